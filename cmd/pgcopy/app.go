@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/pipeline"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// run is the testable entry point: it parses args, runs the command and
+// returns the process exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	code := exitOK
+	app := &cli.App{
+		Name:      "pgcopy",
+		Usage:     "copy a PostgreSQL database into Dolt, as one Dolt commit",
+		Version:   pipeline.Version,
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		ExitErrHandler: func(*cli.Context, error) {
+			// errors are printed by run
+		},
+		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr)},
+	}
+	err := app.Run(args)
+	if err == nil {
+		return code
+	}
+	var usage usageError
+	if errors.As(err, &usage) {
+		fmt.Fprintf(stderr, "pgcopy: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
+	if h := diag.HintOf(err); h != "" {
+		fmt.Fprintf(stderr, "hint: %s\n", h)
+	}
+	fmt.Fprintln(stderr, "pgcopy: nothing was committed; the target's branch is unchanged")
+	return exitError
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:      "copy",
+		Usage:     "copy a pg_dump plain-format dump into a Dolt database and commit it",
+		UsageText: "pgcopy copy --dump FILE|- --target DIR|mysql://USER:PASS@HOST:PORT/DB",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
+			&cli.StringFlag{Name: "target", Usage: "Dolt database `DIR` (created if missing), or mysql://USER:PASS@HOST:PORT/DB of a dolt sql-server", EnvVars: []string{"PGCOPY_TARGET"}},
+			&cli.StringFlag{Name: "author", Usage: "commit author `\"Name <email>\"`", Value: pipeline.DefaultAuthor},
+			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.String("dump") == "" || c.String("target") == "" {
+				return usageError{"copy needs --dump FILE and --target DIR (see pgcopy copy --help)"}
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author")}
+			var bar *progressbar.ProgressBar
+			if f, ok := stderr.(*os.File); ok && !c.Bool("quiet") && term.IsTerminal(int(f.Fd())) {
+				opts.Progress = func(read, total int64) {
+					if bar == nil {
+						if total <= 0 {
+							total = -1
+						}
+						bar = progressbar.DefaultBytes(total, "loading rows")
+					}
+					bar.Set64(read)
+				}
+			}
+			res, err := pipeline.Copy(ctx, opts)
+			if bar != nil {
+				bar.Finish()
+				fmt.Fprintln(stderr)
+			}
+			if res != nil && res.Report != nil {
+				if !c.Bool("quiet") {
+					res.Report.WriteText(stderr)
+				}
+				if p := c.String("report"); p != "" {
+					if werr := writeReport(p, res); werr != nil && err == nil {
+						err = werr
+					}
+				}
+			}
+			if err != nil {
+				return err
+			}
+			if res.Changed {
+				fmt.Fprintf(stdout, "committed %s to %s\n", res.Commit, res.Report.Target)
+			} else {
+				fmt.Fprintf(stdout, "no changes since the last snapshot in %s; no commit made\n", res.Report.Target)
+			}
+			return nil
+		},
+	}
+}
+
+func writeReport(path string, res *pipeline.Result) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := res.Report.WriteJSON(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write report: %w", err)
+	}
+	return f.Close()
+}

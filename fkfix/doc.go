@@ -1,0 +1,18 @@
+// Package fkfix makes the foreign keys of a freshly loaded Dolt database
+// real: it resolves them and then verifies the rows against them.
+//
+// In: the pinned connection of a loaded target (same working set as the
+// load, before the first Dolt commit) and the [schema.Database] that was
+// created. Out: nil, or an error listing each violated constraint with its
+// child table and a sample orphan key.
+//
+// Why: tables created with FOREIGN_KEY_CHECKS=0 store their foreign keys
+// unresolved, and DOLT_VERIFY_CONSTRAINTS skips unresolved keys. Measured on
+// Dolt 1.83 (dolt-facts A2-A4): a no-op DELETE resolves the keys in which its
+// table is the parent, a no-op UPDATE those in which it is the child;
+// resolving does not check existing rows, so verification must come second.
+// A resolution is committed only with a change to the child table, so this
+// runs before the first DOLT_COMMIT.
+//
+// fkfix never changes a row and never commits.
+package fkfix

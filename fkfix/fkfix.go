@@ -1,0 +1,121 @@
+package fkfix
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/internal/sqltext"
+)
+
+// Resolve runs, with FOREIGN_KEY_CHECKS=1, a no-op UPDATE on every table
+// that has foreign keys and a no-op DELETE on every table that foreign keys
+// reference. It changes no row. It returns the number of statements run.
+func Resolve(ctx context.Context, conn *sql.Conn, db *schema.Database) (int, error) {
+	if _, err := conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS=1"); err != nil {
+		return 0, err
+	}
+	parents := map[string]bool{}
+	n := 0
+	for _, tb := range db.Tables {
+		if len(tb.ForeignKeys) == 0 {
+			continue
+		}
+		c := tb.ForeignKeys[0].Columns[0]
+		q := fmt.Sprintf("UPDATE %s SET %s = %s WHERE 1 = 0", sqltext.Ident(tb.Name), sqltext.Ident(c), sqltext.Ident(c))
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return n, fmt.Errorf("resolve foreign keys of %s (%s): %w", tb.Name, q, err)
+		}
+		n++
+		for _, fk := range tb.ForeignKeys {
+			parents[fk.RefTable] = true
+		}
+	}
+	for _, tb := range db.Tables {
+		if !parents[tb.Name] {
+			continue
+		}
+		q := fmt.Sprintf("DELETE FROM %s WHERE 1 = 0", sqltext.Ident(tb.Name))
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return n, fmt.Errorf("resolve foreign keys referencing %s (%s): %w", tb.Name, q, err)
+		}
+		n++
+	}
+	return n, nil
+}
+
+// Violation is one foreign key with orphan rows.
+type Violation struct {
+	Constraint string
+	Table      string   // child table
+	Columns    []string // child columns
+	RefTable   string
+	Orphans    int64
+	Sample     []string // up to 3 orphan keys, as "(v1, v2)"
+}
+
+func (v Violation) String() string {
+	return fmt.Sprintf("foreign key %s: %d rows of %s have (%s) values missing from %s, e.g. %s",
+		v.Constraint, v.Orphans, v.Table, strings.Join(v.Columns, ", "), v.RefTable, strings.Join(v.Sample, ", "))
+}
+
+// Verify runs CALL DOLT_VERIFY_CONSTRAINTS('--all', '--output-only') (Dolt
+// docs, "Dolt SQL Procedures") and, when it finds violations, finds the
+// orphan rows of each foreign key with a LEFT JOIN, so the error can name
+// the constraint, the child table and sample keys. Run [Resolve] first.
+func Verify(ctx context.Context, conn *sql.Conn, db *schema.Database) ([]Violation, error) {
+	var flag int
+	if err := conn.QueryRowContext(ctx, "CALL DOLT_VERIFY_CONSTRAINTS('--all', '--output-only')").Scan(&flag); err != nil {
+		return nil, fmt.Errorf("dolt_verify_constraints: %w", err)
+	}
+	var out []Violation
+	for _, tb := range db.Tables {
+		for _, fk := range tb.ForeignKeys {
+			v, err := orphans(ctx, conn, tb, fk)
+			if err != nil {
+				return nil, err
+			}
+			if v != nil {
+				out = append(out, *v)
+			}
+		}
+	}
+	if flag != 0 && len(out) == 0 {
+		return nil, fmt.Errorf("dolt_verify_constraints reports violations that are not foreign-key orphans; run CALL DOLT_VERIFY_CONSTRAINTS('--all') in the target and read dolt_constraint_violations")
+	}
+	return out, nil
+}
+
+func orphans(ctx context.Context, conn *sql.Conn, tb *schema.Table, fk *schema.ForeignKey) (*Violation, error) {
+	var on, notNull, sel []string
+	for i, c := range fk.Columns {
+		on = append(on, "c."+sqltext.Ident(c)+" = p."+sqltext.Ident(fk.RefColumns[i]))
+		notNull = append(notNull, "c."+sqltext.Ident(c)+" IS NOT NULL")
+		sel = append(sel, "c."+sqltext.Ident(c))
+	}
+	from := fmt.Sprintf("FROM %s c LEFT JOIN %s p ON %s WHERE %s AND p.%s IS NULL",
+		sqltext.Ident(tb.Name), sqltext.Ident(fk.RefTable), strings.Join(on, " AND "),
+		strings.Join(notNull, " AND "), sqltext.Ident(fk.RefColumns[0]))
+	var n int64
+	if err := conn.QueryRowContext(ctx, "SELECT COUNT(*) "+from).Scan(&n); err != nil {
+		return nil, fmt.Errorf("count orphans of foreign key %s: %w", fk.Name, err)
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	v := &Violation{Constraint: fk.Name, Table: tb.Name, Columns: fk.Columns, RefTable: fk.RefTable, Orphans: n}
+	rows, err := conn.QueryContext(ctx, "SELECT CONCAT_WS(', ', "+strings.Join(sel, ", ")+") "+from+" LIMIT 3")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err == nil {
+			v.Sample = append(v.Sample, "("+s+")")
+		}
+	}
+	return v, rows.Err()
+}

@@ -1,0 +1,127 @@
+package dump
+
+import "strconv"
+
+// Pos is a place in a dump: the file name given to [NewReader] and a 1-based
+// line number. Lines are counted by "\n" characters, so a file with "\r\n"
+// line ends has the same numbering as with "\n".
+type Pos struct {
+	File string
+	Line int
+}
+
+// String formats p as "file:line", the prefix of every [Error] message. With
+// an empty File it is just the line number.
+func (p Pos) String() string {
+	if p.File == "" {
+		return strconv.Itoa(p.Line)
+	}
+	return p.File + ":" + strconv.Itoa(p.Line)
+}
+
+// Kind says what an [Event] is.
+type Kind int
+
+const (
+	// Stmt is an SQL statement terminated by a semicolon (PostgreSQL manual,
+	// "Lexical Structure").
+	Stmt Kind = iota + 1
+	// Copy is a "COPY ... FROM stdin;" statement; its data lines follow and
+	// are read with [Reader.CopyRow] (PostgreSQL manual, "COPY", File
+	// Formats).
+	Copy
+	// Meta is a psql meta-command line, such as "\connect" or the
+	// "\restrict KEY" / "\unrestrict KEY" pair that pg_dump 17.6+, 16.10+ and
+	// 15.14+ write (PostgreSQL manual, "psql", Meta-Commands).
+	Meta
+)
+
+// String returns "Stmt", "Copy" or "Meta", or "Kind(n)" for other values.
+func (k Kind) String() string {
+	switch k {
+	case Stmt:
+		return "Stmt"
+	case Copy:
+		return "Copy"
+	case Meta:
+		return "Meta"
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// TOC is the pg_dump table-of-contents comment that precedes an object in a
+// plain-format dump, for example
+//
+//	-- Name: film; Type: TABLE; Schema: public; Owner: postgres
+//	-- Data for Name: film; Type: TABLE DATA; Schema: public; Owner: -
+//
+// Name may contain "; " (constraint entries such as "film film_pkey", or
+// function signatures such as "last_day(timestamp with time zone)"); Type
+// may contain spaces ("TABLE DATA", "FK CONSTRAINT", "SEQUENCE SET"). A "-"
+// for Schema or Owner (no schema, or a dump made with --no-owner) is stored
+// as "". A trailing "; Tablespace: X" part, which pg_dump adds for objects
+// in a non-default tablespace, is dropped.
+type TOC struct {
+	Name, Type, Schema, Owner string
+}
+
+// Event is one item of a dump, as returned by [Reader.Next].
+type Event struct {
+	// Kind is Stmt, Copy or Meta.
+	Kind Kind
+	// Pos is the line where the statement, COPY header or meta-command
+	// starts: the line of its first character that is neither blank nor
+	// part of a comment.
+	Pos Pos
+	// Text depends on Kind.
+	//
+	// Stmt: the statement text from its first character through the
+	// terminating ';', without the comments and blank lines that precede it.
+	// Comments inside the statement are kept verbatim, as are line ends
+	// ("\n" or "\r\n") inside it; Text is always a contiguous part of the
+	// input.
+	//
+	// Copy: the COPY header statement, e.g.
+	// "COPY public.actor (actor_id, first_name) FROM stdin;".
+	//
+	// Meta: the meta-command line from its backslash up to, not including,
+	// the line terminator, e.g. `\connect -reuse-previous=on "dbname='x'"`.
+	Text string
+	// TOC is the last pg_dump TOC comment seen since the previous event, or
+	// nil if there was none.
+	TOC *TOC
+}
+
+// Header holds facts read from the leading comments of a pg_dump dump:
+//
+//	-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
+//	-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+//
+// Each field is the text after "version ", trimmed, or "" when the line is
+// absent (Rails db/structure.sql files strip these comments).
+type Header struct {
+	ServerVersion string
+	PgDumpVersion string
+}
+
+// Error is a problem found in the dump text, or a read error, with the place
+// where it was found. Its message has the form "file:line: msg", e.g.
+// "pagila.sql:1234: unterminated dollar-quoted string started here".
+type Error struct {
+	Pos Pos
+	Msg string
+	// Err is the underlying cause when the error comes from the
+	// io.Reader, nil otherwise. [Error.Unwrap] returns it.
+	Err error
+}
+
+// Error returns "file:line: msg".
+func (e *Error) Error() string {
+	return e.Pos.String() + ": " + e.Msg
+}
+
+// Unwrap returns the underlying read error, if any, for errors.Is and
+// errors.As.
+func (e *Error) Unwrap() error {
+	return e.Err
+}

@@ -1,0 +1,342 @@
+package dump
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// bufSize is the size of the read buffer. Lines up to this length are
+// returned by CopyRow without copying.
+const bufSize = 1 << 20
+
+// maxKeep is the largest statement or long-line buffer kept for reuse; a
+// bigger one is dropped after use so that one huge statement does not pin
+// its memory for the rest of the dump.
+const maxKeep = 16 << 20
+
+// Reader splits a pg_dump plain-format dump into events. It reads the input
+// once, front to back, through a 1 MiB buffer; its memory use is bounded by
+// the longest statement or line, not by the size of the dump.
+//
+// A Reader is not safe for concurrent use.
+type Reader struct {
+	br   *bufio.Reader
+	file string
+
+	line int   // number of the last line read; 0 before the first
+	off  int64 // bytes handed out by readLine so far
+
+	rest []byte // unprocessed tail of the current line, in br's buffer or long
+	long []byte // assembles lines longer than the buffer
+
+	lx      lexer
+	stmt    bytes.Buffer // text of the statement in progress
+	stmtPos Pos
+	skip    bool // inside a block comment before any statement text
+
+	toc    *TOC
+	header Header
+
+	inCopy  bool // a Copy event was returned and its "\." not yet read
+	copyPos Pos
+
+	err error // sticky: io.EOF or an *Error
+}
+
+// NewReader returns a Reader for the dump text in r (already decompressed).
+// file names the input in positions and error messages.
+func NewReader(r io.Reader, file string) *Reader {
+	return newReaderSize(r, file, bufSize)
+}
+
+// newReaderSize is NewReader with a given buffer size; tests use small
+// sizes to exercise the long-line path.
+func newReaderSize(r io.Reader, file string, size int) *Reader {
+	return &Reader{br: bufio.NewReaderSize(r, size), file: file}
+}
+
+// Header returns the versions found so far in the dump's leading comments.
+// They come before the first statement in pg_dump output, so the Header is
+// complete once Next has returned the first event.
+func (r *Reader) Header() Header {
+	return r.header
+}
+
+// Offset returns the number of bytes of the input consumed so far, for
+// progress reports. It never decreases, and equals the input size once Next
+// has returned io.EOF.
+func (r *Reader) Offset() int64 {
+	return r.off
+}
+
+// pos returns the position of the current line.
+func (r *Reader) pos() Pos {
+	return Pos{File: r.file, Line: r.line}
+}
+
+// fail records a sticky error at p and returns it.
+func (r *Reader) fail(p Pos, format string, args ...any) error {
+	r.err = &Error{Pos: p, Msg: fmt.Sprintf(format, args...)}
+	return r.err
+}
+
+// readLine returns the next line including its "\n" (the last line of the
+// input may lack it), or io.EOF at the end of the input. The slice is valid
+// until the next call. A read error is returned as an *Error.
+func (r *Reader) readLine() ([]byte, error) {
+	line, err := r.br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		r.long = append(r.long[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = r.br.ReadSlice('\n')
+			r.long = append(r.long, line...)
+		}
+		line = r.long
+	}
+	if err != nil && err != io.EOF {
+		r.err = &Error{Pos: Pos{r.file, r.line + 1}, Msg: "read: " + err.Error(), Err: err}
+		return nil, r.err
+	}
+	if len(line) == 0 {
+		return nil, io.EOF
+	}
+	if r.off == 0 && bytes.HasPrefix(line, utf8BOM) {
+		// Count the byte-order mark but never show it to the lexer.
+		r.off += int64(len(utf8BOM))
+		line = line[len(utf8BOM):]
+	}
+	r.line++
+	r.off += int64(len(line))
+	return line, nil
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// trimEOL returns line without its "\n" or "\r\n" terminator.
+func trimEOL(line []byte) []byte {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+	}
+	return line
+}
+
+// CopyRow returns the next data line of the COPY block announced by the last
+// Copy event, without its "\n" or "\r\n" terminator, and the line's
+// position. The line is returned as it is in the dump: CopyRow does not
+// decode the COPY text format (PostgreSQL manual, "COPY", File Formats).
+//
+// The returned slice points into the Reader's buffer and is only valid until
+// the next call to CopyRow or Next; copy it to keep it.
+//
+// CopyRow returns io.EOF once it has consumed the "\." line that ends the
+// block (a line holding exactly those two characters; "\.x" is data), and
+// also when no COPY block is in progress. If the input ends before the "\."
+// line it returns an *Error naming the line where the COPY started.
+func (r *Reader) CopyRow() (line []byte, pos Pos, err error) {
+	if !r.inCopy {
+		if r.err != nil && r.err != io.EOF {
+			return nil, Pos{}, r.err
+		}
+		return nil, Pos{}, io.EOF
+	}
+	l, err := r.readLine()
+	if err != nil {
+		r.inCopy = false
+		if err == io.EOF {
+			err = r.fail(r.copyPos, "end of input in the COPY data started at line %d: no \\. line ends it", r.copyPos.Line)
+		}
+		return nil, Pos{}, err
+	}
+	l = trimEOL(l)
+	pos = r.pos()
+	if len(l) == 2 && l[0] == '\\' && l[1] == '.' {
+		r.inCopy = false
+		return nil, pos, io.EOF
+	}
+	return l, pos, nil
+}
+
+// Next returns the next statement, COPY header or meta-command of the dump,
+// and io.EOF after the last one. If the previous event was a Copy whose data
+// lines have not all been read with CopyRow, Next skips them first.
+//
+// Statements are split at a ';' outside quoted strings, quoted identifiers,
+// dollar-quoted strings and comments, following the PostgreSQL manual,
+// "Lexical Structure" (§4.1): '...' strings, where a doubled quote stands
+// for a quote and backslash is literal (pg_dump sets
+// standard_conforming_strings=on; after "SET standard_conforming_strings =
+// off" backslash escapes too); E'...' strings with backslash escapes; "..."
+// identifiers; $$...$$ and $tag$...$tag$ strings ("$1" is a parameter, not
+// a quote); "--" comments; and nesting /* */ comments. As psql does, a ';'
+// inside parentheses or inside the BEGIN ... END body of a CREATE FUNCTION
+// or CREATE PROCEDURE does not end a statement. Text after the ';' on the
+// same line starts the next event. Empty statements (a lone ';') are
+// skipped.
+//
+// A line whose first non-blank character is a backslash, met when no
+// statement is in progress, is a Meta event (PostgreSQL manual, "psql",
+// Meta-Commands); so is the rest of a line after a ';' if it starts with a
+// backslash. Comments between events are dropped, except that a pg_dump
+// TOC comment is attached to the next event as [Event.TOC]. A statement that starts with
+// COPY and reads "COPY name [(columns)] FROM stdin ..." is a Copy event; the
+// lines after it, up to a line "\.", are its data.
+//
+// Errors are *Error values, and sticky: an unterminated quoted string,
+// quoted identifier, dollar-quoted string or block comment (at the place it
+// started), a statement without a terminating ';' at the end of the input
+// (at the statement), text after "FROM stdin;" on the COPY line, a COPY
+// block without its "\." line, or a read error.
+func (r *Reader) Next() (Event, error) {
+	if r.inCopy {
+		for {
+			_, _, err := r.CopyRow()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return Event{}, err
+			}
+		}
+	}
+	if r.err != nil {
+		return Event{}, r.err
+	}
+	for {
+		if len(r.rest) == 0 {
+			line, err := r.readLine()
+			if err == io.EOF {
+				return Event{}, r.atEOF()
+			}
+			if err != nil {
+				return Event{}, err
+			}
+			r.rest = line
+		}
+		s := r.rest
+		if r.skip {
+			// Inside a block comment that precedes a statement: drop it.
+			n := r.lx.scanComment(s)
+			if n < 0 {
+				r.rest = nil
+				continue
+			}
+			r.skip = false
+			r.lx.state = lexNormal
+			r.rest = s[n:]
+			continue
+		}
+		if r.stmt.Len() == 0 {
+			// Between statements: skip blanks and comments.
+			i := 0
+			for i < len(s) && isBlank(s[i]) {
+				i++
+			}
+			s = s[i:]
+			switch {
+			case len(s) == 0:
+				r.rest = nil
+				continue
+			case len(s) >= 2 && s[0] == '-' && s[1] == '-':
+				r.comment(trimEOL(s[2:]))
+				r.rest = nil
+				continue
+			case len(s) >= 2 && s[0] == '/' && s[1] == '*':
+				r.skip = true
+				r.lx.state, r.lx.start, r.lx.depth = lexComment, r.pos(), 1
+				r.rest = s[2:]
+				continue
+			case s[0] == '\\':
+				r.rest = nil
+				return r.event(Meta, r.pos(), trimEOL(s)), nil
+			}
+			r.stmtPos = r.pos()
+		}
+		n := r.lx.scan(s, r.pos())
+		if n < 0 {
+			r.stmt.Write(s)
+			r.rest = nil
+			continue
+		}
+		r.stmt.Write(s[:n])
+		r.rest = s[n:]
+		if ev, ok, err := r.endStatement(); ok || err != nil {
+			return ev, err
+		}
+	}
+}
+
+// endStatement turns the complete statement in r.stmt into an event. It
+// returns ok == false for an empty statement, which is skipped.
+func (r *Reader) endStatement() (ev Event, ok bool, err error) {
+	text := r.stmt.Bytes()
+	defer r.resetStmt()
+	if len(text) == 1 {
+		return Event{}, false, nil // a lone ';'
+	}
+	if isCopyFromStdin(text) {
+		tail := bytes.TrimLeft(r.rest, " \t\r\n\f\v")
+		if len(tail) > 0 && !bytes.HasPrefix(tail, []byte("--")) {
+			return Event{}, false, r.fail(r.pos(), "text after COPY ... FROM stdin; on the same line")
+		}
+		r.rest = nil
+		r.inCopy = true
+		r.copyPos = r.stmtPos
+		return r.event(Copy, r.stmtPos, text), true, nil
+	}
+	if v, ok := stdStringsSetting(text); ok {
+		r.lx.noStdStrings = !v
+	}
+	return r.event(Stmt, r.stmtPos, text), true, nil
+}
+
+// resetStmt empties the statement buffer, dropping it if it grew large.
+func (r *Reader) resetStmt() {
+	if r.stmt.Cap() > maxKeep {
+		r.stmt = bytes.Buffer{}
+	}
+	r.stmt.Reset()
+	if cap(r.long) > maxKeep {
+		r.long = nil
+	}
+}
+
+// event builds an Event with the pending TOC, which it consumes.
+func (r *Reader) event(k Kind, p Pos, text []byte) Event {
+	ev := Event{Kind: k, Pos: p, Text: string(text), TOC: r.toc}
+	r.toc = nil
+	return ev
+}
+
+// atEOF reports the end of the input: io.EOF, or an error if a statement,
+// quote or comment is still open.
+func (r *Reader) atEOF() error {
+	switch {
+	case r.skip || r.lx.state == lexComment:
+		return r.fail(r.lx.start, "unterminated /* comment started here")
+	case r.lx.state == lexQuote || r.lx.state == lexEscQuote:
+		return r.fail(r.lx.start, "unterminated quoted string started here")
+	case r.lx.state == lexIdent:
+		return r.fail(r.lx.start, "unterminated quoted identifier started here")
+	case r.lx.state == lexDollar:
+		return r.fail(r.lx.start, "unterminated dollar-quoted string started here")
+	case r.stmt.Len() > 0:
+		return r.fail(r.stmtPos, "statement started here has no terminating semicolon")
+	}
+	r.err = io.EOF
+	return io.EOF
+}
+
+// comment looks at a "--" comment line met between statements (text is what
+// follows the "--") for a TOC entry or a header fact.
+func (r *Reader) comment(text []byte) {
+	if t, ok := parseTOC(text); ok {
+		r.toc = t
+		return
+	}
+	parseHeader(text, &r.header)
+}

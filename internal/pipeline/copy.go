@@ -1,0 +1,355 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/pgcopy/pgcopy/fkfix"
+	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/loader"
+	"github.com/pgcopy/pgcopy/translate"
+)
+
+// Version is pgcopy's version, recorded in every commit message.
+var Version = "0.1.0-dev"
+
+// Options configures a copy.
+type Options struct {
+	Dump   string    // dump file, or "-" for Stdin
+	Stdin  io.Reader // read when Dump is "-"
+	Target string    // Dolt database directory, or mysql://USER:PASS@HOST:PORT/DB
+	Author string    // commit author, "Name <email>"
+
+	// Progress, when non-nil, is told how many bytes the second pass has
+	// read so far and the total (0 when unknown).
+	Progress func(read, total int64)
+}
+
+// DefaultAuthor is the commit author when none is given.
+const DefaultAuthor = "pgcopy <pgcopy@localhost>"
+
+// Result is what a finished copy did.
+type Result struct {
+	Report  *report.Report
+	Commit  string // the new commit's hash; "" when nothing changed
+	Changed bool
+}
+
+// Copy runs the whole job. On error nothing is committed: the target's
+// branch HEAD is as it was, and the next run starts by resetting the working
+// set.
+func Copy(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Author == "" {
+		opts.Author = DefaultAuthor
+	}
+	rep := &report.Report{Started: time.Now().UTC()}
+	res := &Result{Report: rep}
+	src, err := OpenSource(opts.Dump, opts.Stdin)
+	if err != nil {
+		return res, err
+	}
+	defer src.Close()
+	rep.Source = src.Name
+
+	// Pass 1: schema.
+	tr := translate.New(translate.Options{}, rep)
+	hdr, err := schemaPass(src, tr)
+	if err != nil {
+		return res, err
+	}
+	db, err := tr.Finish()
+	if err != nil {
+		return res, err
+	}
+
+	// Load.
+	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author})
+	if err != nil {
+		return res, err
+	}
+	defer tgt.Close()
+	rep.Target = tgt.Display
+	if err := tgt.Prepare(ctx); err != nil {
+		return res, err
+	}
+	fail := func(err error) (*Result, error) {
+		// Leave HEAD untouched and the working set clean for the next run.
+		cctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		tgt.Rollback(cctx)
+		tgt.Exec(cctx, "CALL DOLT_RESET('--hard')")
+		return res, err
+	}
+	if err := tgt.CreateTables(ctx, db); err != nil {
+		return fail(err)
+	}
+	if err := dataPass(ctx, src, tr, tgt, rep, opts.Progress); err != nil {
+		return fail(err)
+	}
+
+	// Foreign keys: resolve, then verify (fkfix package doc).
+	if _, err := fkfix.Resolve(ctx, tgt.Conn(), db); err != nil {
+		return fail(err)
+	}
+	viol, err := fkfix.Verify(ctx, tgt.Conn(), db)
+	if err != nil {
+		return fail(err)
+	}
+	if len(viol) > 0 {
+		var msgs []string
+		for _, v := range viol {
+			msgs = append(msgs, v.String())
+		}
+		return fail(&diag.Error{Err: fmt.Errorf("foreign-key violations in the dump's data:\n  %s", strings.Join(msgs, "\n  ")),
+			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again"})
+	}
+
+	// Commit.
+	msg := commitMessage(src, hdr, db, rep)
+	hash, changed, err := tgt.Commit(ctx, msg, opts.Author)
+	if err != nil {
+		return fail(err)
+	}
+	res.Commit, res.Changed = hash, changed
+	rep.Commit = hash
+	if !changed {
+		rep.Note("the data and schema equal the target's HEAD: no new commit was made")
+	}
+	return res, nil
+}
+
+func schemaPass(src *Source, tr *translate.Translator) (dump.Header, error) {
+	rc, _, err := src.Open()
+	if err != nil {
+		return dump.Header{}, err
+	}
+	defer rc.Close()
+	rd := dump.NewReader(rc, src.Name)
+	for {
+		ev, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return rd.Header(), err
+		}
+		if err := tr.Statement(ev); err != nil {
+			return rd.Header(), err
+		}
+	}
+	// drain: a spooled stdin and the checksum need every byte
+	io.Copy(io.Discard, rc)
+	return rd.Header(), nil
+}
+
+// dataPass streams every COPY block and INSERT statement into the target.
+func dataPass(ctx context.Context, src *Source, tr *translate.Translator, tgt *loader.Target, rep *report.Report, progress func(int64, int64)) error {
+	rc, total, err := src.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	cr := &countingReader{r: rc}
+	rd := dump.NewReader(cr, src.Name)
+	var fields []pgtext.Field
+	var tuple []byte
+	// Inserts of consecutive INSERT statements into one table share a batch.
+	var ins *loader.Inserter
+	var insTable *report.Table
+	var insStart time.Time
+	finishInserts := func() error {
+		if ins == nil {
+			return nil
+		}
+		if err := ins.Flush(ctx); err != nil {
+			return err
+		}
+		if err := tgt.CommitTx(ctx); err != nil {
+			return err
+		}
+		insTable.Written += ins.Written
+		insTable.Duration += time.Since(insStart)
+		ins = nil
+		return nil
+	}
+	for {
+		if progress != nil {
+			progress(cr.n, total)
+		}
+		ev, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case ev.Kind == dump.Copy:
+			if err := finishInserts(); err != nil {
+				return err
+			}
+			rows, err := tr.CopyRows(ev)
+			if err != nil {
+				return err
+			}
+			st := rep.Table(rows.Table.Name)
+			addSource(st, rows.Source)
+			start := time.Now()
+			startOff := rd.Offset()
+			if err := tgt.Begin(ctx); err != nil {
+				return err
+			}
+			in := tgt.Inserter(rows.Table, rows.Columns)
+			for {
+				line, pos, err := rd.CopyRow()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					return err
+				}
+				st.Rows++
+				fields, err = pgtext.DecodeRow(line, fields)
+				if err == nil {
+					tuple, err = rows.AppendTuple(tuple[:0], fields)
+				}
+				if err != nil {
+					return rowError(pos, rows, line, err)
+				}
+				if err := in.Add(ctx, tuple, pos); err != nil {
+					return err
+				}
+				if progress != nil && st.Rows%4096 == 0 {
+					progress(cr.n, total)
+				}
+			}
+			if err := in.Flush(ctx); err != nil {
+				return err
+			}
+			if err := tgt.CommitTx(ctx); err != nil {
+				return err
+			}
+			st.Written += in.Written
+			st.Bytes += rd.Offset() - startOff
+			st.Duration += time.Since(start)
+		case ev.Kind == dump.Stmt && isInsert(ev.Text):
+			rows, vals, err := tr.InsertRows(ev)
+			if err != nil {
+				return err
+			}
+			if ins != nil && ins.Table() != rows.Table {
+				if err := finishInserts(); err != nil {
+					return err
+				}
+			}
+			if ins == nil {
+				if err := tgt.Begin(ctx); err != nil {
+					return err
+				}
+				ins = tgt.Inserter(rows.Table, rows.Columns)
+				insTable = rep.Table(rows.Table.Name)
+				insStart = time.Now()
+			}
+			addSource(insTable, rows.Source)
+			insTable.Bytes += int64(len(ev.Text))
+			for _, f := range vals {
+				insTable.Rows++
+				tuple, err = rows.AppendTuple(tuple[:0], f)
+				if err != nil {
+					return rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), err)
+				}
+				if err := ins.Add(ctx, tuple, ev.Pos); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := finishInserts(); err != nil {
+		return err
+	}
+	if progress != nil {
+		progress(cr.n, total)
+	}
+	return nil
+}
+
+func addSource(t *report.Table, src string) {
+	for _, s := range t.Sources {
+		if s == src {
+			return
+		}
+	}
+	t.Sources = append(t.Sources, src)
+}
+
+func rowError(pos dump.Pos, rows *translate.Rows, line []byte, err error) error {
+	col := ""
+	var ve *translate.ValueError
+	if errors.As(err, &ve) {
+		col = ve.Column
+	}
+	hint := "fix the row in PostgreSQL and dump again"
+	if errors.Is(err, pgtext.ErrUnrepresentable) {
+		hint = "Dolt cannot store this value; change it in PostgreSQL, or override the column's type"
+	}
+	l := string(line)
+	if len(l) > 200 {
+		l = l[:200] + "..."
+	}
+	return diag.New(pos, rows.Source, col, fmt.Errorf("%w\n  row: %s", err, l), hint)
+}
+
+func isInsert(text string) bool {
+	return len(text) >= 6 && strings.EqualFold(text[:6], "INSERT")
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func commitMessage(src *Source, hdr dump.Header, db *schema.Database, rep *report.Report) string {
+	var rows int64
+	for _, t := range rep.Tables {
+		rows += t.Written
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "pgcopy: snapshot of %s\n\n", src.Name)
+	fmt.Fprintf(&b, "source: %s\n", src.Name)
+	if s := src.SHA256(); s != "" {
+		fmt.Fprintf(&b, "source-sha256: %s\n", s)
+	}
+	fmt.Fprintf(&b, "pg_dump-version: %s\n", orUnknown(hdr.PgDumpVersion))
+	fmt.Fprintf(&b, "server-version: %s\n", orUnknown(hdr.ServerVersion))
+	fmt.Fprintf(&b, "tables: %d\nrows: %d\n", len(db.Tables), rows)
+	fmt.Fprintf(&b, "pgcopy-version: %s\n", Version)
+	return b.String()
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown (not in the dump header)"
+	}
+	return s
+}

@@ -1,0 +1,16 @@
+// Package pipeline runs pgcopy's main job, `pgcopy copy`: it reads the dump
+// twice, translates its schema, loads its rows into Dolt, resolves and
+// verifies the foreign keys, and makes one Dolt commit.
+//
+// In: [Options] built by the CLI. Out: the run [report.Report] and an error
+// that names the dump line, table and column when the run fails.
+//
+// Why two passes: pg_dump writes primary keys, indexes, foreign keys and
+// sequence values after the data (the post-data section), but Dolt must see
+// each table whole in one CREATE TABLE to keep column tags and hashes
+// deterministic (dolt-facts C1). The first pass reads only statements; the
+// second streams the COPY blocks and INSERTs. A file is simply read twice;
+// stdin is spooled to a temporary file during the first pass.
+//
+// The pipeline never makes a Dolt commit unless every step succeeded.
+package pipeline

@@ -1,0 +1,131 @@
+package pipeline
+
+import (
+	"bufio"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Source is a dump that can be read more than once.
+type Source struct {
+	// Name is the name used in positions and messages: the file's base
+	// name, or "stdin".
+	Name string
+	// Path is the file read; for stdin, the spool file.
+	Path string
+	gz   bool
+
+	sum   hash.Hash
+	spool *os.File
+	stdin io.Reader
+}
+
+// OpenSource prepares the dump at path: a plain pg_dump file, a .gz of one,
+// or "-" for stdin (which may also be gzip-compressed).
+func OpenSource(path string, stdin io.Reader) (*Source, error) {
+	if path == "-" {
+		return &Source{Name: "stdin", stdin: stdin}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open dump: %w", err)
+	}
+	defer f.Close()
+	magic := make([]byte, 2)
+	n, _ := io.ReadFull(f, magic)
+	return &Source{Name: filepath.Base(path), Path: path, gz: n == 2 && magic[0] == 0x1f && magic[1] == 0x8b}, nil
+}
+
+// Open returns a reader over the dump's decompressed text, and the number
+// of bytes the underlying file holds (0 when unknown). The first Open of
+// stdin copies everything it reads to a spool file that later Opens read.
+// The SHA-256 of the dump's bytes as stored (compressed if gzip) is
+// computed during the first Open; see [Source.SHA256].
+func (s *Source) Open() (io.ReadCloser, int64, error) {
+	var raw io.Reader
+	var closers []io.Closer
+	var size int64
+	if s.stdin != nil && s.spool == nil {
+		f, err := os.CreateTemp("", "pgcopy-stdin-*.dump")
+		if err != nil {
+			return nil, 0, fmt.Errorf("spool stdin: %w", err)
+		}
+		s.spool = f
+		s.Path = f.Name()
+		raw = io.TeeReader(s.stdin, f)
+		br := bufio.NewReader(raw)
+		if m, err := br.Peek(2); err == nil && m[0] == 0x1f && m[1] == 0x8b {
+			s.gz = true
+		}
+		raw = br
+	} else {
+		f, err := os.Open(s.Path)
+		if err != nil {
+			return nil, 0, fmt.Errorf("open dump: %w", err)
+		}
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
+		raw = f
+		closers = append(closers, f)
+	}
+	if s.sum == nil {
+		s.sum = sha256.New()
+		raw = io.TeeReader(raw, s.sum)
+	}
+	if s.gz {
+		zr, err := gzip.NewReader(raw)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: gzip: %w", s.Name, err)
+		}
+		return &readCloser{Reader: zr, closers: append([]io.Closer{zr}, closers...)}, size, nil
+	}
+	return &readCloser{Reader: raw, closers: closers}, size, nil
+}
+
+// SHA256 returns the hex SHA-256 of the dump as stored, valid after the
+// first pass read it to the end.
+func (s *Source) SHA256() string {
+	if s.sum == nil {
+		return ""
+	}
+	return hex.EncodeToString(s.sum.Sum(nil))
+}
+
+// Close removes the stdin spool file, if any.
+func (s *Source) Close() error {
+	if s.spool != nil {
+		s.spool.Close()
+		return os.Remove(s.spool.Name())
+	}
+	return nil
+}
+
+func (s *Source) String() string {
+	if s.stdin != nil {
+		return "stdin"
+	}
+	return s.Path
+}
+
+type readCloser struct {
+	io.Reader
+	closers []io.Closer
+}
+
+func (r *readCloser) Close() error {
+	var first error
+	for _, c := range r.closers {
+		if err := c.Close(); err != nil && first == nil && !strings.Contains(err.Error(), "already closed") {
+			first = err
+		}
+	}
+	return first
+}

@@ -1,0 +1,154 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/pgcopy/pgcopy/internal/dump"
+)
+
+// Action is what pgcopy did with a dump object.
+type Action string
+
+const (
+	Translated Action = "translated" // created in Dolt as PostgreSQL defined it
+	Changed    Action = "changed"    // created, but differently; Detail says how
+	Skipped    Action = "skipped"    // not created; Detail says why
+)
+
+// Object is one entry of the per-object report: a TOC entry or statement of
+// the dump, or a part of one (a column, a constraint).
+type Object struct {
+	Kind   string   `json:"kind"`   // pg_dump TOC type: "TABLE", "INDEX", "FK CONSTRAINT", "FUNCTION", ...
+	Name   string   `json:"name"`   // qualified PostgreSQL name, e.g. "public.film" or "public.film.fulltext"
+	Action Action   `json:"action"` // translated, changed or skipped
+	Detail string   `json:"detail,omitempty"`
+	Pos    dump.Pos `json:"-"`
+	Where  string   `json:"where"` // "file:line"
+}
+
+// Table is the per-table data summary.
+type Table struct {
+	Name     string        `json:"name"`    // Dolt table name
+	Sources  []string      `json:"sources"` // PostgreSQL relations whose rows went into it
+	Rows     int64         `json:"rows_read"`
+	Written  int64         `json:"rows_written"`
+	Rejected int64         `json:"rows_rejected"`
+	Bytes    int64         `json:"bytes"` // bytes of dump data read for the table
+	Duration time.Duration `json:"duration_ns"`
+}
+
+// Report collects a run's outcome. It is safe for concurrent use.
+type Report struct {
+	mu      sync.Mutex
+	Source  string    `json:"source"`
+	Target  string    `json:"target"`
+	Started time.Time `json:"started"`
+	Commit  string    `json:"commit,omitempty"`
+	Objects []Object  `json:"objects"`
+	Tables  []*Table  `json:"tables"`
+	Notes   []string  `json:"notes,omitempty"`
+}
+
+// Add records one object.
+func (r *Report) Add(kind, name string, a Action, pos dump.Pos, detail string, args ...any) {
+	if len(args) > 0 {
+		detail = fmt.Sprintf(detail, args...)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Objects = append(r.Objects, Object{Kind: kind, Name: name, Action: a, Detail: detail, Pos: pos, Where: pos.String()})
+}
+
+// Note records a run-level remark printed in the summary.
+func (r *Report) Note(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Notes = append(r.Notes, fmt.Sprintf(format, args...))
+}
+
+// Table returns the data summary for the Dolt table name, creating it.
+func (r *Report) Table(name string) *Table {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, t := range r.Tables {
+		if t.Name == name {
+			return t
+		}
+	}
+	t := &Table{Name: name}
+	r.Tables = append(r.Tables, t)
+	return t
+}
+
+// Count returns the number of objects with the given action.
+func (r *Report) Count(a Action) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, o := range r.Objects {
+		if o.Action == a {
+			n++
+		}
+	}
+	return n
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes the human summary: the per-table data table, then every
+// changed and skipped object grouped by action, then the notes.
+func (r *Report) WriteText(w io.Writer) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "table\trows read\twritten\trejected\tbytes\ttime\t")
+	var tr, tw2, trj, tb int64
+	for _, t := range r.Tables {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t\n", t.Name, t.Rows, t.Written, t.Rejected, t.Bytes, t.Duration.Round(time.Millisecond))
+		tr += t.Rows
+		tw2 += t.Written
+		trj += t.Rejected
+		tb += t.Bytes
+	}
+	fmt.Fprintf(tw, "total (%d tables)\t%d\t%d\t%d\t%d\t\t\n", len(r.Tables), tr, tw2, trj, tb)
+	tw.Flush()
+
+	counts := map[Action]int{}
+	for _, o := range r.Objects {
+		counts[o.Action]++
+	}
+	fmt.Fprintf(w, "\nobjects: %d translated, %d changed, %d skipped\n", counts[Translated], counts[Changed], counts[Skipped])
+	for _, a := range []Action{Changed, Skipped} {
+		var list []Object
+		for _, o := range r.Objects {
+			if o.Action == a {
+				list = append(list, o)
+			}
+		}
+		if len(list) == 0 {
+			continue
+		}
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Kind < list[j].Kind })
+		fmt.Fprintf(w, "\n%s (%d):\n", a, len(list))
+		for _, o := range list {
+			fmt.Fprintf(w, "  %-14s %-40s %s  (%s)\n", strings.ToLower(o.Kind), o.Name, o.Detail, o.Where)
+		}
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "\nnote: %s\n", n)
+	}
+}

@@ -1,0 +1,10 @@
+// Package schema is pgcopy's model of the target database: the tables,
+// columns, keys, indexes and foreign keys that translate decided to create in
+// Dolt, each remembering the PostgreSQL object and dump line it came from.
+//
+// In: values built by package translate. Out: the same values, read by the
+// loader, fkfix and the report, and rendered as MySQL-dialect DDL by
+// [Table.CreateSQL].
+//
+// The package never parses PostgreSQL and never talks to a database.
+package schema

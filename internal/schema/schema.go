@@ -1,0 +1,223 @@
+package schema
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/sqltext"
+)
+
+// Name is a PostgreSQL qualified relation name, as in "public.film".
+type Name struct{ Schema, Name string }
+
+func (n Name) String() string {
+	if n.Schema == "" {
+		return n.Name
+	}
+	return n.Schema + "." + n.Name
+}
+
+// Database is every table pgcopy will create, in dump order.
+type Database struct {
+	Tables []*Table
+}
+
+// Table is one Dolt table. A partitioned PostgreSQL table and all its
+// partitions become one Table (the partitions' rows are loaded into it).
+type Table struct {
+	PG   Name     // the PostgreSQL relation
+	Name string   // the Dolt table name
+	Pos  dump.Pos // the CREATE TABLE statement
+
+	Columns     []*Column
+	PrimaryKey  []string // Dolt column names; empty when the relation has none
+	Indexes     []*Index
+	ForeignKeys []*ForeignKey
+	Checks      []*Check
+
+	// AutoIncrement is the table's AUTO_INCREMENT start value (the next
+	// value the sequence would hand out); 0 means not set.
+	AutoIncrement int64
+}
+
+// Column is one column of a Table.
+type Column struct {
+	PGName string // the PostgreSQL column name
+	Name   string // the Dolt column name
+	PGType string // the PostgreSQL type as the dump writes it, e.g. "character varying(160)"
+	Type   string // the Dolt column type, e.g. "varchar(160)"
+
+	NotNull       bool
+	Default       string // a Dolt DEFAULT expression, already in MySQL syntax; "" for none
+	AutoIncrement bool
+	Collation     string // "" for the table default
+	Comment       string
+}
+
+// Index is a secondary index or unique constraint.
+type Index struct {
+	Name    string
+	Unique  bool
+	Columns []IndexColumn
+	Kind    string // "" for btree, "FULLTEXT"
+	Pos     dump.Pos
+}
+
+// IndexColumn is one key part: a column with an optional prefix length in
+// characters and direction.
+type IndexColumn struct {
+	Name   string
+	Prefix int
+	Desc   bool
+}
+
+// ForeignKey is a FOREIGN KEY constraint, in Dolt names.
+type ForeignKey struct {
+	Name       string
+	Columns    []string
+	RefTable   string
+	RefColumns []string
+	OnDelete   string // "" (NO ACTION) or "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"
+	OnUpdate   string
+	Pos        dump.Pos
+}
+
+// Check is a CHECK constraint with its expression in MySQL syntax.
+type Check struct {
+	Name string
+	Expr string
+	Pos  dump.Pos
+}
+
+// Column returns the column with the given Dolt name, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// ColumnByPG returns the column with the given PostgreSQL name, or nil.
+func (t *Table) ColumnByPG(pgName string) *Column {
+	for _, c := range t.Columns {
+		if c.PGName == pgName {
+			return c
+		}
+	}
+	return nil
+}
+
+// CreateSQL renders the table as one MySQL-dialect CREATE TABLE statement
+// (without a trailing semicolon) holding every column, key, index, foreign
+// key and check. Emitting the whole table in one statement keeps Dolt's
+// column tags, and so dolt_hashof_table, the same on every run
+// (dolt-facts C1).
+func (t *Table) CreateSQL() string {
+	var b strings.Builder
+	b.WriteString("CREATE TABLE ")
+	b.WriteString(sqltext.Ident(t.Name))
+	b.WriteString(" (\n")
+	var parts []string
+	for _, c := range t.Columns {
+		parts = append(parts, "  "+c.SQL())
+	}
+	if len(t.PrimaryKey) > 0 {
+		parts = append(parts, "  PRIMARY KEY ("+identList(t.PrimaryKey)+")")
+	}
+	for _, ix := range t.Indexes {
+		parts = append(parts, "  "+ix.SQL())
+	}
+	for _, fk := range t.ForeignKeys {
+		parts = append(parts, "  "+fk.SQL())
+	}
+	for _, ck := range t.Checks {
+		parts = append(parts, "  CONSTRAINT "+sqltext.Ident(ck.Name)+" CHECK ("+ck.Expr+")")
+	}
+	b.WriteString(strings.Join(parts, ",\n"))
+	b.WriteString("\n)")
+	if t.AutoIncrement > 1 {
+		b.WriteString(" AUTO_INCREMENT=")
+		b.WriteString(strconv.FormatInt(t.AutoIncrement, 10))
+	}
+	return b.String()
+}
+
+// SQL renders the column definition.
+func (c *Column) SQL() string {
+	var b strings.Builder
+	b.WriteString(sqltext.Ident(c.Name))
+	b.WriteByte(' ')
+	b.WriteString(c.Type)
+	if c.Collation != "" {
+		b.WriteString(" COLLATE ")
+		b.WriteString(c.Collation)
+	}
+	if c.NotNull {
+		b.WriteString(" NOT NULL")
+	}
+	if c.AutoIncrement {
+		b.WriteString(" AUTO_INCREMENT")
+	} else if c.Default != "" {
+		b.WriteString(" DEFAULT ")
+		b.WriteString(c.Default)
+	}
+	if c.Comment != "" {
+		b.WriteString(" COMMENT ")
+		b.WriteString(sqltext.String(c.Comment))
+	}
+	return b.String()
+}
+
+// SQL renders the index as a table element of CREATE TABLE.
+func (ix *Index) SQL() string {
+	var b strings.Builder
+	switch {
+	case ix.Kind == "FULLTEXT":
+		b.WriteString("FULLTEXT KEY ")
+	case ix.Unique:
+		b.WriteString("UNIQUE KEY ")
+	default:
+		b.WriteString("KEY ")
+	}
+	b.WriteString(sqltext.Ident(ix.Name))
+	b.WriteString(" (")
+	for i, c := range ix.Columns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(sqltext.Ident(c.Name))
+		if c.Prefix > 0 {
+			fmt.Fprintf(&b, "(%d)", c.Prefix)
+		}
+		if c.Desc {
+			b.WriteString(" DESC")
+		}
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// SQL renders the foreign key as a table element of CREATE TABLE.
+func (fk *ForeignKey) SQL() string {
+	s := "CONSTRAINT " + sqltext.Ident(fk.Name) + " FOREIGN KEY (" + identList(fk.Columns) + ") REFERENCES " +
+		sqltext.Ident(fk.RefTable) + " (" + identList(fk.RefColumns) + ")"
+	if fk.OnDelete != "" {
+		s += " ON DELETE " + fk.OnDelete
+	}
+	if fk.OnUpdate != "" {
+		s += " ON UPDATE " + fk.OnUpdate
+	}
+	return s
+}
+
+func identList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = sqltext.Ident(n)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,17 @@
+// Package loader writes pgcopy's translated schema and rows into a Dolt
+// database over database/sql, and makes the Dolt commit.
+//
+// In: a target (a directory for the embedded engine, github.com/dolthub/driver,
+// or a mysql:// URL of a dolt sql-server), the [schema.Database] from
+// translate, and encoded row tuples. Out: tables and rows in the target's
+// working set, and finally one Dolt commit.
+//
+// Both targets go through the same code: one pinned *sql.Conn (Dolt keeps
+// session state such as FOREIGN_KEY_CHECKS per connection), every write
+// through ExecContext (the embedded driver drops errors of writes run through
+// QueryContext; dolt-facts D), rows as batched multi-row INSERT statements.
+// The loader never parses PostgreSQL and never decides how a value is
+// converted; translate does. It never commits anything that failed: a run
+// that stops early leaves the branch HEAD untouched, and the next run resets
+// the working set first (Dolt docs, "Version Control Features: Working Set").
+package loader

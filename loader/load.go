@@ -1,0 +1,245 @@
+package loader
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/internal/sqltext"
+)
+
+// Prepare readies the working set for a fresh load: it throws away any
+// uncommitted changes (a previous run that was killed), drops every table,
+// and turns foreign-key checks off for the session. Tables that the new
+// load recreates identically hash the same, so an unchanged source gives a
+// clean working set (dolt-facts C2).
+func (t *Target) Prepare(ctx context.Context) error {
+	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_RESET('--hard')"); err != nil {
+		return fmt.Errorf("reset the working set of %s: %w", t.Display, err)
+	}
+	// NO_AUTO_VALUE_ON_ZERO: a dumped 0 in an AUTO_INCREMENT column is the
+	// value 0, not a request for the next value (pagila's staff_id 0).
+	for _, q := range []string{"SET FOREIGN_KEY_CHECKS=0", "SET UNIQUE_CHECKS=1", "SET time_zone='+00:00'",
+		"SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')"} {
+		if _, err := t.conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	tables, err := t.Tables(ctx)
+	if err != nil {
+		return err
+	}
+	for _, name := range tables {
+		if _, err := t.conn.ExecContext(ctx, "DROP TABLE "+sqltext.Ident(name)); err != nil {
+			return fmt.Errorf("drop table %s from the previous snapshot: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// Tables lists the tables of the working set.
+func (t *Target) Tables(ctx context.Context) ([]string, error) {
+	rows, err := t.conn.QueryContext(ctx, "SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'")
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return nil, err
+		}
+		out = append(out, name)
+	}
+	return out, rows.Err()
+}
+
+// CreateTables creates every table of db, each with one CREATE TABLE
+// statement holding all its columns, keys, indexes and foreign keys.
+// After each statement it reads SHOW WARNINGS: Dolt reports some things it
+// silently did not create only there (dolt-facts E, functional indexes).
+func (t *Target) CreateTables(ctx context.Context, db *schema.Database) error {
+	for _, tb := range db.Tables {
+		q := tb.CreateSQL()
+		if _, err := t.conn.ExecContext(ctx, q); err != nil {
+			return diag.New(tb.Pos, tb.PG.String(), "", fmt.Errorf("create table %s in Dolt: %w", tb.Name, err),
+				"this is a translation pgcopy did not foresee; override the table's DDL or report it with the statement:\n"+q)
+		}
+		warn := t.warnings(ctx)
+		// Dolt 1.83 also warns "Duplicate index" (1831) for a KEY on a
+		// foreign-key column, although it creates exactly the keys asked
+		// for; so the check is what exists, not what was warned.
+		missing, err := t.missingIndexes(ctx, tb)
+		if err != nil {
+			return err
+		}
+		if len(missing) > 0 {
+			return diag.New(tb.Pos, tb.PG.String(), "", fmt.Errorf("create table %s: Dolt did not create the indexes %s (warnings: %s)",
+				tb.Name, strings.Join(missing, ", "), strings.Join(warn, "; ")), "")
+		}
+	}
+	return nil
+}
+
+// warnings returns SHOW WARNINGS of the last statement, except the
+// "Duplicate index" deprecation notice (code 1831).
+func (t *Target) warnings(ctx context.Context) []string {
+	rows, err := t.conn.QueryContext(ctx, "SHOW WARNINGS")
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var msgs []string
+	for rows.Next() {
+		var level, msg string
+		var code int
+		if rows.Scan(&level, &code, &msg) == nil && code != 1831 {
+			msgs = append(msgs, msg)
+		}
+	}
+	return msgs
+}
+
+// missingIndexes returns the names of tb's indexes (and PRIMARY) that
+// information_schema.statistics does not show.
+func (t *Target) missingIndexes(ctx context.Context, tb *schema.Table) ([]string, error) {
+	rows, err := t.conn.QueryContext(ctx,
+		"SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?", tb.Name)
+	if err != nil {
+		return nil, fmt.Errorf("read back the indexes of %s: %w", tb.Name, err)
+	}
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		have[strings.ToLower(n)] = true
+	}
+	var missing []string
+	if len(tb.PrimaryKey) > 0 && !have["primary"] {
+		missing = append(missing, "PRIMARY")
+	}
+	for _, ix := range tb.Indexes {
+		if !have[strings.ToLower(ix.Name)] {
+			missing = append(missing, ix.Name)
+		}
+	}
+	return missing, rows.Err()
+}
+
+// Begin opens the SQL transaction that a table's rows are written in.
+func (t *Target) Begin(ctx context.Context) error {
+	_, err := t.conn.ExecContext(ctx, "BEGIN")
+	return err
+}
+
+// CommitTx commits the open SQL transaction into the working set (not a
+// Dolt commit).
+func (t *Target) CommitTx(ctx context.Context) error {
+	_, err := t.conn.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+// Rollback aborts the open SQL transaction.
+func (t *Target) Rollback(ctx context.Context) error {
+	_, err := t.conn.ExecContext(ctx, "ROLLBACK")
+	return err
+}
+
+// Batch limits for multi-row INSERT statements. 1,000 rows per statement
+// measured 33x faster than single rows and within 15% of larger batches on
+// Dolt 1.83 (dolt-facts B1 rows 2a-2d); the byte cap keeps statements with
+// large values well under max_allowed_packet.
+const (
+	BatchRows  = 1000
+	BatchBytes = 4 << 20
+)
+
+// Inserter batches row tuples for one table into multi-row INSERT
+// statements.
+type Inserter struct {
+	t       *Target
+	table   *schema.Table
+	head    string
+	buf     []byte
+	offs    []int // start offset of each tuple in buf
+	pos     []dump.Pos
+	Written int64
+}
+
+// Inserter returns a batcher for rows of table whose values are given for
+// cols (Dolt column names), in that order.
+func (t *Target) Inserter(table *schema.Table, cols []string) *Inserter {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = sqltext.Ident(c)
+	}
+	head := "INSERT INTO " + sqltext.Ident(table.Name) + " (" + strings.Join(q, ",") + ") VALUES "
+	return &Inserter{t: t, table: table, head: head}
+}
+
+// Add appends one encoded tuple "(v1,...)" read from the dump at pos, and
+// flushes when the batch is full.
+func (in *Inserter) Add(ctx context.Context, tuple []byte, pos dump.Pos) error {
+	if len(in.buf) == 0 {
+		in.buf = append(in.buf, in.head...)
+	} else {
+		in.buf = append(in.buf, ',')
+	}
+	in.offs = append(in.offs, len(in.buf))
+	in.pos = append(in.pos, pos)
+	in.buf = append(in.buf, tuple...)
+	if len(in.offs) >= BatchRows || len(in.buf) >= BatchBytes {
+		return in.Flush(ctx)
+	}
+	return nil
+}
+
+// Flush writes the pending rows. When Dolt rejects the batch, the rows are
+// retried one at a time to find the first bad one, and the error names its
+// dump line and table.
+func (in *Inserter) Flush(ctx context.Context) error {
+	if len(in.offs) == 0 {
+		return nil
+	}
+	_, err := in.t.conn.ExecContext(ctx, string(in.buf))
+	if err != nil {
+		err = in.isolate(ctx, err)
+	} else {
+		in.Written += int64(len(in.offs))
+	}
+	in.buf = in.buf[:0]
+	in.offs = in.offs[:0]
+	in.pos = in.pos[:0]
+	return err
+}
+
+func (in *Inserter) isolate(ctx context.Context, batchErr error) error {
+	if errors.Is(batchErr, context.Canceled) || errors.Is(batchErr, sql.ErrConnDone) {
+		return batchErr
+	}
+	for i, off := range in.offs {
+		end := len(in.buf)
+		if i+1 < len(in.offs) {
+			end = in.offs[i+1] - 1
+		}
+		q := in.head + string(in.buf[off:end])
+		if _, err := in.t.conn.ExecContext(ctx, q); err != nil {
+			return diag.New(in.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", err),
+				"check the value against the column types in the report; an override can widen a column")
+		}
+		in.Written++
+	}
+	return diag.New(in.pos[0], in.table.PG.String(), "", fmt.Errorf("Dolt rejected a batch whose rows load one by one: %w", batchErr), "")
+}
+
+// Table returns the table the Inserter writes to.
+func (in *Inserter) Table() *schema.Table { return in.table }

@@ -1,0 +1,175 @@
+package loader
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	embedded "github.com/dolthub/driver"
+	"github.com/go-sql-driver/mysql"
+
+	"github.com/pgcopy/pgcopy/internal/sqltext"
+)
+
+// Target is an open Dolt database.
+type Target struct {
+	// Kind is "embedded" or "server".
+	Kind string
+	// Database is the Dolt database name.
+	Database string
+	// Display names the target without any password, for messages.
+	Display string
+
+	db   *sql.DB
+	conn *sql.Conn
+}
+
+// Options for opening a target.
+type Options struct {
+	// Author is the commit author, "Name <email>".
+	Author string
+}
+
+// Open opens the target named by spec: a mysql://USER:PASS@HOST:PORT/DB URL
+// for a running dolt sql-server (the database is created if missing), or a
+// directory for the embedded engine (created, with `dolt init` semantics, if
+// missing). The returned Target holds one pinned connection; Close it.
+func Open(ctx context.Context, spec string, opts Options) (*Target, error) {
+	if strings.HasPrefix(spec, "mysql://") {
+		return openServer(ctx, spec)
+	}
+	return openEmbedded(ctx, spec, opts)
+}
+
+func openServer(ctx context.Context, spec string) (*Target, error) {
+	u, err := url.Parse(spec)
+	if err != nil {
+		return nil, fmt.Errorf("target URL: %w", err)
+	}
+	dbName := strings.TrimPrefix(u.Path, "/")
+	if dbName == "" {
+		return nil, errors.New("target URL names no database: use mysql://USER:PASS@HOST:PORT/DB")
+	}
+	cfg := mysql.NewConfig()
+	cfg.User = u.User.Username()
+	cfg.Passwd, _ = u.User.Password()
+	cfg.Net = "tcp"
+	cfg.Addr = u.Host
+	if u.Port() == "" {
+		cfg.Addr = u.Host + ":3306"
+	}
+	cfg.AllowNativePasswords = true
+	cfg.MaxAllowedPacket = 0 // ask the server
+	display := "mysql://" + cfg.User + "@" + cfg.Addr + "/" + dbName
+	// create the database if needed
+	boot, err := sql.Open("mysql", cfg.FormatDSN())
+	if err != nil {
+		return nil, err
+	}
+	_, err = boot.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+sqltext.Ident(dbName))
+	boot.Close()
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", display, err)
+	}
+	cfg.DBName = dbName
+	db, err := sql.Open("mysql", cfg.FormatDSN())
+	if err != nil {
+		return nil, err
+	}
+	return pin(ctx, db, "server", dbName, display)
+}
+
+// openEmbedded opens dir as a Dolt database through the embedded engine.
+// The engine serves the databases found in a parent directory, so dir's
+// parent is the engine's root and dir's base name is the database name.
+func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	parent, name := filepath.Dir(abs), filepath.Base(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("target directory: %w", err)
+	}
+	exists := false
+	if st, err := os.Stat(filepath.Join(abs, ".dolt")); err == nil && st.IsDir() {
+		exists = true
+	} else if entries, err := os.ReadDir(abs); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("target %s exists and is not a Dolt database: give an empty or new directory, or a directory made by pgcopy or `dolt init`", dir)
+	}
+	author, email := splitAuthor(opts.Author)
+	q := url.Values{}
+	q.Set("commitname", author)
+	q.Set("commitemail", email)
+	q.Set("multistatements", "false")
+	dsn := (&url.URL{Scheme: "file", Path: parent, RawQuery: q.Encode()}).String()
+	cfg, err := embedded.ParseDSN(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("embedded DSN: %w", err)
+	}
+	connector, err := embedded.NewConnector(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open embedded Dolt in %s: %w", parent, err)
+	}
+	db := sql.OpenDB(connector)
+	db.SetMaxOpenConns(1)
+	t, err := pin(ctx, db, "embedded", name, abs)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE "+sqltext.Ident(name)); err != nil {
+			t.Close()
+			return nil, fmt.Errorf("create Dolt database %s: %w", abs, err)
+		}
+	}
+	if _, err := t.conn.ExecContext(ctx, "USE "+sqltext.Ident(name)); err != nil {
+		t.Close()
+		return nil, fmt.Errorf("use Dolt database %s: %w", abs, err)
+	}
+	return t, nil
+}
+
+func pin(ctx context.Context, db *sql.DB, kind, name, display string) (*Target, error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s: %w", display, err)
+	}
+	return &Target{Kind: kind, Database: name, Display: display, db: db, conn: conn}, nil
+}
+
+// splitAuthor splits "Name <email>" into its parts.
+func splitAuthor(a string) (string, string) {
+	if i := strings.Index(a, "<"); i >= 0 && strings.HasSuffix(a, ">") {
+		return strings.TrimSpace(a[:i]), a[i+1 : len(a)-1]
+	}
+	return a, "pgcopy@localhost"
+}
+
+// Conn returns the pinned connection, for fkfix and tests.
+func (t *Target) Conn() *sql.Conn { return t.conn }
+
+// Exec runs one statement on the pinned connection.
+func (t *Target) Exec(ctx context.Context, query string) error {
+	_, err := t.conn.ExecContext(ctx, query)
+	return err
+}
+
+// Close releases the connection and, for the embedded engine, the database
+// files' lock.
+func (t *Target) Close() error {
+	var errs []error
+	if t.conn != nil {
+		errs = append(errs, t.conn.Close())
+	}
+	if t.db != nil {
+		errs = append(errs, t.db.Close())
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,294 @@
+package translate
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/internal/sqltext"
+)
+
+// Rows describes where the rows of one COPY block or INSERT statement go
+// and how each is encoded.
+type Rows struct {
+	Table   *schema.Table // the Dolt table (a partition's rows go to its parent)
+	Source  string        // the PostgreSQL relation named in the dump
+	Columns []string      // Dolt column names, in the order of the values
+	pgCols  []string
+	types   []colType
+}
+
+// ValueError is a value that cannot be converted; Column is the
+// PostgreSQL column name.
+type ValueError struct {
+	Column string
+	Err    error
+}
+
+func (e *ValueError) Error() string { return e.Err.Error() }
+func (e *ValueError) Unwrap() error { return e.Err }
+
+// AppendTuple appends one row, given as COPY fields in the order of
+// r.Columns, as a SQL tuple "(v1,v2,...)". A value that cannot be
+// converted returns a *ValueError naming the column; errors.Is(err,
+// pgtext.ErrUnrepresentable) tells valid-but-unrepresentable values apart.
+func (r *Rows) AppendTuple(b []byte, fields []pgtext.Field) ([]byte, error) {
+	if len(fields) != len(r.types) {
+		return b, &ValueError{Err: fmt.Errorf("row has %d fields, the COPY header names %d columns", len(fields), len(r.types))}
+	}
+	b = append(b, '(')
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if f.Null {
+			b = append(b, "NULL"...)
+			continue
+		}
+		var err error
+		b, err = appendValue(b, r.types[i], f.Value)
+		if err != nil {
+			return b, &ValueError{Column: r.pgCols[i], Err: err}
+		}
+	}
+	return append(b, ')'), nil
+}
+
+// appendValue converts one non-NULL value in PostgreSQL text form to a SQL
+// literal for a column of type ct.
+func appendValue(b []byte, ct colType, v []byte) ([]byte, error) {
+	switch ct.kind {
+	case vInt:
+		if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
+			if _, err2 := strconv.ParseUint(string(v), 10, 64); err2 != nil {
+				return b, fmt.Errorf("invalid integer %q", clip(v))
+			}
+		}
+		return append(b, v...), nil
+	case vNumeric:
+		s, err := pgtext.Numeric(string(v))
+		if err != nil {
+			return b, err
+		}
+		return append(b, s...), nil
+	case vFloat:
+		s, err := pgtext.Float(string(v))
+		if err != nil {
+			return b, err
+		}
+		return append(b, s...), nil
+	case vBool:
+		t, err := pgtext.Bool(string(v))
+		if err != nil {
+			return b, err
+		}
+		if t {
+			return append(b, '1'), nil
+		}
+		return append(b, '0'), nil
+	case vBytea:
+		p, err := pgtext.Bytea(string(v))
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendHex(b, p), nil
+	case vDate:
+		s, err := pgtext.Date(string(v))
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendString(b, s), nil
+	case vTimestamp:
+		s, err := pgtext.Timestamp(string(v))
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendString(b, s), nil
+	case vTimestampTZ:
+		s, err := pgtext.TimestampTZ(string(v))
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendString(b, s), nil
+	case vTime:
+		s, err := pgtext.Time(string(v))
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendString(b, s), nil
+	case vTimeTZ:
+		s, err := pgtext.TimeTZ(string(v))
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendString(b, s), nil
+	case vArray:
+		s, err := pgtext.ArrayToJSON(string(v), ct.elem)
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendString(b, s), nil
+	case vBit:
+		for _, c := range v {
+			if c != '0' && c != '1' {
+				return b, fmt.Errorf("invalid bit string %q", clip(v))
+			}
+		}
+		b = append(b, 'b', '\'')
+		b = append(b, v...)
+		return append(b, '\''), nil
+	}
+	return sqltext.AppendStringBytes(b, v), nil
+}
+
+func clip(v []byte) string {
+	if len(v) > 60 {
+		return string(v[:60]) + "..."
+	}
+	return string(v)
+}
+
+// CopyRows resolves the table and column list of a COPY block header
+// ("COPY public.actor (actor_id, first_name) FROM stdin;"). It fails when
+// the relation or a column is unknown; a relation that pgcopy skipped on
+// purpose returns (nil, nil) after reporting it.
+func (t *Translator) CopyRows(ev dump.Event) (*Rows, error) {
+	tree, err := pg.Parse(ev.Text)
+	if err != nil {
+		return nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse COPY header: %v", err), "")
+	}
+	cs := tree.Stmts[0].Stmt.GetCopyStmt()
+	if cs == nil || cs.Relation == nil {
+		return nil, diag.New(ev.Pos, "", "", errors.New("COPY block without a table"), "")
+	}
+	return t.rowsFor(ev.Pos, rangeVarName(cs.Relation), strList(nodesOfResTargets(cs.Attlist)))
+}
+
+func nodesOfResTargets(nodes []*pg.Node) []*pg.Node {
+	var out []*pg.Node
+	for _, n := range nodes {
+		if rt := n.GetResTarget(); rt != nil {
+			out = append(out, pg.MakeStrNode(rt.Name))
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Rows, error) {
+	tb := t.tables[rel.String()]
+	if tb == nil {
+		return nil, diag.New(pos, rel.String(), "", errors.New("data for a table the dump never creates"),
+			"pgcopy needs the table's CREATE TABLE in the same dump; dump with pg_dump's schema included")
+	}
+	root := tb.root()
+	if root.out == nil {
+		return nil, diag.New(pos, rel.String(), "", errors.New("table was not translated"), "")
+	}
+	if len(cols) == 0 {
+		for _, c := range tb.cols {
+			cols = append(cols, c.name)
+		}
+	}
+	r := &Rows{Table: root.out, Source: rel.String(), pgCols: cols}
+	for _, c := range cols {
+		oc := root.out.ColumnByPG(c)
+		if oc == nil {
+			return nil, diag.New(pos, rel.String(), c, errors.New("the data names a column the table does not have"), "")
+		}
+		r.Columns = append(r.Columns, oc.Name)
+		r.types = append(r.types, t.colTypes[colKey{root, c}])
+	}
+	return r, nil
+}
+
+// InsertRows turns one INSERT statement of a pg_dump --inserts or
+// --column-inserts dump into Rows and the statement's rows as COPY-style
+// fields (the text form of each constant), so both dump styles share one
+// conversion path. OVERRIDING SYSTEM VALUE is accepted.
+func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) {
+	tree, err := pg.Parse(ev.Text)
+	if err != nil {
+		return nil, nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse INSERT: %v", err), "")
+	}
+	is := tree.Stmts[0].Stmt.GetInsertStmt()
+	if is == nil {
+		return nil, nil, diag.New(ev.Pos, "", "", errors.New("not an INSERT statement"), "")
+	}
+	rel := rangeVarName(is.Relation)
+	r, err := t.rowsFor(ev.Pos, rel, strList(nodesOfResTargets(is.Cols)))
+	if err != nil {
+		return nil, nil, err
+	}
+	sel := is.SelectStmt.GetSelectStmt()
+	if sel == nil || len(sel.ValuesLists) == 0 {
+		return nil, nil, diag.New(ev.Pos, rel.String(), "", errors.New("INSERT without a VALUES list"), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts)")
+	}
+	var rows [][]pgtext.Field
+	for _, vl := range sel.ValuesLists {
+		items := vl.GetList().GetItems()
+		fields := make([]pgtext.Field, len(items))
+		for i, it := range items {
+			f, err := constField(it)
+			if err != nil {
+				col := ""
+				if i < len(r.pgCols) {
+					col = r.pgCols[i]
+				}
+				return nil, nil, diag.New(ev.Pos, rel.String(), col, err, "")
+			}
+			fields[i] = f
+		}
+		rows = append(rows, fields)
+	}
+	return r, rows, nil
+}
+
+// constField returns the text form of an INSERT value as pg_dump writes it:
+// a constant, a negated constant, or a cast of one ('...'::type).
+func constField(n *pg.Node) (pgtext.Field, error) {
+	for n.GetTypeCast() != nil {
+		n = n.GetTypeCast().Arg
+	}
+	neg := false
+	if a := n.GetAExpr(); a != nil && a.Lexpr == nil && len(a.Name) == 1 && a.Name[0].GetString_().GetSval() == "-" {
+		neg = true
+		n = a.Rexpr
+	}
+	c := n.GetAConst()
+	if c == nil {
+		return pgtext.Field{}, fmt.Errorf("INSERT value is an expression, not a constant")
+	}
+	var s string
+	switch {
+	case c.Isnull:
+		return pgtext.Field{Null: true}, nil
+	case c.GetIval() != nil:
+		s = strconv.FormatInt(int64(c.GetIval().Ival), 10)
+	case c.GetFval() != nil:
+		s = c.GetFval().Fval
+	case c.GetBoolval() != nil:
+		s = "f"
+		if c.GetBoolval().Boolval {
+			s = "t"
+		}
+	case c.GetSval() != nil:
+		s = c.GetSval().Sval
+	case c.GetBsval() != nil:
+		s = strings.TrimLeft(c.GetBsval().Bsval, "bB")
+	default:
+		s = "0"
+	}
+	if neg {
+		s = "-" + s
+	}
+	return pgtext.Field{Value: []byte(s)}, nil
+}
