@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -25,8 +26,9 @@ type Target struct {
 	// Display names the target without any password, for messages.
 	Display string
 
-	db   *sql.DB
-	conn *sql.Conn
+	db        *sql.DB
+	conn      *sql.Conn
+	connector io.Closer // the embedded engine; closing it releases the database lock
 }
 
 // Options for opening a target.
@@ -120,8 +122,10 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	db.SetMaxOpenConns(1)
 	t, err := pin(ctx, db, "embedded", name, abs)
 	if err != nil {
+		connector.Close()
 		return nil, err
 	}
+	t.connector = connector
 	if !exists {
 		if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE "+sqltext.Ident(name)); err != nil {
 			t.Close()
@@ -170,6 +174,9 @@ func (t *Target) Close() error {
 	}
 	if t.db != nil {
 		errs = append(errs, t.db.Close())
+	}
+	if t.connector != nil {
+		errs = append(errs, t.connector.Close())
 	}
 	return errors.Join(errs...)
 }
