@@ -14,6 +14,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
 )
@@ -23,10 +24,11 @@ var Version = "0.1.0-dev"
 
 // Options configures a copy.
 type Options struct {
-	Dump   string    // dump file, or "-" for Stdin
-	Stdin  io.Reader // read when Dump is "-"
-	Target string    // Dolt database directory, or mysql://USER:PASS@HOST:PORT/DB
-	Author string    // commit author, "Name <email>"
+	Input  source.Input // the dump; when nil, Dump and Stdin name it
+	Dump   string       // dump file, or "-" for Stdin
+	Stdin  io.Reader    // read when Dump is "-"
+	Target string       // Dolt database directory, or mysql://USER:PASS@HOST:PORT/DB
+	Author string       // commit author, "Name <email>"
 
 	// Progress, when non-nil, is told how many bytes the second pass has
 	// read so far and the total (0 when unknown).
@@ -52,12 +54,16 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	rep := &report.Report{Started: time.Now().UTC()}
 	res := &Result{Report: rep}
-	src, err := OpenSource(opts.Dump, opts.Stdin)
-	if err != nil {
-		return res, err
+	src := opts.Input
+	if src == nil {
+		f, err := source.OpenFile(opts.Dump, opts.Stdin)
+		if err != nil {
+			return res, err
+		}
+		src = f
 	}
 	defer src.Close()
-	rep.Source = src.Name
+	rep.Source = src.Name()
 
 	// Pass 1: schema.
 	tr := translate.New(translate.Options{}, rep)
@@ -126,13 +132,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-func schemaPass(src *Source, tr *translate.Translator) (dump.Header, error) {
+func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, error) {
 	rc, _, err := src.Open()
 	if err != nil {
 		return dump.Header{}, err
 	}
 	defer rc.Close()
-	rd := dump.NewReader(rc, src.Name)
+	rd := dump.NewReader(rc, src.Name())
 	for {
 		ev, err := rd.Next()
 		if err == io.EOF {
@@ -151,14 +157,14 @@ func schemaPass(src *Source, tr *translate.Translator) (dump.Header, error) {
 }
 
 // dataPass streams every COPY block and INSERT statement into the target.
-func dataPass(ctx context.Context, src *Source, tr *translate.Translator, tgt *loader.Target, rep *report.Report, progress func(int64, int64)) error {
+func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt *loader.Target, rep *report.Report, progress func(int64, int64)) error {
 	rc, total, err := src.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	cr := &countingReader{r: rc}
-	rd := dump.NewReader(cr, src.Name)
+	rd := dump.NewReader(cr, src.Name())
 	var fields []pgtext.Field
 	var tuple []byte
 	// Inserts of consecutive INSERT statements into one table share a batch.
@@ -329,19 +335,30 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func commitMessage(src *Source, hdr dump.Header, db *schema.Database, rep *report.Report) string {
+func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report) string {
 	var rows int64
 	for _, t := range rep.Tables {
 		rows += t.Written
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "pgcopy: snapshot of %s\n\n", src.Name)
-	fmt.Fprintf(&b, "source: %s\n", src.Name)
-	if s := src.SHA256(); s != "" {
-		fmt.Fprintf(&b, "source-sha256: %s\n", s)
+	m := src.Meta()
+	fmt.Fprintf(&b, "pgcopy: snapshot of %s\n\n", m.Source)
+	fmt.Fprintf(&b, "source: %s\n", m.Source)
+	if m.SHA256 != "" {
+		fmt.Fprintf(&b, "source-sha256: %s\n", m.SHA256)
+	}
+	if m.Snapshot != "" {
+		fmt.Fprintf(&b, "snapshot: %s\n", m.Snapshot)
+	}
+	if !m.SnapshotTime.IsZero() {
+		fmt.Fprintf(&b, "snapshot-time: %s\n", m.SnapshotTime.UTC().Format(time.RFC3339Nano))
 	}
 	fmt.Fprintf(&b, "pg_dump-version: %s\n", orUnknown(hdr.PgDumpVersion))
-	fmt.Fprintf(&b, "server-version: %s\n", orUnknown(hdr.ServerVersion))
+	sv := hdr.ServerVersion
+	if m.ServerVersion != "" {
+		sv = m.ServerVersion
+	}
+	fmt.Fprintf(&b, "server-version: %s\n", orUnknown(sv))
 	fmt.Fprintf(&b, "tables: %d\nrows: %d\n", len(db.Tables), rows)
 	fmt.Fprintf(&b, "pgcopy-version: %s\n", Version)
 	return b.String()

@@ -1,4 +1,4 @@
-package pipeline
+package source
 
 import (
 	"bufio"
@@ -13,11 +13,9 @@ import (
 	"strings"
 )
 
-// Source is a dump that can be read more than once.
-type Source struct {
-	// Name is the name used in positions and messages: the file's base
-	// name, or "stdin".
-	Name string
+// File is a dump file (or stdin) that can be read more than once.
+type File struct {
+	name string
 	// Path is the file read; for stdin, the spool file.
 	Path string
 	gz   bool
@@ -27,11 +25,11 @@ type Source struct {
 	stdin io.Reader
 }
 
-// OpenSource prepares the dump at path: a plain pg_dump file, a .gz of one,
+// OpenFile prepares the dump at path: a plain pg_dump file, a .gz of one,
 // or "-" for stdin (which may also be gzip-compressed).
-func OpenSource(path string, stdin io.Reader) (*Source, error) {
+func OpenFile(path string, stdin io.Reader) (*File, error) {
 	if path == "-" {
-		return &Source{Name: "stdin", stdin: stdin}, nil
+		return &File{name: "stdin", stdin: stdin}, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -40,7 +38,7 @@ func OpenSource(path string, stdin io.Reader) (*Source, error) {
 	defer f.Close()
 	magic := make([]byte, 2)
 	n, _ := io.ReadFull(f, magic)
-	return &Source{Name: filepath.Base(path), Path: path, gz: n == 2 && magic[0] == 0x1f && magic[1] == 0x8b}, nil
+	return &File{name: filepath.Base(path), Path: path, gz: n == 2 && magic[0] == 0x1f && magic[1] == 0x8b}, nil
 }
 
 // Open returns a reader over the dump's decompressed text, and the number
@@ -48,7 +46,7 @@ func OpenSource(path string, stdin io.Reader) (*Source, error) {
 // stdin copies everything it reads to a spool file that later Opens read.
 // The SHA-256 of the dump's bytes as stored (compressed if gzip) is
 // computed during the first Open; see [Source.SHA256].
-func (s *Source) Open() (io.ReadCloser, int64, error) {
+func (s *File) Open() (io.ReadCloser, int64, error) {
 	var raw io.Reader
 	var closers []io.Closer
 	var size int64
@@ -83,16 +81,25 @@ func (s *Source) Open() (io.ReadCloser, int64, error) {
 	if s.gz {
 		zr, err := gzip.NewReader(raw)
 		if err != nil {
-			return nil, 0, fmt.Errorf("%s: gzip: %w", s.Name, err)
+			return nil, 0, fmt.Errorf("%s: gzip: %w", s.name, err)
 		}
 		return &readCloser{Reader: zr, closers: append([]io.Closer{zr}, closers...)}, size, nil
 	}
 	return &readCloser{Reader: raw, closers: closers}, size, nil
 }
 
+// Name is the name used in positions and messages: the file's base name,
+// or "stdin".
+func (s *File) Name() string { return s.name }
+
+// Meta describes the file for the commit message: its name and SHA-256.
+func (s *File) Meta() Meta {
+	return Meta{Source: s.name, SHA256: s.SHA256()}
+}
+
 // SHA256 returns the hex SHA-256 of the dump as stored, valid after the
 // first pass read it to the end.
-func (s *Source) SHA256() string {
+func (s *File) SHA256() string {
 	if s.sum == nil {
 		return ""
 	}
@@ -100,7 +107,7 @@ func (s *Source) SHA256() string {
 }
 
 // Close removes the stdin spool file, if any.
-func (s *Source) Close() error {
+func (s *File) Close() error {
 	if s.spool != nil {
 		s.spool.Close()
 		return os.Remove(s.spool.Name())
@@ -108,7 +115,7 @@ func (s *Source) Close() error {
 	return nil
 }
 
-func (s *Source) String() string {
+func (s *File) String() string {
 	if s.stdin != nil {
 		return "stdin"
 	}

@@ -1,0 +1,40 @@
+// Package source provides the dumps pgcopy reads: a pg_dump plain-format
+// file (optionally gzip-compressed), stdin, and (see live.go) a live
+// PostgreSQL server dumped by pg_dump on an exported snapshot.
+//
+// In: a path, a reader, or a connection string. Out: an [Input] that can be
+// opened more than once (pgcopy reads a dump in two passes), yielding the
+// dump's plain SQL text, plus [Meta] for the commit message.
+//
+// The package never parses SQL and never writes to Dolt.
+package source
+
+import (
+	"io"
+	"time"
+)
+
+// Input is a dump that can be read more than once.
+type Input interface {
+	// Name is used in positions and messages ("pagila.sql", "stdin").
+	Name() string
+	// Open returns a reader over the dump's plain SQL text and the byte
+	// size of the underlying stream when known (0 otherwise).
+	Open() (io.ReadCloser, int64, error)
+	// Meta describes the input; valid after the first Open was read to
+	// the end.
+	Meta() Meta
+	// Close releases temporary files, snapshots and connections.
+	Close() error
+}
+
+// Meta is what the Dolt commit message records about the input.
+type Meta struct {
+	Source        string    // file name, or host/database of a live server (never a password)
+	SHA256        string    // hex SHA-256 of a dump file as stored; "" for a live source
+	ServerVersion string    // PostgreSQL server version, when the input knows it
+	Snapshot      string    // exported snapshot id of a live source
+	SnapshotTime  time.Time // when the snapshot was taken; zero when unknown
+}
+
+var _ Input = (*File)(nil)
