@@ -14,7 +14,7 @@ import (
 )
 
 // Prepare readies the working set for a fresh load: it throws away any
-// uncommitted changes (a previous run that was killed), drops every table,
+// uncommitted changes, drops every table,
 // and turns foreign-key checks off for the session. Tables that the new
 // load recreates identically hash the same, so an unchanged source gives a
 // clean working set (dolt-facts C2).

@@ -29,6 +29,9 @@ type Target struct {
 	db        *sql.DB
 	conn      *sql.Conn
 	connector io.Closer // the embedded engine; closing it releases the database lock
+
+	branch string // the branch a load publishes to
+	work   string // the work branch being loaded; "" when none
 }
 
 // Options for opening a target.

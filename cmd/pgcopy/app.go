@@ -70,6 +70,10 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringFlag{Name: "target", Usage: "Dolt database `DIR` (created if missing), or mysql://USER:PASS@HOST:PORT/DB of a dolt sql-server", EnvVars: []string{"PGCOPY_TARGET"}},
 			&cli.StringFlag{Name: "author", Usage: "commit author `\"Name <email>\"`", Value: pipeline.DefaultAuthor},
+			&cli.StringFlag{Name: "branch", Usage: "publish to `BRANCH` (created from HEAD if missing)", Value: "main"},
+			&cli.StringFlag{Name: "tag", Usage: "tag the new commit `NAME`"},
+			&cli.StringFlag{Name: "push", Usage: "push the branch (and tag) to `REMOTE` (a remote name or a URL such as file:///path)"},
+			&cli.BoolFlag{Name: "no-gc", Usage: "skip dolt_gc() after the commit"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
 		},
@@ -79,7 +83,8 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author")}
+			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
+				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc")}
 			var bar *progressbar.ProgressBar
 			if f, ok := stderr.(*os.File); ok && !c.Bool("quiet") && term.IsTerminal(int(f.Fd())) {
 				opts.Progress = func(read, total int64) {

@@ -29,6 +29,10 @@ type Options struct {
 	Stdin  io.Reader    // read when Dump is "-"
 	Target string       // Dolt database directory, or mysql://USER:PASS@HOST:PORT/DB
 	Author string       // commit author, "Name <email>"
+	Branch string       // branch to publish to; default "main"
+	Tag    string       // tag the published commit with this name; "" for none
+	Push   string       // remote name or URL to push the branch (and tag) to; "" for none
+	NoGC   bool         // skip DOLT_GC() after the commit
 
 	// Progress, when non-nil, is told how many bytes the second pass has
 	// read so far and the total (0 when unknown).
@@ -45,9 +49,11 @@ type Result struct {
 	Changed bool
 }
 
-// Copy runs the whole job. On error nothing is committed: the target's
-// branch HEAD is as it was, and the next run starts by resetting the working
-// set.
+// Copy runs the whole job. The load is written to a work branch
+// (loader.WorkBranchPrefix + branch) and the branch is fast-forwarded only
+// after the load, fkfix and the commit succeeded. On error, or when the
+// process is killed, the branch is exactly as it was; the next run deletes
+// a stale work branch and starts over.
 func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Author == "" {
 		opts.Author = DefaultAuthor
@@ -83,16 +89,18 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer tgt.Close()
 	rep.Target = tgt.Display
-	if err := tgt.Prepare(ctx); err != nil {
+	// Load onto a work branch; the target branch moves only at the end.
+	if err := tgt.StartWork(ctx, opts.Branch); err != nil {
 		return res, err
 	}
 	fail := func(err error) (*Result, error) {
-		// Leave HEAD untouched and the working set clean for the next run.
-		cctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		tgt.Rollback(cctx)
-		tgt.Exec(cctx, "CALL DOLT_RESET('--hard')")
+		if aerr := tgt.Abandon(); aerr != nil {
+			rep.Note("cleaning up the work branch failed (%v); the next run removes it", aerr)
+		}
 		return res, err
+	}
+	if err := tgt.Prepare(ctx); err != nil {
+		return fail(err)
 	}
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
@@ -118,16 +126,35 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again"})
 	}
 
-	// Commit.
+	// Commit on the work branch, then publish.
 	msg := commitMessage(src, hdr, db, rep)
-	hash, changed, err := tgt.Commit(ctx, msg, opts.Author)
+	hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime})
 	if err != nil {
+		return fail(err)
+	}
+	if err := tgt.Publish(ctx); err != nil {
 		return fail(err)
 	}
 	res.Commit, res.Changed = hash, changed
 	rep.Commit = hash
 	if !changed {
 		rep.Note("the data and schema equal the target's HEAD: no new commit was made")
+	}
+	// After publishing, failures no longer undo the commit; they are reported.
+	if opts.Tag != "" {
+		if err := tgt.Tag(ctx, opts.Tag, msg); err != nil {
+			return res, err
+		}
+	}
+	if opts.Push != "" {
+		if err := tgt.Push(ctx, opts.Push, opts.Tag); err != nil {
+			return res, err
+		}
+	}
+	if !opts.NoGC && changed {
+		if err := tgt.GC(ctx); err != nil {
+			rep.Note("dolt_gc after the commit failed: %v (the commit is fine; run `dolt gc` later)", err)
+		}
 	}
 	return res, nil
 }

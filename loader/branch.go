@@ -1,0 +1,210 @@
+package loader
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// WorkBranchPrefix names the branch a load is written to before it is
+// published; the part after it is the target branch.
+const WorkBranchPrefix = "pgcopy-work/"
+
+// StartWork creates a fresh work branch from branch's HEAD (from the
+// current HEAD when branch does not exist yet) and checks it out on the
+// pinned session, so the load never touches branch until [Target.Publish].
+// A work branch left by a killed run is deleted first. See the Dolt docs,
+// "Dolt SQL Procedures: DOLT_BRANCH, DOLT_CHECKOUT".
+func (t *Target) StartWork(ctx context.Context, branch string) error {
+	if branch == "" {
+		branch = "main"
+	}
+	t.branch = branch
+	t.work = WorkBranchPrefix + branch
+	exists, err := t.branchExists(ctx, branch)
+	if err != nil {
+		return err
+	}
+	from := "HEAD"
+	if exists {
+		from = branch
+	}
+	if ok, _ := t.branchExists(ctx, t.work); ok {
+		if err := t.checkout(ctx, from); err != nil {
+			return err
+		}
+		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", t.work); err != nil {
+			return fmt.Errorf("delete the work branch %s left by an earlier run: %w", t.work, err)
+		}
+	}
+	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH(?, ?)", t.work, from); err != nil {
+		return fmt.Errorf("create work branch %s from %s: %w", t.work, from, err)
+	}
+	return t.checkout(ctx, t.work)
+}
+
+func (t *Target) checkout(ctx context.Context, branch string) error {
+	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_CHECKOUT(?)", branch); err != nil {
+		return fmt.Errorf("check out %s: %w", branch, err)
+	}
+	return nil
+}
+
+func (t *Target) branchExists(ctx context.Context, name string) (bool, error) {
+	var n int
+	if err := t.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM dolt_branches WHERE name = ?", name).Scan(&n); err != nil {
+		return false, fmt.Errorf("list branches: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Publish moves the target branch to the work branch's HEAD with a
+// fast-forward merge (creating the branch if needed) and deletes the work
+// branch. Only this step changes what readers of the branch see.
+func (t *Target) Publish(ctx context.Context) error {
+	exists, err := t.branchExists(ctx, t.branch)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH(?, ?)", t.branch, t.work); err != nil {
+			return fmt.Errorf("create branch %s: %w", t.branch, err)
+		}
+		if err := t.checkout(ctx, t.branch); err != nil {
+			return err
+		}
+	} else {
+		if err := t.checkout(ctx, t.branch); err != nil {
+			return err
+		}
+		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_MERGE('--ff-only', ?)", t.work); err != nil {
+			return fmt.Errorf("publish: fast-forward %s to %s: %w (has %s moved during the load?)", t.branch, t.work, err, t.branch)
+		}
+	}
+	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", t.work); err != nil {
+		return fmt.Errorf("delete work branch %s: %w", t.work, err)
+	}
+	t.work = ""
+	return nil
+}
+
+// Abandon throws the work branch away after a failure; the target branch
+// is untouched. It uses its own short deadline so that it also runs after
+// the run's context was cancelled (Ctrl-C).
+func (t *Target) Abandon() error {
+	if t.work == "" {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	t.conn.ExecContext(ctx, "ROLLBACK")
+	var errs []error
+	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_RESET('--hard')"); err != nil {
+		errs = append(errs, err)
+	}
+	from := t.branch
+	if ok, _ := t.branchExists(ctx, from); !ok {
+		from = "main"
+	}
+	if err := t.checkout(ctx, from); err != nil {
+		errs = append(errs, err)
+	} else if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", t.work); err != nil {
+		errs = append(errs, err)
+	}
+	t.work = ""
+	return errors.Join(errs...)
+}
+
+// CommitOptions describe the Dolt commit of a load.
+type CommitOptions struct {
+	Message string
+	Author  string    // "Name <email>"
+	Date    time.Time // the commit date (the snapshot time); zero for now
+}
+
+// Commit stages every table and makes one Dolt commit on the work branch
+// ('--skip-empty': an unchanged working set makes no commit; hash is then
+// "" and changed false). See the Dolt docs, "Dolt SQL Procedures:
+// DOLT_COMMIT".
+func (t *Target) Commit(ctx context.Context, o CommitOptions) (hash string, changed bool, err error) {
+	before, err := t.Head(ctx)
+	if err != nil {
+		return "", false, err
+	}
+	args := []any{"-A", "--skip-empty", "-m", o.Message, "--author", o.Author}
+	if !o.Date.IsZero() {
+		args = append(args, "--date", o.Date.UTC().Format("2006-01-02T15:04:05"))
+	}
+	q := "CALL DOLT_COMMIT(" + strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ") + ")"
+	var h sql.NullString
+	if err := t.conn.QueryRowContext(ctx, q, args...).Scan(&h); err != nil && err != sql.ErrNoRows {
+		return "", false, fmt.Errorf("dolt commit: %w", err)
+	}
+	after, err := t.Head(ctx)
+	if err != nil {
+		return "", false, err
+	}
+	if after == before {
+		return "", false, nil
+	}
+	return after, true, nil
+}
+
+// Head returns the commit hash of the session's current branch HEAD.
+func (t *Target) Head(ctx context.Context) (string, error) {
+	var h string
+	if err := t.conn.QueryRowContext(ctx, "SELECT HASHOF('HEAD')").Scan(&h); err != nil {
+		return "", fmt.Errorf("read HEAD: %w", err)
+	}
+	return h, nil
+}
+
+// Tag tags the target branch's HEAD (Dolt docs: DOLT_TAG).
+func (t *Target) Tag(ctx context.Context, name, message string) error {
+	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_TAG(?, 'HEAD', '-m', ?)", name, message); err != nil {
+		return fmt.Errorf("tag %s: %w", name, err)
+	}
+	return nil
+}
+
+// Push pushes the branch (and tag, when not empty) to remote, which is a
+// configured remote name or a URL such as file:///path (then added as the
+// remote "pgcopy-push"). See the Dolt docs: DOLT_REMOTE, DOLT_PUSH.
+func (t *Target) Push(ctx context.Context, remote, tag string) error {
+	name := remote
+	if strings.Contains(remote, "://") {
+		name = "pgcopy-push"
+		var n int
+		if err := t.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM dolt_remotes WHERE name = ?", name).Scan(&n); err != nil {
+			return fmt.Errorf("list remotes: %w", err)
+		}
+		if n == 0 {
+			if _, err := t.conn.ExecContext(ctx, "CALL DOLT_REMOTE('add', ?, ?)", name, remote); err != nil {
+				return fmt.Errorf("add remote %s: %w", remote, err)
+			}
+		} else if _, err := t.conn.ExecContext(ctx, "CALL DOLT_REMOTE('remove', ?)", name); err == nil {
+			if _, err := t.conn.ExecContext(ctx, "CALL DOLT_REMOTE('add', ?, ?)", name, remote); err != nil {
+				return fmt.Errorf("add remote %s: %w", remote, err)
+			}
+		}
+	}
+	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_PUSH(?, ?)", name, t.branch); err != nil {
+		return fmt.Errorf("push %s to %s: %w", t.branch, remote, err)
+	}
+	if tag != "" {
+		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_PUSH(?, ?)", name, tag); err != nil {
+			return fmt.Errorf("push tag %s to %s: %w", tag, remote, err)
+		}
+	}
+	return nil
+}
+
+// GC runs DOLT_GC() to drop the chunks a load left behind (1M rows: 18.5
+// MB before, 5.3 MB after; dolt-facts B2).
+func (t *Target) GC(ctx context.Context) error {
+	_, err := t.conn.ExecContext(ctx, "CALL DOLT_GC()")
+	return err
+}
