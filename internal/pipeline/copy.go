@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -194,6 +196,7 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 	rd := dump.NewReader(cr, src.Name())
 	var fields []pgtext.Field
 	var tuple []byte
+	stall := stallHook()
 	// Inserts of consecutive INSERT statements into one table share a batch.
 	var ins *loader.Inserter
 	var insTable *report.Table
@@ -260,6 +263,7 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 				if err := in.Add(ctx, tuple, pos); err != nil {
 					return err
 				}
+				stall()
 				if progress != nil && st.Rows%4096 == 0 {
 					progress(cr.n, total)
 				}
@@ -312,6 +316,24 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 		progress(cr.n, total)
 	}
 	return nil
+}
+
+// stallHook returns a function to call once per row. When the environment
+// variable PGCOPY_TEST_STALL_AFTER_ROWS is N > 0, the Nth call flushes
+// nothing more, prints "pgcopy: test stall" to stderr and blocks forever:
+// the kill test uses it to SIGKILL pgcopy in the middle of a load.
+func stallHook() func() {
+	n, _ := strconv.Atoi(os.Getenv("PGCOPY_TEST_STALL_AFTER_ROWS"))
+	if n <= 0 {
+		return func() {}
+	}
+	seen := 0
+	return func() {
+		if seen++; seen == n {
+			fmt.Fprintln(os.Stderr, "pgcopy: test stall")
+			select {}
+		}
+	}
 }
 
 func addSource(t *report.Table, src string) {

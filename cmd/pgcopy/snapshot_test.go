@@ -1,0 +1,144 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pgcopy/pgcopy/internal/testenv"
+)
+
+// TestNightlySnapshots copies a day-1 dump, changes PostgreSQL (inserts,
+// updates, deletes and an added column), copies the day-2 dump into the
+// same target, and checks that the second commit's diff holds exactly those
+// changes.
+func TestNightlySnapshots(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, pgURL := pg.CreateDB(t)
+	pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
+	dir := t.TempDir()
+	day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
+	pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
+	target := filepath.Join(dir, "db")
+	copyOK(t, day1, target, "--tag", "day1", "-q")
+
+	pg.Exec(t, pgURL, `
+		INSERT INTO actor (actor_id, first_name, last_name) VALUES (9001, 'NEW', 'ACTOR'), (9002, 'OTHER', 'O''ACTOR');
+		UPDATE rental SET return_date = return_date + interval '1 day' WHERE rental_id IN (2, 3, 4);
+		DELETE FROM payment WHERE payment_id = (SELECT min(payment_id) FROM payment);
+		ALTER TABLE category ADD COLUMN note text;
+		UPDATE category SET note = 'changed' WHERE category_id = 1;`)
+	pg.Dump(t, pgURL, day2, "--no-owner", "--no-privileges")
+	copyOK(t, day2, target, "--tag", "day2", "-q")
+
+	if got := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_log"); got[0][0] != "3" {
+		t.Fatalf("dolt_log has %s commits, want 3 (init, day 1, day 2)", got[0][0])
+	}
+	stat := testenv.DoltQuery(t, target, "SELECT table_name, rows_added, rows_deleted, rows_modified FROM dolt_diff_stat('day1', 'day2') ORDER BY table_name")
+	got := map[string]string{}
+	for _, r := range stat {
+		got[r[0]] = r[1] + "+ " + r[2] + "- " + r[3] + "~"
+	}
+	want := map[string]string{
+		"actor":    "2+ 0- 0~",
+		"category": "0+ 0- 1~",
+		"payment":  "0+ 1- 0~",
+		"rental":   "0+ 0- 3~",
+	}
+	for tb, w := range want {
+		if got[tb] != w {
+			t.Errorf("dolt_diff_stat(day1, day2) for %s = %q, want %q", tb, got[tb], w)
+		}
+	}
+	for tb, g := range got {
+		if _, ok := want[tb]; !ok {
+			t.Errorf("dolt_diff_stat shows %s changed (%s); nothing changed there", tb, g)
+		}
+	}
+	schema := testenv.DoltQuery(t, target, "SELECT to_table_name FROM dolt_schema_diff('day1', 'day2')")
+	if len(schema) != 1 || schema[0][0] != "category" {
+		t.Errorf("schema diff day1..day2 = %v, want only category", schema)
+	}
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM category WHERE note = 'changed'")[0][0]; n != "1" {
+		t.Errorf("the added column's value did not arrive: %s rows", n)
+	}
+}
+
+// TestKillMidLoad SIGKILLs pgcopy in the middle of a load: the target
+// branch must be unchanged and a rerun must complete without cleanup.
+func TestKillMidLoad(t *testing.T) {
+	dump := testenv.Testdata(t, "pagila/pagila.sql")
+	target := filepath.Join(t.TempDir(), "db")
+	copyOK(t, testenv.Testdata(t, "northwind/northwind.sql"), target, "-q")
+	before := testenv.DoltQuery(t, target, "SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+
+	cmd := exec.Command(pgcopyBin, "copy", "--dump", dump, "--target", target, "-q")
+	cmd.Env = append(os.Environ(), "PGCOPY_TEST_STALL_AFTER_ROWS=20000")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 4096)
+	var seen strings.Builder
+	deadline := time.Now().Add(2 * time.Minute)
+	for !strings.Contains(seen.String(), "test stall") {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("pgcopy never reached the stall point; stderr: %s", seen.String())
+		}
+		n, err := stderr.Read(buf)
+		seen.Write(buf[:n])
+		if err != nil {
+			t.Fatalf("pgcopy ended before the stall point: %v; stderr: %s", err, seen.String())
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+
+	after := testenv.DoltQuery(t, target, "SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+	if before[0] != after[0] || before[1] != after[1] {
+		t.Fatalf("main changed after a killed load: %v -> %v", before, after)
+	}
+	copyOK(t, dump, target, "-q")
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM rental")[0][0]; n != "16044" {
+		t.Errorf("rerun after kill: rental has %s rows", n)
+	}
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_branches")[0][0]; n != "1" {
+		t.Errorf("rerun left %s branches, want only main", n)
+	}
+}
+
+// TestBranchTagPush publishes to a named branch, tags it and pushes both to
+// a file:// remote, then clones the remote with the dolt CLI.
+func TestBranchTagPush(t *testing.T) {
+	dump := testenv.Testdata(t, "northwind/northwind.sql")
+	dir := t.TempDir()
+	target := filepath.Join(dir, "db")
+	remote := filepath.Join(dir, "remote")
+	os.MkdirAll(remote, 0o755)
+	copyOK(t, dump, target, "--branch", "nightly", "--tag", "n1", "--push", "file://"+remote, "--author", "Night Job <night@example.com>", "-q")
+	if got := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_log('nightly')")[0][0]; got != "2" {
+		t.Errorf("nightly has %s commits, want 2", got)
+	}
+	if got := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_log('main')")[0][0]; got != "1" {
+		t.Errorf("main has %s commits, want 1 (untouched)", got)
+	}
+	if got := testenv.DoltQuery(t, target, "SELECT committer, email FROM dolt_log('n1') LIMIT 1")[0]; got[0] != "Night Job" || got[1] != "night@example.com" {
+		t.Errorf("commit author = %v", got)
+	}
+	clone := filepath.Join(dir, "clone")
+	testenv.Dolt(t, dir, "clone", "file://"+remote, clone)
+	testenv.Dolt(t, clone, "checkout", "nightly")
+	if n := testenv.DoltQuery(t, clone, "SELECT COUNT(*) FROM orders")[0][0]; n != "830" {
+		t.Errorf("clone of the pushed remote has %s orders", n)
+	}
+	if tags := testenv.DoltQuery(t, clone, "SELECT tag_name FROM dolt_tags"); len(tags) != 1 || tags[0][0] != "n1" {
+		t.Errorf("pushed tags = %v, want n1", tags)
+	}
+}
