@@ -106,7 +106,7 @@ func orphans(ctx context.Context, conn *sql.Conn, tb *schema.Table, fk *schema.F
 		return nil, nil
 	}
 	v := &Violation{Constraint: fk.Name, Table: tb.Name, Columns: fk.Columns, RefTable: fk.RefTable, Orphans: n}
-	rows, err := conn.QueryContext(ctx, "SELECT CONCAT_WS(', ', "+strings.Join(sel, ", ")+") "+from+" LIMIT 3")
+	rows, err := conn.QueryContext(ctx, "SELECT DISTINCT CONCAT_WS(', ', "+strings.Join(sel, ", ")+") "+from+" LIMIT 3")
 	if err != nil {
 		return nil, err
 	}

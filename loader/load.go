@@ -172,7 +172,12 @@ type Inserter struct {
 	buf     []byte
 	offs    []int // start offset of each tuple in buf
 	pos     []dump.Pos
+	lines   [][]byte // the dump lines of the batch's rows, kept when Reject is set
 	Written int64
+	// Reject, when set, is called for a row Dolt refuses, with the row's
+	// dump position and original line. Returning nil skips the row and
+	// goes on; returning an error stops the load with it.
+	Reject func(pos dump.Pos, line []byte, err error) error
 }
 
 // Inserter returns a batcher for rows of table whose values are given for
@@ -186,9 +191,13 @@ func (t *Target) Inserter(table *schema.Table, cols []string) *Inserter {
 	return &Inserter{t: t, table: table, head: head}
 }
 
-// Add appends one encoded tuple "(v1,...)" read from the dump at pos, and
-// flushes when the batch is full.
-func (in *Inserter) Add(ctx context.Context, tuple []byte, pos dump.Pos) error {
+// Add appends one encoded tuple "(v1,...)" read from the dump at pos (line
+// is the original dump line, copied only when Reject is set), and flushes
+// when the batch is full.
+func (in *Inserter) Add(ctx context.Context, tuple []byte, pos dump.Pos, line []byte) error {
+	if in.Reject != nil {
+		in.lines = append(in.lines, append([]byte(nil), line...))
+	}
 	if len(in.buf) == 0 {
 		in.buf = append(in.buf, in.head...)
 	} else {
@@ -219,6 +228,7 @@ func (in *Inserter) Flush(ctx context.Context) error {
 	in.buf = in.buf[:0]
 	in.offs = in.offs[:0]
 	in.pos = in.pos[:0]
+	in.lines = in.lines[:0]
 	return err
 }
 
@@ -233,12 +243,19 @@ func (in *Inserter) isolate(ctx context.Context, batchErr error) error {
 		}
 		q := in.head + string(in.buf[off:end])
 		if _, err := in.t.conn.ExecContext(ctx, q); err != nil {
-			return diag.New(in.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", err),
+			derr := diag.New(in.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", err),
 				"check the value against the column types in the report; an override can widen a column")
+			if in.Reject == nil {
+				return derr
+			}
+			if rerr := in.Reject(in.pos[i], in.lines[i], derr); rerr != nil {
+				return rerr
+			}
+			continue
 		}
 		in.Written++
 	}
-	return diag.New(in.pos[0], in.table.PG.String(), "", fmt.Errorf("Dolt rejected a batch whose rows load one by one: %w", batchErr), "")
+	return nil
 }
 
 // Table returns the table the Inserter writes to.

@@ -74,6 +74,9 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "tag", Usage: "tag the new commit `NAME`"},
 			&cli.StringFlag{Name: "push", Usage: "push the branch (and tag) to `REMOTE` (a remote name or a URL such as file:///path)"},
 			&cli.BoolFlag{Name: "no-gc", Usage: "skip dolt_gc() after the commit"},
+			&cli.IntFlag{Name: "max-errors", Usage: "reject up to `N` bad rows into the reject file instead of failing", Value: 0},
+			&cli.StringFlag{Name: "reject-file", Usage: "write rejected rows' original dump lines to `FILE` (reasons in FILE.log)", Value: "pgcopy.rejects"},
+			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
 		},
@@ -84,7 +87,8 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
-				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc")}
+				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
+				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations")}
 			var bar *progressbar.ProgressBar
 			if f, ok := stderr.(*os.File); ok && !c.Bool("quiet") && term.IsTerminal(int(f.Fd())) {
 				opts.Progress = func(read, total int64) {

@@ -36,6 +36,15 @@ type Options struct {
 	Push   string       // remote name or URL to push the branch (and tag) to; "" for none
 	NoGC   bool         // skip DOLT_GC() after the commit
 
+	// MaxErrors is how many bad rows may be rejected (written to
+	// RejectFile) before the run fails; 0 fails on the first.
+	MaxErrors  int
+	RejectFile string // default "pgcopy.rejects"; its ".log" companion holds positions and reasons
+
+	// AllowFKViolations commits even when rows violate foreign keys; the
+	// violations are listed in the report.
+	AllowFKViolations bool
+
 	// Progress, when non-nil, is told how many bytes the second pass has
 	// read so far and the total (0 when unknown).
 	Progress func(read, total int64)
@@ -107,8 +116,19 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	if err := dataPass(ctx, src, tr, tgt, rep, opts.Progress); err != nil {
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile}
+	if rj.path == "" {
+		rj.path = "pgcopy.rejects"
+	}
+	err = dataPass(ctx, src, tr, tgt, rep, rj, opts.Progress)
+	if cerr := rj.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fail(err)
+	}
+	if rj.count > 0 {
+		rep.Note("%d rows rejected: their dump lines are in %s, the reasons in %s.log", rj.count, rj.path, rj.path)
 	}
 
 	// Foreign keys: resolve, then verify (fkfix package doc).
@@ -119,13 +139,17 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if len(viol) > 0 {
+	if len(viol) > 0 && opts.AllowFKViolations {
+		for _, v := range viol {
+			rep.Note("allowed by --allow-fk-violations: %s", v)
+		}
+	} else if len(viol) > 0 {
 		var msgs []string
 		for _, v := range viol {
 			msgs = append(msgs, v.String())
 		}
 		return fail(&diag.Error{Err: fmt.Errorf("foreign-key violations in the dump's data:\n  %s", strings.Join(msgs, "\n  ")),
-			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again"})
+			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again, or pass --allow-fk-violations to commit them anyway"})
 	}
 
 	// Commit on the work branch, then publish.
@@ -186,7 +210,7 @@ func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, error)
 }
 
 // dataPass streams every COPY block and INSERT statement into the target.
-func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt *loader.Target, rep *report.Report, progress func(int64, int64)) error {
+func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt *loader.Target, rep *report.Report, rj *rejecter, progress func(int64, int64)) error {
 	rc, total, err := src.Open()
 	if err != nil {
 		return err
@@ -244,6 +268,9 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 				return err
 			}
 			in := tgt.Inserter(rows.Table, rows.Columns)
+			if rj.max > 0 {
+				in.Reject = func(pos dump.Pos, line []byte, err error) error { return rj.reject(st, pos, line, err) }
+			}
 			for {
 				line, pos, err := rd.CopyRow()
 				if err == io.EOF {
@@ -258,9 +285,12 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 					tuple, err = rows.AppendTuple(tuple[:0], fields)
 				}
 				if err != nil {
-					return rowError(pos, rows, line, err)
+					if err := rj.reject(st, pos, line, rowError(pos, rows, line, err)); err != nil {
+						return err
+					}
+					continue
 				}
-				if err := in.Add(ctx, tuple, pos); err != nil {
+				if err := in.Add(ctx, tuple, pos, line); err != nil {
 					return err
 				}
 				stall()
@@ -293,6 +323,10 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 				}
 				ins = tgt.Inserter(rows.Table, rows.Columns)
 				insTable = rep.Table(rows.Table.Name)
+				if rj.max > 0 {
+					st := insTable
+					ins.Reject = func(pos dump.Pos, line []byte, err error) error { return rj.reject(st, pos, line, err) }
+				}
 				insStart = time.Now()
 			}
 			addSource(insTable, rows.Source)
@@ -301,9 +335,12 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 				insTable.Rows++
 				tuple, err = rows.AppendTuple(tuple[:0], f)
 				if err != nil {
-					return rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), err)
+					if err := rj.reject(insTable, ev.Pos, []byte(ev.Text), rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), err)); err != nil {
+						return err
+					}
+					continue
 				}
-				if err := ins.Add(ctx, tuple, ev.Pos); err != nil {
+				if err := ins.Add(ctx, tuple, ev.Pos, []byte(ev.Text)); err != nil {
 					return err
 				}
 			}

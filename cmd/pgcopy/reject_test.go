@@ -1,0 +1,143 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pgcopy/pgcopy/internal/testenv"
+)
+
+// corruptPagila writes a copy of pagila with three bad rows in tables no
+// foreign key references: a truncated COPY row (too few fields), an invalid
+// date, and a value Dolt refuses (12345.67 in a numeric(5,2)). It returns
+// the path, the bad lines and their line numbers.
+func corruptPagila(t *testing.T) (string, []string, []int) {
+	src, err := os.ReadFile(testenv.Testdata(t, "pagila/pagila.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	find := func(prefix string, row int) int {
+		for i, l := range lines {
+			if strings.HasPrefix(l, prefix) {
+				return i + row
+			}
+		}
+		t.Fatalf("no %q in pagila", prefix)
+		return -1
+	}
+	var nums []int
+	// 1. truncated row in film_actor
+	i := find("COPY public.film_actor ", 5)
+	lines[i] = lines[i][:strings.LastIndexByte(lines[i], '\t')]
+	nums = append(nums, i)
+	// 2. invalid date in a payment partition
+	i = find("COPY public.payment_p2022_02 ", 7)
+	f := strings.Split(lines[i], "\t")
+	f[5] = "2022-13-01 10:00:00+00"
+	lines[i] = strings.Join(f, "\t")
+	nums = append(nums, i)
+	// 3. out of range for numeric(5,2): Dolt refuses it
+	i = find("COPY public.payment_p2022_03 ", 2)
+	f = strings.Split(lines[i], "\t")
+	f[4] = "12345.67"
+	lines[i] = strings.Join(f, "\t")
+	nums = append(nums, i)
+	var bad []string
+	for _, n := range nums {
+		bad = append(bad, lines[n])
+	}
+	p := filepath.Join(t.TempDir(), "corrupt.sql")
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for k := range nums {
+		nums[k]++ // 1-based line numbers
+	}
+	return p, bad, nums
+}
+
+// TestRejects: with --max-errors 0 the first bad row fails the run with its
+// line and nothing is committed; with --max-errors 10 the reject file holds
+// exactly the bad lines and the rest is committed.
+func TestRejects(t *testing.T) {
+	dump, bad, nums := corruptPagila(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "db")
+	rejects := filepath.Join(dir, "rejects")
+
+	code, _, errOut := pgcopyRun(t, "copy", "--dump", dump, "--target", target, "--reject-file", rejects, "-q")
+	if code == 0 {
+		t.Fatal("corrupted dump copied with --max-errors 0")
+	}
+	if !strings.Contains(errOut, "corrupt.sql:"+strconv.Itoa(nums[0])) || !strings.Contains(errOut, "public.film_actor") {
+		t.Errorf("error does not name line %d and public.actor:\n%s", nums[0], errOut)
+	}
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_log")[0][0]; n != "1" {
+		t.Errorf("a failed run committed: dolt_log has %s commits", n)
+	}
+
+	out := copyOK(t, dump, target, "--max-errors", "10", "--reject-file", rejects)
+	got, err := os.ReadFile(rejects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Join(bad, "\n") + "\n"; string(got) != want {
+		t.Errorf("reject file:\n%q\nwant exactly the bad lines:\n%q", got, want)
+	}
+	log, _ := os.ReadFile(rejects + ".log")
+	for k, n := range nums {
+		tables := []string{"public.film_actor", "public.payment_p2022_02, column payment_date", "public.payment"}
+		if !strings.Contains(string(log), "corrupt.sql:"+strconv.Itoa(n)+": table "+tables[k]) {
+			t.Errorf("reject log lacks line %d (%s):\n%s", n, tables[k], log)
+		}
+	}
+	for tb, want := range map[string]string{"film_actor": "5461", "payment": "16047", "rental": "16044", "film": "1000"} {
+		if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM "+tb)[0][0]; n != want {
+			t.Errorf("%s has %s rows, want %s", tb, n, want)
+		}
+	}
+	if !strings.Contains(out, "3 rows rejected") {
+		t.Errorf("summary does not count the rejected rows:\n%s", out)
+	}
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_log")[0][0]; n != "2" {
+		t.Errorf("dolt_log has %s commits, want 2", n)
+	}
+}
+
+// TestFKViolations removes a parent row: the copy fails naming the
+// constraint, the child table and a sample key; --allow-fk-violations
+// commits and lists them in the report.
+func TestFKViolations(t *testing.T) {
+	src, err := os.ReadFile(testenv.Testdata(t, "pagila/pagila.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "COPY public.language ") {
+			lines = append(lines[:i+2], lines[i+3:]...) // drop language_id 2
+			break
+		}
+	}
+	dump := filepath.Join(t.TempDir(), "orphans.sql")
+	os.WriteFile(dump, []byte(strings.Join(lines, "\n")), 0o644)
+	target := filepath.Join(t.TempDir(), "db")
+	code, _, errOut := pgcopyRun(t, "copy", "--dump", dump, "--target", target, "-q")
+	if code == 0 {
+		t.Fatal("orphan rows were accepted")
+	}
+	if !strings.Contains(errOut, "foreign key film_language_id_fkey") || !strings.Contains(errOut, "rows of film") || !strings.Contains(errOut, "e.g. (2)") {
+		t.Errorf("error does not name the constraint, child table and sample key:\n%s", errOut)
+	}
+	out := copyOK(t, dump, target, "--allow-fk-violations")
+	if !strings.Contains(out, "film_language_id_fkey") {
+		t.Errorf("report does not list the allowed violation:\n%s", out)
+	}
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM film")[0][0]; n != "1000" {
+		t.Errorf("film has %s rows", n)
+	}
+}
