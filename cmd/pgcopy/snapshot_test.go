@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,18 +13,76 @@ import (
 	"github.com/pgcopy/pgcopy/internal/testenv"
 )
 
+// doltTarget is where a test copies to: an embedded directory, or a
+// database of a running dolt sql-server; q runs a query against it.
+type doltTarget struct {
+	spec string
+	q    func(query string) [][]string
+}
+
+// eachTarget runs f once with a fresh embedded target and once with a
+// fresh database on a dolt sql-server the test starts.
+func eachTarget(t *testing.T, f func(t *testing.T, tg doltTarget)) {
+	t.Run("embedded", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "db")
+		f(t, doltTarget{spec: dir, q: func(q string) [][]string { return testenv.DoltQuery(t, dir, q) }})
+	})
+	t.Run("sql-server", func(t *testing.T) {
+		dsn := testenv.DoltServer(t, t.TempDir())
+		addr := strings.TrimSuffix(strings.TrimPrefix(dsn, "root@tcp("), ")/")
+		var db *sql.DB
+		f(t, doltTarget{spec: "mysql://root@" + addr + "/db", q: func(q string) [][]string {
+			if db == nil {
+				db = mustOpenMy(t, dsn+"db")
+			}
+			return querySQL(t, db, q)
+		}})
+	})
+}
+
+func querySQL(t *testing.T, db *sql.DB, q string) [][]string {
+	t.Helper()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out [][]string
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		row := make([]string, len(cols))
+		for i, v := range vals {
+			row[i] = v.String
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
 // TestNightlySnapshots copies a day-1 dump, changes PostgreSQL (inserts,
 // updates, deletes and an added column), copies the day-2 dump into the
 // same target, and checks that the second commit's diff holds exactly those
 // changes.
 func TestNightlySnapshots(t *testing.T) {
+	eachTarget(t, testNightly)
+}
+
+func testNightly(t *testing.T, tg doltTarget) {
 	pg := testenv.Postgres(t)
 	_, pgURL := pg.CreateDB(t)
 	pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
 	dir := t.TempDir()
 	day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
 	pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
-	target := filepath.Join(dir, "db")
+	target := tg.spec
 	copyOK(t, day1, target, "--tag", "day1", "-q")
 
 	pg.Exec(t, pgURL, `
@@ -35,10 +94,10 @@ func TestNightlySnapshots(t *testing.T) {
 	pg.Dump(t, pgURL, day2, "--no-owner", "--no-privileges")
 	copyOK(t, day2, target, "--tag", "day2", "-q")
 
-	if got := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_log"); got[0][0] != "3" {
+	if got := tg.q("SELECT COUNT(*) FROM dolt_log"); got[0][0] != "3" {
 		t.Fatalf("dolt_log has %s commits, want 3 (init, day 1, day 2)", got[0][0])
 	}
-	stat := testenv.DoltQuery(t, target, "SELECT table_name, rows_added, rows_deleted, rows_modified FROM dolt_diff_stat('day1', 'day2') ORDER BY table_name")
+	stat := tg.q("SELECT table_name, rows_added, rows_deleted, rows_modified FROM dolt_diff_stat('day1', 'day2') ORDER BY table_name")
 	got := map[string]string{}
 	for _, r := range stat {
 		got[r[0]] = r[1] + "+ " + r[2] + "- " + r[3] + "~"
@@ -59,11 +118,11 @@ func TestNightlySnapshots(t *testing.T) {
 			t.Errorf("dolt_diff_stat shows %s changed (%s); nothing changed there", tb, g)
 		}
 	}
-	schema := testenv.DoltQuery(t, target, "SELECT to_table_name FROM dolt_schema_diff('day1', 'day2')")
+	schema := tg.q("SELECT to_table_name FROM dolt_schema_diff('day1', 'day2')")
 	if len(schema) != 1 || schema[0][0] != "category" {
 		t.Errorf("schema diff day1..day2 = %v, want only category", schema)
 	}
-	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM category WHERE note = 'changed'")[0][0]; n != "1" {
+	if n := tg.q("SELECT COUNT(*) FROM category WHERE note = 'changed'")[0][0]; n != "1" {
 		t.Errorf("the added column's value did not arrive: %s rows", n)
 	}
 }
@@ -71,10 +130,14 @@ func TestNightlySnapshots(t *testing.T) {
 // TestKillMidLoad SIGKILLs pgcopy in the middle of a load: the target
 // branch must be unchanged and a rerun must complete without cleanup.
 func TestKillMidLoad(t *testing.T) {
+	eachTarget(t, testKill)
+}
+
+func testKill(t *testing.T, tg doltTarget) {
 	dump := testenv.Testdata(t, "pagila/pagila.sql")
-	target := filepath.Join(t.TempDir(), "db")
+	target := tg.spec
 	copyOK(t, testenv.Testdata(t, "northwind/northwind.sql"), target, "-q")
-	before := testenv.DoltQuery(t, target, "SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+	before := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
 
 	cmd := exec.Command(pgcopyBin, "copy", "--dump", dump, "--target", target, "-q")
 	cmd.Env = append(os.Environ(), "PGCOPY_TEST_STALL_AFTER_ROWS=20000")
@@ -101,15 +164,15 @@ func TestKillMidLoad(t *testing.T) {
 	}
 	cmd.Wait()
 
-	after := testenv.DoltQuery(t, target, "SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+	after := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
 	if before[0] != after[0] || before[1] != after[1] {
 		t.Fatalf("main changed after a killed load: %v -> %v", before, after)
 	}
 	copyOK(t, dump, target, "-q")
-	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM rental")[0][0]; n != "16044" {
+	if n := tg.q("SELECT COUNT(*) FROM rental")[0][0]; n != "16044" {
 		t.Errorf("rerun after kill: rental has %s rows", n)
 	}
-	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_branches")[0][0]; n != "1" {
+	if n := tg.q("SELECT COUNT(*) FROM dolt_branches")[0][0]; n != "1" {
 		t.Errorf("rerun left %s branches, want only main", n)
 	}
 }
