@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
@@ -38,11 +39,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ExitErrHandler: func(*cli.Context, error) {
 			// errors are printed by run
 		},
-		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr)},
+		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), verifyCommand(stdout, stderr)},
 	}
 	err := app.Run(args)
 	if err == nil {
 		return code
+	}
+	if ec := exitCode(0); errors.As(err, &ec) {
+		return int(ec) // the command printed its own messages
 	}
 	var usage usageError
 	if errors.As(err, &usage) {
@@ -66,7 +70,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Name:      "copy",
 		Usage:     "copy a pg_dump plain-format dump into a Dolt database and commit it",
 		UsageText: "pgcopy copy --dump FILE|- --target DIR|mysql://USER:PASS@HOST:PORT/DB",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringFlag{Name: "target", Usage: "Dolt database `DIR` (created if missing), or mysql://USER:PASS@HOST:PORT/DB of a dolt sql-server", EnvVars: []string{"PGCOPY_TARGET"}},
 			&cli.StringFlag{Name: "author", Usage: "commit author `\"Name <email>\"`", Value: pipeline.DefaultAuthor},
@@ -79,26 +83,38 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
-		},
+		}, sourceFlags()...),
 		Action: func(c *cli.Context) error {
-			if c.String("dump") == "" || c.String("target") == "" {
-				return usageError{"copy needs --dump FILE and --target DIR (see pgcopy copy --help)"}
+			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
+				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
 				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations")}
+			in, err := openInput(ctx, c, stdin)
+			if err != nil {
+				return err
+			}
+			opts.Input = in
 			var bar *progressbar.ProgressBar
 			if f, ok := stderr.(*os.File); ok && !c.Bool("quiet") && term.IsTerminal(int(f.Fd())) {
-				opts.Progress = func(read, total int64) {
+				opts.Progress = func(p pipeline.Progress) {
 					if bar == nil {
+						total := p.Total
 						if total <= 0 {
 							total = -1
 						}
-						bar = progressbar.DefaultBytes(total, "loading rows")
+						bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(stderr),
+							progressbar.OptionShowBytes(true), progressbar.OptionSetWidth(30),
+							progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionShowCount(),
+							progressbar.OptionClearOnFinish())
 					}
-					bar.Set64(read)
+					if p.Table != "" {
+						bar.Describe(fmt.Sprintf("%-28s %9d/%d rows", p.Table, p.Rows, p.TableRows))
+					}
+					bar.Set64(p.Read)
 				}
 			}
 			res, err := pipeline.Copy(ctx, opts)

@@ -45,9 +45,16 @@ type Options struct {
 	// violations are listed in the report.
 	AllowFKViolations bool
 
-	// Progress, when non-nil, is told how many bytes the second pass has
-	// read so far and the total (0 when unknown).
-	Progress func(read, total int64)
+	// Progress, when non-nil, is called as the second pass goes on.
+	Progress func(Progress)
+}
+
+// Progress is the state of the data pass, for a progress bar.
+type Progress struct {
+	Read, Total int64  // bytes of the dump read so far, and in all (0 when unknown)
+	Table       string // the PostgreSQL relation being loaded
+	Rows        int64  // rows of that relation read so far
+	TableRows   int64  // rows of that relation in the dump (counted in the first pass)
 }
 
 // DefaultAuthor is the commit author when none is given.
@@ -84,7 +91,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 
 	// Pass 1: schema.
 	tr := translate.New(translate.Options{}, rep)
-	hdr, err := schemaPass(src, tr)
+	hdr, expected, err := schemaPass(src, tr)
 	if err != nil {
 		return res, err
 	}
@@ -120,7 +127,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
-	err = dataPass(ctx, src, tr, tgt, rep, rj, opts.Progress)
+	err = dataPass(ctx, src, tr, tgt, rep, rj, expected, opts.Progress)
 	if cerr := rj.close(); err == nil {
 		err = cerr
 	}
@@ -185,10 +192,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, error) {
+// schemaPass feeds every statement to the translator and counts the data
+// rows of each COPY block (keyed by the COPY header text) for progress.
+func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, map[string]int64, error) {
+	rows := map[string]int64{}
 	rc, _, err := src.Open()
 	if err != nil {
-		return dump.Header{}, err
+		return dump.Header{}, nil, err
 	}
 	defer rc.Close()
 	rd := dump.NewReader(rc, src.Name())
@@ -198,19 +208,29 @@ func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, error)
 			break
 		}
 		if err != nil {
-			return rd.Header(), err
+			return rd.Header(), nil, err
 		}
 		if err := tr.Statement(ev); err != nil {
-			return rd.Header(), err
+			return rd.Header(), nil, err
+		}
+		if ev.Kind == dump.Copy {
+			for {
+				if _, _, err := rd.CopyRow(); err == io.EOF {
+					break
+				} else if err != nil {
+					return rd.Header(), nil, err
+				}
+				rows[ev.Text]++
+			}
 		}
 	}
 	// drain: a spooled stdin and the checksum need every byte
 	io.Copy(io.Discard, rc)
-	return rd.Header(), nil
+	return rd.Header(), rows, nil
 }
 
 // dataPass streams every COPY block and INSERT statement into the target.
-func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt *loader.Target, rep *report.Report, rj *rejecter, progress func(int64, int64)) error {
+func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt *loader.Target, rep *report.Report, rj *rejecter, expected map[string]int64, progress func(Progress)) error {
 	rc, total, err := src.Open()
 	if err != nil {
 		return err
@@ -240,10 +260,16 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 		ins = nil
 		return nil
 	}
-	for {
+	var cur Progress
+	cur.Total = total
+	report := func() {
 		if progress != nil {
-			progress(cr.n, total)
+			cur.Read = rd.Offset()
+			progress(cur)
 		}
+	}
+	for {
+		report()
 		ev, err := rd.Next()
 		if err == io.EOF {
 			break
@@ -262,6 +288,7 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 			}
 			st := rep.Table(rows.Table.Name)
 			addSource(st, rows.Source)
+			cur.Table, cur.Rows, cur.TableRows = rows.Source, 0, expected[ev.Text]
 			start := time.Now()
 			startOff := rd.Offset()
 			if err := tgt.Begin(ctx); err != nil {
@@ -294,8 +321,8 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 					return err
 				}
 				stall()
-				if progress != nil && st.Rows%4096 == 0 {
-					progress(cr.n, total)
+				if cur.Rows++; cur.Rows%4096 == 0 {
+					report()
 				}
 			}
 			if err := in.Flush(ctx); err != nil {
@@ -349,9 +376,7 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 	if err := finishInserts(); err != nil {
 		return err
 	}
-	if progress != nil {
-		progress(cr.n, total)
-	}
+	report()
 	return nil
 }
 
