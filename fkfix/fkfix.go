@@ -17,33 +17,38 @@ func Resolve(ctx context.Context, conn *sql.Conn, db *schema.Database) (int, err
 	if _, err := conn.ExecContext(ctx, "SET FOREIGN_KEY_CHECKS=1"); err != nil {
 		return 0, err
 	}
+	stmts := Statements(db)
+	for i, q := range stmts {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return i, fmt.Errorf("resolve foreign keys (%s): %w", q, err)
+		}
+	}
+	return len(stmts), nil
+}
+
+// Statements returns the no-op writes that resolve every foreign key of
+// db: an UPDATE ... WHERE 1 = 0 on each table with foreign keys (resolves
+// them as the child) and a DELETE ... WHERE 1 = 0 on each referenced table
+// (as the parent). Run them with FOREIGN_KEY_CHECKS=1.
+func Statements(db *schema.Database) []string {
+	var out []string
 	parents := map[string]bool{}
-	n := 0
 	for _, tb := range db.Tables {
 		if len(tb.ForeignKeys) == 0 {
 			continue
 		}
 		c := tb.ForeignKeys[0].Columns[0]
-		q := fmt.Sprintf("UPDATE %s SET %s = %s WHERE 1 = 0", sqltext.Ident(tb.Name), sqltext.Ident(c), sqltext.Ident(c))
-		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return n, fmt.Errorf("resolve foreign keys of %s (%s): %w", tb.Name, q, err)
-		}
-		n++
+		out = append(out, fmt.Sprintf("UPDATE %s SET %s = %s WHERE 1 = 0", sqltext.Ident(tb.Name), sqltext.Ident(c), sqltext.Ident(c)))
 		for _, fk := range tb.ForeignKeys {
 			parents[fk.RefTable] = true
 		}
 	}
 	for _, tb := range db.Tables {
-		if !parents[tb.Name] {
-			continue
+		if parents[tb.Name] {
+			out = append(out, fmt.Sprintf("DELETE FROM %s WHERE 1 = 0", sqltext.Ident(tb.Name)))
 		}
-		q := fmt.Sprintf("DELETE FROM %s WHERE 1 = 0", sqltext.Ident(tb.Name))
-		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return n, fmt.Errorf("resolve foreign keys referencing %s (%s): %w", tb.Name, q, err)
-		}
-		n++
 	}
-	return n, nil
+	return out
 }
 
 // Violation is one foreign key with orphan rows.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
@@ -166,7 +167,8 @@ const (
 // Inserter batches row tuples for one table into multi-row INSERT
 // statements.
 type Inserter struct {
-	t       *Target
+	t       *Target // nil for a script inserter
+	w       io.Writer
 	table   *schema.Table
 	head    string
 	buf     []byte
@@ -183,12 +185,27 @@ type Inserter struct {
 // Inserter returns a batcher for rows of table whose values are given for
 // cols (Dolt column names), in that order.
 func (t *Target) Inserter(table *schema.Table, cols []string) *Inserter {
+	in := newInserter(table, cols)
+	in.t = t
+	return in
+}
+
+func newInserter(table *schema.Table, cols []string) *Inserter {
 	q := make([]string, len(cols))
 	for i, c := range cols {
 		q[i] = sqltext.Ident(c)
 	}
 	head := "INSERT INTO " + sqltext.Ident(table.Name) + " (" + strings.Join(q, ",") + ") VALUES "
-	return &Inserter{t: t, table: table, head: head}
+	return &Inserter{table: table, head: head}
+}
+
+// ScriptInserter returns an Inserter that writes its INSERT statements,
+// each followed by ";\n", to w instead of executing them (pgcopy
+// translate).
+func ScriptInserter(w io.Writer, table *schema.Table, cols []string) *Inserter {
+	in := newInserter(table, cols)
+	in.w = w
+	return in
 }
 
 // Add appends one encoded tuple "(v1,...)" read from the dump at pos (line
@@ -218,6 +235,13 @@ func (in *Inserter) Add(ctx context.Context, tuple []byte, pos dump.Pos, line []
 func (in *Inserter) Flush(ctx context.Context) error {
 	if len(in.offs) == 0 {
 		return nil
+	}
+	if in.w != nil {
+		in.buf = append(in.buf, ";\n"...)
+		_, err := in.w.Write(in.buf)
+		in.Written += int64(len(in.offs))
+		in.buf, in.offs, in.pos, in.lines = in.buf[:0], in.offs[:0], in.pos[:0], in.lines[:0]
+		return err
 	}
 	_, err := in.t.conn.ExecContext(ctx, string(in.buf))
 	if err != nil {

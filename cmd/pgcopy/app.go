@@ -39,7 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ExitErrHandler: func(*cli.Context, error) {
 			// errors are printed by run
 		},
-		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), verifyCommand(stdout, stderr)},
+		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), translateCommand(stdin, stdout, stderr)},
 	}
 	err := app.Run(args)
 	if err == nil {
@@ -57,7 +57,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if h := diag.HintOf(err); h != "" {
 		fmt.Fprintf(stderr, "hint: %s\n", h)
 	}
-	fmt.Fprintln(stderr, "pgcopy: nothing was committed; the target's branch is unchanged")
+	if len(args) > 1 && args[1] == "copy" {
+		fmt.Fprintln(stderr, "pgcopy: nothing was committed; the target's branch is unchanged")
+	}
 	return exitError
 }
 
@@ -155,4 +157,47 @@ func writeReport(path string, res *pipeline.Result) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return f.Close()
+}
+
+func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:      "translate",
+		Usage:     "write a pg_dump as a MySQL-dialect script for `dolt sql` (schema and rows), without touching any database",
+		UsageText: "pgcopy translate --dump FILE|- [-o OUT.sql]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the script to `FILE` instead of stdout"},
+			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.String("dump") == "" {
+				return usageError{"translate needs --dump FILE (see pgcopy translate --help)"}
+			}
+			out := stdout
+			var f *os.File
+			if p := c.String("output"); p != "" {
+				var err error
+				if f, err = os.Create(p); err != nil {
+					return err
+				}
+				out = f
+			}
+			rep, err := pipeline.Translate(c.Context, pipeline.TranslateOptions{Dump: c.String("dump"), Stdin: stdin}, out)
+			if f != nil {
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+			}
+			if rep != nil && !c.Bool("quiet") {
+				rep.WriteText(stderr)
+			}
+			if rep != nil && c.String("report") != "" {
+				if werr := writeReport(c.String("report"), &pipeline.Result{Report: rep}); werr != nil && err == nil {
+					err = werr
+				}
+			}
+			return err
+		},
+	}
 }

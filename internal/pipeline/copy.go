@@ -229,8 +229,15 @@ func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, map[st
 	return rd.Header(), rows, nil
 }
 
+// sink is where the data pass writes rows: a loader.Target, or a script.
+type sink interface {
+	Begin(ctx context.Context) error
+	CommitTx(ctx context.Context) error
+	Inserter(t *schema.Table, cols []string) *loader.Inserter
+}
+
 // dataPass streams every COPY block and INSERT statement into the target.
-func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt *loader.Target, rep *report.Report, rj *rejecter, expected map[string]int64, progress func(Progress)) error {
+func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt sink, rep *report.Report, rj *rejecter, expected map[string]int64, progress func(Progress)) error {
 	rc, total, err := src.Open()
 	if err != nil {
 		return err
