@@ -82,6 +82,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "no-gc", Usage: "skip dolt_gc() after the commit"},
 			&cli.IntFlag{Name: "max-errors", Usage: "reject up to `N` bad rows into the reject file instead of failing", Value: 0},
 			&cli.StringFlag{Name: "reject-file", Usage: "write rejected rows' original dump lines to `FILE` (reasons in FILE.log)", Value: "pgcopy.rejects"},
+			&cli.StringFlag{Name: "on-unrepresentable", Usage: "for NaN, ±Infinity, BC dates and years > 9999: `error`, null or clamp", Value: pipeline.UnrepError},
 			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
@@ -94,7 +95,13 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			defer stop()
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
-				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations")}
+				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations"),
+				OnUnrepresentable: c.String("on-unrepresentable")}
+			switch opts.OnUnrepresentable {
+			case pipeline.UnrepError, pipeline.UnrepNull, pipeline.UnrepClamp:
+			default:
+				return usageError{"--on-unrepresentable must be error, null or clamp"}
+			}
 			in, err := openInput(ctx, c, stdin)
 			if err != nil {
 				return err

@@ -41,6 +41,10 @@ type Options struct {
 	MaxErrors  int
 	RejectFile string // default "pgcopy.rejects"; its ".log" companion holds positions and reasons
 
+	// OnUnrepresentable is the policy for values Dolt cannot store:
+	// UnrepError (default), UnrepNull or UnrepClamp.
+	OnUnrepresentable string
+
 	// AllowFKViolations commits even when rows violate foreign keys; the
 	// violations are listed in the report.
 	AllowFKViolations bool
@@ -123,7 +127,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile}
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, unrep: &unrep{policy: opts.OnUnrepresentable}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
@@ -133,6 +137,9 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err != nil {
 		return fail(err)
+	}
+	for _, n := range rj.unrep.notes() {
+		rep.Note("%s", n)
 	}
 	if rj.count > 0 {
 		rep.Note("%d rows rejected: their dump lines are in %s, the reasons in %s.log", rj.count, rj.path, rj.path)
@@ -317,6 +324,9 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 				fields, err = pgtext.DecodeRow(line, fields)
 				if err == nil {
 					tuple, err = rows.AppendTuple(tuple[:0], fields)
+					for k := 0; err != nil && k < len(fields) && rj.unrep.fix(rows, fields, err); k++ {
+						tuple, err = rows.AppendTuple(tuple[:0], fields)
+					}
 				}
 				if err != nil {
 					if err := rj.reject(st, pos, line, rowError(pos, rows, line, err)); err != nil {
@@ -368,6 +378,9 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 			for _, f := range vals {
 				insTable.Rows++
 				tuple, err = rows.AppendTuple(tuple[:0], f)
+				for k := 0; err != nil && k < len(f) && rj.unrep.fix(rows, f, err); k++ {
+					tuple, err = rows.AppendTuple(tuple[:0], f)
+				}
 				if err != nil {
 					if err := rj.reject(insTable, ev.Pos, []byte(ev.Text), rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), err)); err != nil {
 						return err

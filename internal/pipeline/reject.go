@@ -21,6 +21,7 @@ type rejecter struct {
 	count int
 	dat   *os.File
 	log   *os.File
+	unrep *unrep // the --on-unrepresentable policy, applied before a row is rejected
 }
 
 // reject records one bad row. It returns err itself when rejecting is off

@@ -60,7 +60,7 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	for _, t := range db.Tables {
 		fmt.Fprintf(bw, "%s;\n\n", t.CreateSQL())
 	}
-	rj := &rejecter{} // a bad row fails the translation
+	rj := &rejecter{unrep: &unrep{policy: UnrepError}} // a bad row fails the translation
 	if err := dataPass(ctx, src, tr, scriptSink{bw}, rep, rj, nil, nil); err != nil {
 		return rep, err
 	}

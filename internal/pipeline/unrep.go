@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/translate"
+)
+
+// Policies for values PostgreSQL accepts but Dolt cannot store
+// (--on-unrepresentable): NaN, ±Infinity, BC dates, years after 9999.
+const (
+	UnrepError = "error" // fail the row (and the run, unless --max-errors allows it)
+	UnrepNull  = "null"  // store NULL
+	UnrepClamp = "clamp" // store the nearest representable value; NaN becomes NULL
+)
+
+// unrep applies the --on-unrepresentable policy and counts every
+// occurrence per table, column and policy for the report.
+type unrep struct {
+	policy string
+	counts map[string]int
+}
+
+// fix rewrites the field that err names and reports whether the row
+// should be encoded again. fields are the row's COPY fields, in the order
+// of rows.Columns.
+func (u *unrep) fix(rows *translate.Rows, fields []pgtext.Field, err error) bool {
+	var ve *translate.ValueError
+	if u.policy == UnrepError || u.policy == "" || !errors.Is(err, pgtext.ErrUnrepresentable) || !errors.As(err, &ve) {
+		return false
+	}
+	col := rows.Table.ColumnByPG(ve.Column)
+	if col == nil {
+		return false
+	}
+	i := -1
+	for k, n := range rows.Columns {
+		if n == col.Name {
+			i = k
+		}
+	}
+	if i < 0 {
+		return false
+	}
+	what := "NULL"
+	if u.policy == UnrepClamp {
+		if v, ok := clampValue(col.Type, string(fields[i].Value)); ok {
+			fields[i] = pgtext.Field{Value: []byte(v)}
+			what = v
+		} else {
+			fields[i] = pgtext.Field{Null: true}
+		}
+	} else {
+		fields[i] = pgtext.Field{Null: true}
+	}
+	if u.counts == nil {
+		u.counts = map[string]int{}
+	}
+	u.counts[fmt.Sprintf("%s.%s: %s", rows.Source, ve.Column, policyWord(u.policy, what))]++
+	return true
+}
+
+func policyWord(policy, what string) string {
+	if policy == UnrepClamp && what != "NULL" {
+		return "clamped to " + what
+	}
+	return "stored as NULL"
+}
+
+// clampValue returns the nearest value Dolt can store for an
+// unrepresentable PostgreSQL value v of a column of Dolt type typ, in
+// PostgreSQL text form; ok is false when there is none (NaN).
+func clampValue(typ, v string) (string, bool) {
+	low := strings.HasPrefix(v, "-") || strings.HasSuffix(v, " BC")
+	switch {
+	case typ == "date":
+		if low {
+			return "0001-01-01", true
+		}
+		return "9999-12-31", true
+	case strings.HasPrefix(typ, "datetime"):
+		if low {
+			return "0001-01-01 00:00:00+00", true
+		}
+		return "9999-12-31 23:59:59.999999+00", true
+	case typ == "double" && !strings.EqualFold(v, "NaN"):
+		if low {
+			return "-1.7976931348623157e308", true
+		}
+		return "1.7976931348623157e308", true
+	case typ == "float" && !strings.EqualFold(v, "NaN"):
+		if low {
+			return "-3.4028234663852886e38", true
+		}
+		return "3.4028234663852886e38", true
+	}
+	return "", false
+}
+
+// notes returns one report line per table, column and outcome.
+func (u *unrep) notes() []string {
+	var out []string
+	for k, n := range u.counts {
+		out = append(out, fmt.Sprintf("%d unrepresentable values of %s (--on-unrepresentable=%s)", n, k, u.policy))
+	}
+	sort.Strings(out)
+	return out
+}
