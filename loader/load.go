@@ -170,6 +170,7 @@ type Inserter struct {
 	t       *Target // nil for a script inserter
 	w       io.Writer
 	table   *schema.Table
+	cols    []string
 	head    string
 	buf     []byte
 	offs    []int // start offset of each tuple in buf
@@ -196,7 +197,20 @@ func newInserter(table *schema.Table, cols []string) *Inserter {
 		q[i] = sqltext.Ident(c)
 	}
 	head := "INSERT INTO " + sqltext.Ident(table.Name) + " (" + strings.Join(q, ",") + ") VALUES "
-	return &Inserter{table: table, head: head}
+	return &Inserter{table: table, head: head, cols: append([]string(nil), cols...)}
+}
+
+// SameColumns reports whether the Inserter writes exactly cols, in order.
+func (in *Inserter) SameColumns(cols []string) bool {
+	if len(cols) != len(in.cols) {
+		return false
+	}
+	for i := range cols {
+		if cols[i] != in.cols[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // ScriptInserter returns an Inserter that writes its INSERT statements,

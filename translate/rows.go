@@ -83,6 +83,18 @@ func appendValue(b []byte, ct colType, v []byte) ([]byte, error) {
 		if err != nil {
 			return b, err
 		}
+		if ct.dolt == "float" {
+			// PostgreSQL prints a real in its shortest float4 form, e.g.
+			// 3.4028235e+38 for the largest; Dolt reads the literal as a
+			// float64 and range-checks it against float4, which rejects
+			// that. The float64 spelling of the same float4 value is exact
+			// and in range.
+			f, err := strconv.ParseFloat(s, 32)
+			if err != nil {
+				return b, fmt.Errorf("invalid real %q", clip(v))
+			}
+			return strconv.AppendFloat(b, f, 'g', -1, 64), nil
+		}
 		return append(b, s...), nil
 	case vBool:
 		t, err := pgtext.Bool(string(v))
@@ -135,6 +147,18 @@ func appendValue(b []byte, ct colType, v []byte) ([]byte, error) {
 			return b, err
 		}
 		return sqltext.AppendString(b, s), nil
+	case vMoney:
+		s, err := moneyToDecimal(v)
+		if err != nil {
+			return b, err
+		}
+		return append(b, s...), nil
+	case vHstore:
+		s, err := hstoreToJSON(v)
+		if err != nil {
+			return b, err
+		}
+		return sqltext.AppendString(b, s), nil
 	case vBit:
 		for _, c := range v {
 			if c != '0' && c != '1' {
@@ -162,13 +186,13 @@ func clip(v []byte) string {
 func (t *Translator) CopyRows(ev dump.Event) (*Rows, error) {
 	tree, err := pg.Parse(ev.Text)
 	if err != nil {
-		return nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse COPY header: %v", err), "")
+		return nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse COPY header: %v", err), "pgcopy reads pg_dump plain-format output; check that this line is a COPY ... FROM stdin; header")
 	}
 	cs := tree.Stmts[0].Stmt.GetCopyStmt()
 	if cs == nil || cs.Relation == nil {
-		return nil, diag.New(ev.Pos, "", "", errors.New("COPY block without a table"), "")
+		return nil, diag.New(ev.Pos, "", "", errors.New("COPY block without a table"), "pgcopy reads the COPY table (columns) FROM stdin; form pg_dump writes")
 	}
-	return t.rowsFor(ev.Pos, rangeVarName(cs.Relation), strList(nodesOfResTargets(cs.Attlist)))
+	return t.rowsFor(ev.Pos, t.refName(cs.Relation), strList(nodesOfResTargets(cs.Attlist)))
 }
 
 func nodesOfResTargets(nodes []*pg.Node) []*pg.Node {
@@ -191,7 +215,7 @@ func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Row
 	}
 	root := tb.root()
 	if root.out == nil {
-		return nil, diag.New(pos, rel.String(), "", errors.New("table was not translated"), "")
+		return nil, diag.New(pos, rel.String(), "", errors.New("table was not translated"), "this is a pgcopy bug; report it with the dump's CREATE TABLE statement")
 	}
 	if len(cols) == 0 {
 		for _, c := range tb.cols {
@@ -202,7 +226,7 @@ func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Row
 	for _, c := range cols {
 		oc := root.out.ColumnByPG(c)
 		if oc == nil {
-			return nil, diag.New(pos, rel.String(), c, errors.New("the data names a column the table does not have"), "")
+			return nil, diag.New(pos, rel.String(), c, errors.New("the data names a column the table does not have"), hintInconsistent)
 		}
 		r.Columns = append(r.Columns, oc.Name)
 		r.types = append(r.types, t.colTypes[colKey{root, c}])
@@ -211,19 +235,22 @@ func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Row
 }
 
 // InsertRows turns one INSERT statement of a pg_dump --inserts or
-// --column-inserts dump into Rows and the statement's rows as COPY-style
-// fields (the text form of each constant), so both dump styles share one
-// conversion path. OVERRIDING SYSTEM VALUE is accepted.
+// --column-inserts dump, or of a Rails/Ecto structure.sql trailer
+// (INSERT INTO "schema_migrations" (version) VALUES (...)), into Rows and
+// the statement's rows as COPY-style fields (the text form of each
+// constant), so both dump styles share one conversion path. OVERRIDING
+// SYSTEM VALUE is accepted. An unqualified table name is resolved along
+// the dump's search_path, then among all tables of the dump.
 func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) {
 	tree, err := pg.Parse(ev.Text)
 	if err != nil {
-		return nil, nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse INSERT: %v", err), "")
+		return nil, nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse INSERT: %v", err), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts): one VALUES list of constants per row")
 	}
 	is := tree.Stmts[0].Stmt.GetInsertStmt()
 	if is == nil {
-		return nil, nil, diag.New(ev.Pos, "", "", errors.New("not an INSERT statement"), "")
+		return nil, nil, diag.New(ev.Pos, "", "", errors.New("not an INSERT statement"), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts): one VALUES list of constants per row")
 	}
-	rel := rangeVarName(is.Relation)
+	rel := t.refName(is.Relation)
 	r, err := t.rowsFor(ev.Pos, rel, strList(nodesOfResTargets(is.Cols)))
 	if err != nil {
 		return nil, nil, err
@@ -232,20 +259,54 @@ func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) 
 	if sel == nil || len(sel.ValuesLists) == 0 {
 		return nil, nil, diag.New(ev.Pos, rel.String(), "", errors.New("INSERT without a VALUES list"), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts)")
 	}
+	// pg_dump --inserts writes DEFAULT for a generated column; a column
+	// that is DEFAULT in every row is left out, so Dolt computes or
+	// defaults it.
+	nvals := len(sel.ValuesLists[0].GetList().GetItems())
+	skip := make([]bool, nvals)
+	for i := range skip {
+		skip[i] = true
+	}
+	for _, vl := range sel.ValuesLists {
+		items := vl.GetList().GetItems()
+		if len(items) != nvals {
+			return nil, nil, diag.New(ev.Pos, rel.String(), "", errors.New("VALUES lists of different lengths"), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts): one VALUES list of constants per row")
+		}
+		for i, it := range items {
+			if it.GetSetToDefault() == nil {
+				skip[i] = false
+			}
+		}
+	}
+	drop := nvals == len(r.pgCols)
+	if drop {
+		keep := &Rows{Table: r.Table, Source: r.Source}
+		for i := range r.pgCols {
+			if !skip[i] {
+				keep.Columns = append(keep.Columns, r.Columns[i])
+				keep.pgCols = append(keep.pgCols, r.pgCols[i])
+				keep.types = append(keep.types, r.types[i])
+			}
+		}
+		r = keep
+	}
 	var rows [][]pgtext.Field
 	for _, vl := range sel.ValuesLists {
 		items := vl.GetList().GetItems()
-		fields := make([]pgtext.Field, len(items))
+		fields := make([]pgtext.Field, 0, len(items))
 		for i, it := range items {
+			if drop && skip[i] {
+				continue
+			}
 			f, err := constField(it)
 			if err != nil {
 				col := ""
 				if i < len(r.pgCols) {
 					col = r.pgCols[i]
 				}
-				return nil, nil, diag.New(ev.Pos, rel.String(), col, err, "")
+				return nil, nil, diag.New(ev.Pos, rel.String(), col, err, "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts): one VALUES list of constants per row")
 			}
-			fields[i] = f
+			fields = append(fields, f)
 		}
 		rows = append(rows, fields)
 	}

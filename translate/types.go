@@ -27,6 +27,8 @@ const (
 	vTimeTZ                     // timetz -> UTC time of day
 	vArray                      // array literal -> JSON array
 	vBit                        // bit string -> b'..'
+	vMoney                      // locale-formatted money -> decimal
+	vHstore                     // hstore text -> JSON object
 )
 
 // colType is the Dolt side of one PostgreSQL column type.
@@ -95,7 +97,9 @@ func pgTypeString(tn *pg.TypeName) string {
 	case "varchar":
 		name = "character varying"
 	case "bpchar":
-		name = "character"
+		if len(tn.Typmods) > 0 {
+			name = "character"
+		}
 	case "timestamptz":
 		name = "timestamp with time zone"
 	case "timetz":
@@ -103,13 +107,21 @@ func pgTypeString(tn *pg.TypeName) string {
 	case "varbit":
 		name = "bit varying"
 	}
+	if s == "" && n == "char" {
+		name = `"char"`
+	}
 	var mods []string
 	for _, m := range tn.Typmods {
-		if c := m.GetAConst(); c != nil && c.GetIval() != nil {
-			mods = append(mods, strconv.Itoa(int(c.GetIval().Ival)))
+		switch {
+		case m.GetAConst() != nil && m.GetAConst().GetIval() != nil:
+			mods = append(mods, strconv.Itoa(int(m.GetAConst().GetIval().Ival)))
+		case m.GetAConst() != nil && m.GetAConst().GetSval() != nil:
+			mods = append(mods, m.GetAConst().GetSval().Sval)
+		case m.GetColumnRef() != nil:
+			mods = append(mods, strings.Join(strList(m.GetColumnRef().Fields), "."))
 		}
 	}
-	if len(mods) > 0 {
+	if len(mods) > 0 && n != "interval" {
 		name += "(" + strings.Join(mods, ",") + ")"
 	}
 	for range tn.ArrayBounds {
@@ -118,16 +130,14 @@ func pgTypeString(tn *pg.TypeName) string {
 	return name
 }
 
-// unsupportedTypeError is returned for a PostgreSQL type with no Dolt
-// mapping; the caller names the column and suggests an override.
-type unsupportedTypeError struct{ pgType string }
-
-func (e *unsupportedTypeError) Error() string {
-	return fmt.Sprintf("type %s has no Dolt equivalent", e.pgType)
-}
-
-// mapType maps a PostgreSQL type to a Dolt type. Domains are resolved to
-// their base type by the caller before this is called.
+// mapType maps a PostgreSQL type to a Dolt type (PostgreSQL manual,
+// chapter 8 "Data Types"; the table in translate's package doc). Domains
+// are resolved to their base type by the caller before this is called.
+// Every type gets a Dolt type: a type pgcopy does not know (an extension's
+// type such as PostGIS geometry or pgvector vector, or a base type made
+// with CREATE TYPE) is stored as its text form in longtext and reported.
+// The error is for a built-in type whose modifiers Dolt cannot hold
+// (numeric(p,s) beyond decimal(65,30)).
 func (t *Translator) mapType(tn *pg.TypeName) (colType, error) {
 	if len(tn.ArrayBounds) > 0 {
 		elemTN := &pg.TypeName{Names: tn.Names, Typmods: tn.Typmods}
@@ -142,20 +152,29 @@ func (t *Translator) mapType(tn *pg.TypeName) (colType, error) {
 		case vBool:
 			ek = pgtext.ElemBool
 		}
-		if elem.dolt == "json" {
+		if elem.dolt == "json" && elem.kind == vString {
 			ek = pgtext.ElemJSON
 		}
+		how := "elements as JSON strings holding their PostgreSQL text form"
+		switch ek {
+		case pgtext.ElemNumber:
+			how = "elements as JSON numbers"
+		case pgtext.ElemBool:
+			how = "elements as true/false"
+		case pgtext.ElemJSON:
+			how = "elements as JSON values"
+		}
 		return colType{dolt: "json", kind: vArray, elem: ek, blob: true,
-			change: pgTypeString(tn) + " stored as a JSON array"}, nil
+			change: pgTypeString(tn) + " stored as a JSON array (" + how + "); array lower bounds other than 1 are lost"}, nil
 	}
 	schemaName, name := typeNameParts(tn)
-	mods, err := typmods(tn)
-	if err != nil {
-		return colType{}, err
-	}
 	if schemaName == "" || schemaName == "pg_catalog" {
-		if ct, ok, err := builtinType(name, mods); ok || err != nil {
-			return ct, err
+		mods, err := typmods(tn)
+		if ct, ok, err2 := builtinType(name, mods, schemaName == "pg_catalog"); ok || err2 != nil {
+			if err2 == nil && err != nil {
+				return colType{}, err
+			}
+			return ct, err2
 		}
 	}
 	if labels, ok := t.lookupEnum(schemaName, name); ok {
@@ -165,11 +184,20 @@ func (t *Translator) mapType(tn *pg.TypeName) (colType, error) {
 		}
 		return colType{dolt: "enum(" + strings.Join(q, ",") + ")", kind: vString, enumOf: qualify(schemaName, name)}, nil
 	}
-	if name == "citext" {
+	if t.isComposite(schemaName, name) {
+		return colType{dolt: "longtext", kind: vString, blob: true,
+			change: "composite type " + pgTypeString(tn) + " stored as its PostgreSQL text form, e.g. (1,\"a b\"), in longtext; use an override to choose a type"}, nil
+	}
+	switch name {
+	case "citext":
 		return colType{dolt: "longtext", kind: vString, blob: true, collation: "utf8mb4_0900_as_ci",
 			change: "citext stored as longtext with the case-insensitive collation utf8mb4_0900_as_ci"}, nil
+	case "hstore":
+		return colType{dolt: "json", kind: vHstore, blob: true,
+			change: "hstore stored as a JSON object of strings (NULL values become null)"}, nil
 	}
-	return colType{}, &unsupportedTypeError{pgType: pgTypeString(tn)}
+	return colType{dolt: "longtext", kind: vString, blob: true,
+		change: "extension type " + pgTypeString(tn) + " stored as text; use an override to choose a type"}, nil
 }
 
 func quoteEnumLabel(l string) string {
@@ -177,23 +205,27 @@ func quoteEnumLabel(l string) string {
 }
 
 // builtinType is the rule table for PostgreSQL's built-in types
-// (PostgreSQL manual, chapter 8). ok is false for a name that is not built in.
-func builtinType(name string, mods []int) (ct colType, ok bool, err error) {
+// (PostgreSQL manual, chapter 8). ok is false for a name that is not built
+// in. qualified says the dump wrote pg_catalog.name, which tells
+// pg_catalog."char" apart from the SQL char(n) (parsed as bpchar).
+func builtinType(name string, mods []int, qualified bool) (ct colType, ok bool, err error) {
 	mod := func(i, def int) int {
 		if i < len(mods) {
 			return mods[i]
 		}
 		return def
 	}
+	text := func(dolt, change string) (colType, bool, error) {
+		return colType{dolt: dolt, kind: vString, blob: dolt == "longtext", change: change}, true, nil
+	}
 	switch name {
+	// §8.1 numeric types
 	case "int2", "smallint":
 		return colType{dolt: "smallint", kind: vInt, intType: true}, true, nil
 	case "int4", "integer", "int":
 		return colType{dolt: "int", kind: vInt, intType: true}, true, nil
 	case "int8", "bigint":
 		return colType{dolt: "bigint", kind: vInt, intType: true}, true, nil
-	case "oid", "xid", "cid":
-		return colType{dolt: "bigint unsigned", kind: vInt, intType: true}, true, nil
 	case "numeric", "decimal":
 		// §8.1.2: numeric(p,s); with no typmod any precision is allowed.
 		if len(mods) == 0 {
@@ -214,12 +246,21 @@ func builtinType(name string, mods []int) (ct colType, ok bool, err error) {
 			return colType{dolt: "float", kind: vFloat}, true, nil
 		}
 		return colType{dolt: "double", kind: vFloat}, true, nil
+	case "serial", "serial4":
+		return colType{dolt: "int", kind: vInt, intType: true, change: "serial without its sequence stored as int"}, true, nil
+	case "bigserial", "serial8":
+		return colType{dolt: "bigint", kind: vInt, intType: true, change: "bigserial without its sequence stored as bigint"}, true, nil
+	case "smallserial", "serial2":
+		return colType{dolt: "smallint", kind: vInt, intType: true, change: "smallserial without its sequence stored as smallint"}, true, nil
+	// §8.2 monetary
 	case "money":
-		return colType{}, true, &unsupportedTypeError{pgType: "money"}
-	case "bool", "boolean":
-		return colType{dolt: "tinyint(1)", kind: vBool}, true, nil
-	case "text", "name":
+		return colType{dolt: "decimal(19,2)", kind: vMoney,
+			change: "money stored as decimal(19,2); values are read from their locale-formatted text such as $1,234.56, -$1.00 or ($1.00)"}, true, nil
+	// §8.3 character types
+	case "text":
 		return colType{dolt: "longtext", kind: vString, blob: true}, true, nil
+	case "name":
+		return colType{dolt: "varchar(63)", kind: vString}, true, nil
 	case "varchar":
 		if len(mods) == 0 {
 			return colType{dolt: "longtext", kind: vString, blob: true}, true, nil
@@ -229,61 +270,100 @@ func builtinType(name string, mods []int) (ct colType, ok bool, err error) {
 				change: fmt.Sprintf("varchar(%d) is longer than Dolt's varchar limit (16383 characters); stored as longtext without the length check", mods[0])}, true, nil
 		}
 		return colType{dolt: fmt.Sprintf("varchar(%d)", mods[0]), kind: vString}, true, nil
-	case "bpchar", "char":
+	case "bpchar":
+		if len(mods) == 0 {
+			// bpchar without a length is unbounded ("character" alone parses as bpchar(1))
+			return text("longtext", "bpchar without a length stored as longtext; trailing blanks are compared as written, not ignored")
+		}
 		n := mod(0, 1)
 		if n <= 255 {
 			return colType{dolt: fmt.Sprintf("char(%d)", n), kind: vString}, true, nil
 		}
 		return colType{dolt: fmt.Sprintf("varchar(%d)", n), kind: vString,
 			change: fmt.Sprintf("character(%d) is longer than Dolt's char limit (255); stored as varchar(%d), values keep their padding", n, n)}, true, nil
+	case "char":
+		if qualified || len(mods) == 0 {
+			// the one-byte internal type "char"
+			return colType{dolt: "char(1)", kind: vString}, true, nil
+		}
+		return builtinType("bpchar", mods, false)
+	// §8.4 binary
 	case "bytea":
 		return colType{dolt: "longblob", kind: vBytea, blob: true}, true, nil
-	case "uuid":
-		return colType{dolt: "char(36)", kind: vString}, true, nil
-	case "json", "jsonb":
-		ct := colType{dolt: "json", kind: vString, blob: true}
-		if name == "json" {
-			ct.change = "json stored as Dolt JSON: key order, duplicate keys and whitespace are normalised"
-		}
-		return ct, true, nil
+	// §8.5 date/time
 	case "date":
 		return colType{dolt: "date", kind: vDate}, true, nil
 	case "timestamp":
-		return colType{dolt: fmt.Sprintf("datetime(%d)", mod(0, 6)), kind: vTimestamp}, true, nil
+		return colType{dolt: fmt.Sprintf("datetime(%d)", min(mod(0, 6), 6)), kind: vTimestamp}, true, nil
 	case "timestamptz":
-		return colType{dolt: fmt.Sprintf("datetime(%d)", mod(0, 6)), kind: vTimestampTZ,
+		return colType{dolt: fmt.Sprintf("datetime(%d)", min(mod(0, 6), 6)), kind: vTimestampTZ,
 			change: "timestamp with time zone stored as datetime in UTC"}, true, nil
 	case "time":
-		return colType{dolt: fmt.Sprintf("time(%d)", mod(0, 6)), kind: vTime}, true, nil
+		return colType{dolt: fmt.Sprintf("time(%d)", min(mod(0, 6), 6)), kind: vTime}, true, nil
 	case "timetz":
-		return colType{dolt: fmt.Sprintf("time(%d)", mod(0, 6)), kind: vTimeTZ,
+		return colType{dolt: fmt.Sprintf("time(%d)", min(mod(0, 6), 6)), kind: vTimeTZ,
 			change: "time with time zone stored as time in UTC; the offset is dropped"}, true, nil
 	case "interval":
-		return colType{dolt: "varchar(64)", kind: vString,
-			change: "interval stored as its PostgreSQL text form in varchar(64)"}, true, nil
+		return text("varchar(64)", "interval stored as its PostgreSQL text form in varchar(64)")
+	// §8.6 boolean
+	case "bool", "boolean":
+		return colType{dolt: "tinyint(1)", kind: vBool}, true, nil
+	// §8.8 geometric
+	case "point", "line", "lseg", "box", "path", "polygon", "circle":
+		return text("longtext", name+" stored as its PostgreSQL text form in longtext; Dolt's spatial types differ (SRID, axis order), so use an override to choose one")
+	// §8.9 network addresses
 	case "inet", "cidr":
-		return colType{dolt: "varchar(43)", kind: vString, change: name + " stored as text in varchar(43)"}, true, nil
+		return text("varchar(43)", name+" stored as text in varchar(43)")
 	case "macaddr":
-		return colType{dolt: "varchar(17)", kind: vString, change: "macaddr stored as text in varchar(17)"}, true, nil
+		return text("varchar(17)", "macaddr stored as text in varchar(17)")
 	case "macaddr8":
-		return colType{dolt: "varchar(23)", kind: vString, change: "macaddr8 stored as text in varchar(23)"}, true, nil
+		return text("varchar(23)", "macaddr8 stored as text in varchar(23)")
+	// §8.10 bit strings
 	case "bit":
 		n := mod(0, 1)
 		if n <= 64 {
 			return colType{dolt: fmt.Sprintf("bit(%d)", n), kind: vBit}, true, nil
 		}
-		return colType{dolt: fmt.Sprintf("varchar(%d)", n), kind: vString,
-			change: fmt.Sprintf("bit(%d) is wider than Dolt's bit limit (64); stored as a string of 0 and 1", n)}, true, nil
+		return text(fmt.Sprintf("varchar(%d)", n), fmt.Sprintf("bit(%d) is wider than Dolt's bit limit (64); stored as a string of 0 and 1", n))
 	case "varbit":
 		if len(mods) > 0 && mods[0] <= 16383 {
-			return colType{dolt: fmt.Sprintf("varchar(%d)", mods[0]), kind: vString, change: "bit varying stored as a string of 0 and 1"}, true, nil
+			return text(fmt.Sprintf("varchar(%d)", mods[0]), "bit varying stored as a string of 0 and 1")
 		}
-		return colType{dolt: "longtext", kind: vString, blob: true, change: "bit varying stored as a string of 0 and 1"}, true, nil
-	case "xml":
-		return colType{dolt: "longtext", kind: vString, blob: true, change: "xml stored as longtext"}, true, nil
+		return text("longtext", "bit varying stored as a string of 0 and 1")
+	// §8.11 text search
 	case "tsvector", "tsquery":
-		return colType{dolt: "longtext", kind: vString, blob: true,
-			change: name + " stored as its text form in longtext; full-text search over it is not available"}, true, nil
+		return text("longtext", name+" stored as its text form in longtext; full-text search over it is not available")
+	// §8.12 uuid
+	case "uuid":
+		return colType{dolt: "char(36)", kind: vString}, true, nil
+	// §8.13 xml
+	case "xml":
+		return text("longtext", "xml stored as longtext")
+	// §8.14 json
+	case "json":
+		return colType{dolt: "json", kind: vString, blob: true,
+			change: "json stored as Dolt JSON: key order, duplicate keys and whitespace are normalised; integers beyond 2^53 lose precision"}, true, nil
+	case "jsonb":
+		return colType{dolt: "json", kind: vString, blob: true}, true, nil
+	// §8.17 range types
+	case "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange":
+		return text("varchar(255)", name+" stored as its PostgreSQL text form, e.g. [1,10), in varchar(255)")
+	case "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange":
+		return text("longtext", name+" stored as its PostgreSQL text form, e.g. {[1,3),[5,7)}, in longtext")
+	// §8.19 object identifiers
+	case "oid", "xid", "cid", "xid8", "regclass", "regproc", "regprocedure", "regoper", "regoperator", "regtype",
+		"regrole", "regnamespace", "regconfig", "regdictionary", "regcollation":
+		if strings.HasPrefix(name, "reg") {
+			return text("longtext", name+" stored as its text form (an object name); Dolt has no PostgreSQL catalog")
+		}
+		return colType{dolt: "bigint unsigned", kind: vInt, intType: true}, true, nil
+	// §8.20 pg_lsn
+	case "pg_lsn":
+		return text("varchar(17)", "pg_lsn stored as text in varchar(17)")
+	case "tid":
+		return text("varchar(32)", "tid stored as text in varchar(32)")
+	case "txid_snapshot", "pg_snapshot", "aclitem", "int2vector", "oidvector", "pg_node_tree", "jsonpath", "refcursor":
+		return text("longtext", name+" stored as its text form in longtext")
 	}
 	return colType{}, false, nil
 }

@@ -39,7 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ExitErrHandler: func(*cli.Context, error) {
 			// errors are printed by run
 		},
-		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), translateCommand(stdin, stdout, stderr)},
+		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), translateCommand(stdin, stdout, stderr), verifyCommand(stdout, stderr)},
 	}
 	err := app.Run(args)
 	if err == nil {

@@ -356,7 +356,7 @@ func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, t
 			if err != nil {
 				return err
 			}
-			if ins != nil && ins.Table() != rows.Table {
+			if ins != nil && (ins.Table() != rows.Table || !ins.SameColumns(rows.Columns)) {
 				if err := finishInserts(); err != nil {
 					return err
 				}

@@ -40,6 +40,8 @@ type Table struct {
 	// AutoIncrement is the table's AUTO_INCREMENT start value (the next
 	// value the sequence would hand out); 0 means not set.
 	AutoIncrement int64
+
+	Comment string // the table's comment (COMMENT ON TABLE); "" for none
 }
 
 // Column is one column of a Table.
@@ -51,6 +53,7 @@ type Column struct {
 
 	NotNull       bool
 	Default       string // a Dolt DEFAULT expression, already in MySQL syntax; "" for none
+	Generated     string // the expression of a STORED generated column, in MySQL syntax; "" for none
 	AutoIncrement bool
 	Collation     string // "" for the table default
 	Comment       string
@@ -143,10 +146,17 @@ func (t *Table) CreateSQL() string {
 		b.WriteString(" AUTO_INCREMENT=")
 		b.WriteString(strconv.FormatInt(t.AutoIncrement, 10))
 	}
+	if t.Comment != "" {
+		b.WriteString(" COMMENT=")
+		b.WriteString(sqltext.String(t.Comment))
+	}
 	return b.String()
 }
 
-// SQL renders the column definition.
+// SQL renders the column definition in the order MySQL's grammar wants
+// (MySQL manual §15.1.20, "CREATE TABLE"): name, type, COLLATE,
+// GENERATED ALWAYS AS (...) STORED, NOT NULL, AUTO_INCREMENT or DEFAULT,
+// COMMENT.
 func (c *Column) SQL() string {
 	var b strings.Builder
 	b.WriteString(sqltext.Ident(c.Name))
@@ -156,12 +166,17 @@ func (c *Column) SQL() string {
 		b.WriteString(" COLLATE ")
 		b.WriteString(c.Collation)
 	}
+	if c.Generated != "" {
+		b.WriteString(" GENERATED ALWAYS AS (")
+		b.WriteString(c.Generated)
+		b.WriteString(") STORED")
+	}
 	if c.NotNull {
 		b.WriteString(" NOT NULL")
 	}
 	if c.AutoIncrement {
 		b.WriteString(" AUTO_INCREMENT")
-	} else if c.Default != "" {
+	} else if c.Default != "" && c.Generated == "" {
 		b.WriteString(" DEFAULT ")
 		b.WriteString(c.Default)
 	}

@@ -1,12 +1,25 @@
 // Package source provides the dumps pgcopy reads: a pg_dump plain-format
-// file (optionally gzip-compressed), stdin, and (see live.go) a live
-// PostgreSQL server dumped by pg_dump on an exported snapshot.
+// file (optionally gzip-compressed) or stdin ([File]); a custom, directory or
+// tar-format archive read through pg_restore ([Restore]); and a live
+// PostgreSQL server dumped by pg_dump on one exported snapshot ([Live]).
+// [Open] picks File or Restore from what a path holds.
 //
 // In: a path, a reader, or a connection string. Out: an [Input] that can be
 // opened more than once (pgcopy reads a dump in two passes), yielding the
-// dump's plain SQL text, plus [Meta] for the commit message.
+// dump's plain SQL text, plus [Meta] for the commit message. A Live input
+// also hands out its snapshot transaction ([Live.Tx]) so that other readers
+// (pgcopy verify) see the same data as the dump.
 //
-// The package never parses SQL and never writes to Dolt.
+// The package never parses SQL and never writes to Dolt or to PostgreSQL
+// (its transaction is READ ONLY). It never puts a password on a command
+// line, in a Name, in Meta or in an error message: pg_dump gets it through
+// PGPASSWORD. pg_dump and pg_restore output is streamed, never stored in a
+// temporary file (an archive given on stdin is the one exception:
+// pg_restore needs a file).
+//
+// References: PostgreSQL manual, "pg_dump" (--snapshot, --format),
+// "pg_restore", §9.27.5 "Snapshot Synchronization Functions"
+// (pg_export_snapshot), §34.1.1 "Connection Strings".
 package source
 
 import (

@@ -1,0 +1,7 @@
+package translate
+
+// Exported for tests.
+var (
+	MoneyToDecimal = moneyToDecimal
+	HstoreToJSON   = hstoreToJSON
+)

@@ -1,0 +1,761 @@
+package translate
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/internal/sqltext"
+)
+
+// Finish builds the Dolt schema from everything seen in the first pass. It
+// returns every problem found, joined; the schema is only usable when the
+// error is nil.
+//
+// The steps, in order: INHERITS children get their parents' columns;
+// every root table (partitions fold into their partitioned parent) gets its
+// Dolt name; the columns that must be key-able are found; columns are
+// typed; over-wide rows are narrowed; integer columns linked by foreign
+// keys are widened to one type; keys, indexes and checks are built; then
+// foreign keys, then AUTO_INCREMENT.
+func (t *Translator) Finish() (*schema.Database, error) {
+	if t.db != nil {
+		return t.db, errors.Join(t.errs...)
+	}
+	db := &schema.Database{}
+	if t.clean > 0 {
+		t.rep.Add("DROP", "pg_dump --clean prelude", report.Skipped, t.cleanFirst,
+			"%d DROP statements (and ALTER TABLE ... DROP on tables not yet created) ignored: they remove what an earlier restore made, and pgcopy creates every table afresh", t.clean)
+	}
+	for _, tb := range t.order {
+		t.mergeInherited(tb, 0)
+	}
+	names, renames := t.tableNames()
+	keyed := t.keyedColumns()
+	// 1. tables and columns
+	for _, tb := range t.order {
+		if tb.root() != tb {
+			continue
+		}
+		out := &schema.Table{PG: tb.pg, Name: names[tb], Pos: tb.pos, Comment: tb.comment}
+		tb.out = out
+		var notes []string
+		if out.Name != tb.pg.Name {
+			notes = append(notes, "named "+out.Name)
+		}
+		if r := renames[tb]; r != "" {
+			notes = append(notes, r)
+		}
+		if tb.partitioned {
+			notes = append(notes, "partitioned table becomes one table holding the rows of all its partitions")
+		}
+		for _, p := range tb.inherits {
+			notes = append(notes, fmt.Sprintf("INHERITS (%s) dropped: kept as its own table holding the parent's columns too; its rows no longer show through %s", p.pg, p.pg))
+		}
+		act := report.Translated
+		if len(notes) > 0 {
+			act = report.Changed
+		}
+		t.rep.Add("TABLE", tb.pg.String(), act, tb.pos, "%s", strings.Join(notes, "; "))
+		t.buildColumns(tb, keyed)
+		db.Tables = append(db.Tables, out)
+	}
+	for _, tb := range t.order {
+		if r := tb.root(); r != tb {
+			tb.out = r.out
+			t.rep.Add("TABLE", tb.pg.String(), report.Changed, tb.pos, "partition folded into %s", r.out.Name)
+		}
+	}
+	// 2. rows wider than Dolt allows
+	for _, tb := range t.order {
+		if tb.root() == tb {
+			t.fitRowSize(tb, keyed)
+		}
+	}
+	// 3. integer columns linked by foreign keys get one type
+	t.unifyFKTypes()
+	// 4. keys, indexes, checks
+	checkNames := map[string]bool{}
+	for _, tb := range t.order {
+		t.buildKeys(tb, checkNames)
+	}
+	// 5. foreign keys (after every table's keys: a foreign key needs an
+	// index on the referenced columns)
+	fkNames := map[string]bool{}
+	for _, tb := range t.order {
+		for _, f := range tb.fks {
+			t.buildFK(tb, f, fkNames)
+		}
+	}
+	// 6. auto-increment
+	for _, tb := range t.order {
+		if tb.root() == tb {
+			t.buildAutoIncrement(tb)
+		}
+	}
+	t.reportSequences()
+	t.db = db
+	return db, errors.Join(t.errs...)
+}
+
+func (tb *table) root() *table {
+	r := tb
+	for r.parent != nil {
+		r = r.parent
+	}
+	return r
+}
+
+// mergeInherited gives an INHERITS child its parents' columns, in front of
+// its own (PostgreSQL manual §5.10, "Inheritance": pg_dump writes only the
+// child's local columns), and the parents' inheritable CHECK constraints.
+func (t *Translator) mergeInherited(tb *table, depth int) {
+	if tb.merged || len(tb.inherits) == 0 || depth > 32 {
+		return
+	}
+	tb.merged = true
+	var cols []*column
+	byName := map[string]*column{}
+	for _, p := range tb.inherits {
+		t.mergeInherited(p, depth+1)
+		for _, pc := range p.cols {
+			if ex := byName[pc.name]; ex != nil {
+				ex.notNull = ex.notNull || pc.notNull
+				continue
+			}
+			c := *pc
+			c.identity = false
+			c.seq = ""
+			c.from = p.pg.String()
+			c.pos = tb.pos
+			cols = append(cols, &c)
+			byName[c.name] = &c
+		}
+		for _, ck := range p.checks {
+			if ck.c.IsNoInherit {
+				continue
+			}
+			tb.checks = append(tb.checks, &constraint{c: ck.c, pos: ck.pos, tbl: tb})
+		}
+	}
+	for _, c := range tb.cols {
+		if ex := byName[c.name]; ex != nil {
+			// a local definition of an inherited column
+			ex.notNull = ex.notNull || c.notNull
+			if c.def != nil {
+				ex.def = c.def
+			}
+			if c.comment != "" {
+				ex.comment = c.comment
+			}
+			ex.from = ""
+			continue
+		}
+		cols = append(cols, c)
+	}
+	tb.cols = cols
+}
+
+// tableNames decides the Dolt name of every root table. Tables of the
+// public schema, and all tables when they live in one schema, keep their
+// bare name; a table of any other schema is named "schema_table" (so
+// auth.users becomes auth_users next to public.users = users), or every
+// table is when [Options.PrefixAllSchemas] is set. Names are cut to 64
+// characters with a hash suffix. Dolt resolves names that differ only by
+// case to one table (dolt-facts E), so a name that collides with an earlier
+// one, ignoring case, gets a "_2", "_3", ... suffix; renames holds the
+// report detail for those.
+func (t *Translator) tableNames() (names map[*table]string, renames map[*table]string) {
+	schemas := map[string]bool{}
+	for _, tb := range t.order {
+		if tb.root() == tb {
+			schemas[tb.pg.Schema] = true
+		}
+	}
+	names = map[*table]string{}
+	renames = map[*table]string{}
+	seen := map[string]*table{}
+	for _, tb := range t.order {
+		if tb.root() != tb {
+			continue
+		}
+		base := tb.pg.Name
+		if len(schemas) > 1 && (tb.pg.Schema != "public" || t.opts.PrefixAllSchemas) {
+			base = tb.pg.Schema + "_" + tb.pg.Name
+		}
+		base = truncIdent(base)
+		name := base
+		for i := 2; seen[strings.ToLower(name)] != nil; i++ {
+			name = truncIdent(fmt.Sprintf("%s_%d", base, i))
+		}
+		if name != base {
+			renames[tb] = fmt.Sprintf("%q would collide with %s, which Dolt treats as the same name (table names are case-insensitive); rename it with an override if %s does not suit", base, seen[strings.ToLower(base)].pg, name)
+		}
+		seen[strings.ToLower(name)] = tb
+		names[tb] = name
+	}
+	return names, renames
+}
+
+func truncIdent(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return sqltext.Truncate(name, h.Sum32())
+}
+
+// pkOf returns the primary key constraint that holds for tb's rows: its own,
+// or, for a partition, its partitioned parent's.
+func pkOf(tb *table) *constraint {
+	for r := tb; r != nil; r = r.parent {
+		if r.pk != nil {
+			return r.pk
+		}
+	}
+	return nil
+}
+
+// keyedColumns finds the columns that a Dolt key must hold in full: the
+// primary key's, both sides of every foreign key, and citext columns in
+// unique keys (Dolt rejects a unique key on a case-insensitive TEXT
+// column). Dolt cannot put a TEXT column in a primary key or a foreign key
+// (dolt-facts E), so such columns become varchar. The value is the reason,
+// for the report.
+func (t *Translator) keyedColumns() map[colKey]string {
+	keyed := map[colKey]string{}
+	mark := func(tb *table, col, why string) {
+		k := colKey{tb.root(), col}
+		if _, ok := keyed[k]; !ok {
+			keyed[k] = why
+		}
+	}
+	for _, tb := range t.order {
+		if tb.pk != nil {
+			for _, c := range strList(tb.pk.c.Keys) {
+				mark(tb, c, "the primary key")
+			}
+		}
+	}
+	for _, tb := range t.order {
+		for _, f := range tb.fks {
+			for _, c := range strList(f.c.FkAttrs) {
+				mark(tb, c, "foreign key "+f.c.Conname)
+			}
+			ref := t.lookup(f.c.Pktable)
+			if ref == nil {
+				continue
+			}
+			refCols := strList(f.c.PkAttrs)
+			if len(refCols) == 0 {
+				if pk := pkOf(ref); pk != nil {
+					refCols = strList(pk.c.Keys)
+				}
+			}
+			for _, c := range refCols {
+				mark(ref, c, "the columns foreign key "+f.c.Conname+" references")
+			}
+		}
+	}
+	ciUnique := func(tb *table, cols []string, what string) {
+		for _, c := range cols {
+			col := tb.root().column(c)
+			if col == nil {
+				continue
+			}
+			if ct, err := t.mapType(t.resolveDomain(col.tn)); err == nil && ct.blob && ct.collation != "" {
+				mark(tb, c, what)
+			}
+		}
+	}
+	for _, tb := range t.order {
+		for _, u := range tb.uniques {
+			ciUnique(tb, strList(u.c.Keys), "unique constraint "+u.c.Conname)
+		}
+		for _, ix := range tb.indexes {
+			if !ix.s.Unique || ix.s.WhereClause != nil {
+				continue
+			}
+			var cols []string
+			for _, p := range ix.s.IndexParams {
+				if e := p.GetIndexElem(); e != nil && e.Name != "" {
+					cols = append(cols, e.Name)
+				}
+			}
+			ciUnique(tb, cols, "unique index "+ix.s.Idxname)
+		}
+	}
+	return keyed
+}
+
+// buildColumns types every column of a root table, then translates the
+// defaults and generation expressions, which may name other columns.
+func (t *Translator) buildColumns(tb *table, keyed map[colKey]string) {
+	out := tb.out
+	used := map[string]string{}
+	for _, c := range tb.cols {
+		oc := t.buildColumn(tb, c, keyed[colKey{tb, c.name}])
+		base := oc.Name
+		for i := 2; used[strings.ToLower(oc.Name)] != ""; i++ {
+			oc.Name = truncIdent(fmt.Sprintf("%s_%d", base, i))
+		}
+		if oc.Name != c.name {
+			why := "its name is longer than Dolt's 64 characters"
+			if other := used[strings.ToLower(base)]; other != "" {
+				why = fmt.Sprintf("%q collides with column %s, which Dolt treats as the same name (column names are case-insensitive)", base, other)
+			}
+			t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Changed, c.pos, "named %s: %s", oc.Name, why)
+		}
+		used[strings.ToLower(oc.Name)] = c.name
+		out.Columns = append(out.Columns, oc)
+	}
+	for _, c := range tb.cols {
+		t.columnExtras(tb, c, out.ColumnByPG(c.name))
+	}
+}
+
+func (t *Translator) buildColumn(tb *table, c *column, keyReason string) *schema.Column {
+	tn := t.resolveDomain(c.tn)
+	out := &schema.Column{PGName: c.name, Name: truncIdent(c.name), PGType: pgTypeString(c.tn), NotNull: c.notNull, Comment: c.comment}
+	where := tb.pg.String() + "." + c.name
+	if s, n := typeNameParts(c.tn); tn != c.tn {
+		if d := t.lookupDomain(s, n); d != nil {
+			if d.notNull {
+				out.NotNull = true
+			}
+			for i, chk := range d.checks {
+				name := fmt.Sprintf("%s_%s_check", tb.pg.Name, c.name)
+				if i > 0 {
+					name = fmt.Sprintf("%s%d", name, i+1)
+				}
+				k := &pg.Constraint{Contype: pg.ConstrType_CONSTR_CHECK, Conname: name, RawExpr: chk}
+				tb.checks = append(tb.checks, &constraint{c: k, pos: c.pos, tbl: tb, domainOf: c.name, domain: qualify(s, n)})
+			}
+			if c.def == nil && d.def != nil {
+				c.def = d.def
+			}
+		}
+	}
+	ct, err := t.mapType(tn)
+	if err != nil {
+		t.fail(c.pos, tb.pg.String(), c.name, "map the column to a Dolt type with an override (type:) or skip it", "%v", err)
+		ct = colType{dolt: "longtext", kind: vString, blob: true}
+	}
+	if keyReason != "" && ct.blob {
+		switch ct.kind {
+		case vString:
+			ct.dolt = fmt.Sprintf("varchar(%d)", t.opts.KeyLength)
+			ct.blob = false
+			ct.change = joinNotes(ct.change, fmt.Sprintf("%s in %s stored as varchar(%d), as Dolt cannot key a TEXT column there; longer values are rejected at load; set the length with an override (issue 4 will infer it from the data)", out.PGType, keyReason, t.opts.KeyLength))
+		case vBytea:
+			ct.dolt = fmt.Sprintf("varbinary(%d)", t.opts.KeyLength)
+			ct.blob = false
+			ct.change = joinNotes(ct.change, fmt.Sprintf("bytea in %s stored as varbinary(%d), as Dolt cannot key a BLOB column there; longer values are rejected at load; set the length with an override", keyReason, t.opts.KeyLength))
+		}
+	}
+	out.Type = ct.dolt
+	out.Collation = ct.collation
+	if c.collate != "" && c.collate != "default" && c.collate != "pg_catalog.default" {
+		switch c.collate {
+		case "C", "pg_catalog.C", "POSIX", "pg_catalog.POSIX", "ucs_basic", "pg_catalog.ucs_basic":
+			out.Collation = "utf8mb4_0900_bin"
+		default:
+			t.rep.Add("COLLATION", where, report.Changed, c.pos, "COLLATE %s replaced by utf8mb4_0900_bin (binary order)", c.collate)
+			out.Collation = "utf8mb4_0900_bin"
+		}
+		if !isStringType(ct.dolt) {
+			out.Collation = ""
+		}
+	}
+	if ct.change != "" {
+		t.rep.Add("COLUMN", where, report.Changed, c.pos, "%s", ct.change)
+	}
+	t.colTypes[colKey{tb.root(), c.name}] = ct
+	return out
+}
+
+// columnExtras translates the column's generation expression and default.
+func (t *Translator) columnExtras(tb *table, c *column, out *schema.Column) {
+	where := tb.pg.String() + "." + c.name
+	ct := t.colTypes[colKey{tb, c.name}]
+	if c.generate != nil {
+		expr, err := t.expr(c.generate, exprCtx{tb: tb, generated: true})
+		if err != nil {
+			// pg_dump does not dump generated values, so a plain column
+			// stays empty.
+			out.NotNull = false
+			t.rep.Add("COLUMN", where, report.Changed, c.pos, "GENERATED ALWAYS AS expression not translated (%v): stored as a plain nullable column, which stays NULL because pg_dump does not dump generated values; write the expression as an override", err)
+		} else {
+			out.Generated = expr
+		}
+	}
+	if c.def != nil && !c.identity && c.generate == nil {
+		if seq, ok := nextvalSeq(c.def); ok {
+			c.seq = seq
+		} else {
+			d, err := t.defaultExpr(c.def, ct, tb)
+			if err != nil {
+				t.rep.Add("DEFAULT", where, report.Skipped, c.pos, "default %s not translated: %v", deparse(c.def), err)
+			} else {
+				out.Default = d
+			}
+		}
+	}
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "; " + b
+}
+
+type colKey struct {
+	tb  *table
+	col string
+}
+
+// nextvalSeq reports whether n is nextval('seq'::regclass) and returns the
+// sequence name.
+func nextvalSeq(n *pg.Node) (string, bool) {
+	fc := n.GetFuncCall()
+	if fc == nil {
+		return "", false
+	}
+	fn := strList(fc.Funcname)
+	if fn[len(fn)-1] != "nextval" || len(fc.Args) != 1 {
+		return "", false
+	}
+	a := fc.Args[0]
+	if tc := a.GetTypeCast(); tc != nil {
+		a = tc.Arg
+	}
+	s := a.GetAConst().GetSval()
+	if s == nil {
+		return "", false
+	}
+	return s.Sval, true
+}
+
+// maxRowBytes is Dolt's limit on the fixed part of a row
+// (val.MaxTupleDataSize; dolt-facts E: "expected size < 65504").
+const maxRowBytes = 65504
+
+// rowBytes is the size Dolt reserves for one column of the given type when
+// it checks a table's row length (Dolt's schema.MaxRowStorageSize): 8 for
+// numbers, dates and bits, 4 per character of char and varchar (utf8mb4),
+// 1 per byte of binary and varbinary, 20 for TEXT, BLOB and JSON, which
+// live out of row.
+func rowBytes(doltType string) int64 {
+	base, n1, _ := splitType(doltType)
+	switch base {
+	case "varchar", "char":
+		return 4 * int64(n1)
+	case "varbinary", "binary":
+		return int64(n1)
+	case "decimal":
+		return int64(min(n1, 30)) // Dolt counts min(precision, 30)
+	case "enum", "set":
+		return 2
+	case "time":
+		return 16
+	case "longtext", "text", "mediumtext", "longblob", "blob", "json":
+		return 20
+	}
+	return 8
+}
+
+// splitType splits "varchar(20)" into ("varchar", 20, 0) and
+// "decimal(10,2)" into ("decimal", 10, 2). Anything after the first space
+// (" unsigned", " GENERATED ...") is ignored.
+func splitType(doltType string) (string, int, int) {
+	s := doltType
+	if i := strings.IndexByte(s, ' '); i >= 0 && !strings.HasPrefix(s, "enum(") {
+		s = s[:i]
+	}
+	base, args, ok := strings.Cut(s, "(")
+	if !ok {
+		return base, 0, 0
+	}
+	var a, b int
+	fmt.Sscanf(strings.TrimSuffix(args, ")"), "%d,%d", &a, &b)
+	return base, a, b
+}
+
+func isStringType(doltType string) bool {
+	switch base, _, _ := splitType(doltType); base {
+	case "varchar", "char", "longtext", "text", "mediumtext", "enum":
+		return true
+	}
+	return false
+}
+
+// fitRowSize turns the widest varchar columns of a table into longtext
+// until the row fits Dolt's limit; key columns keep their type.
+func (t *Translator) fitRowSize(tb *table, keyed map[colKey]string) {
+	out := tb.out
+	var total int64
+	for _, c := range out.Columns {
+		total += rowBytes(c.Type)
+	}
+	if total <= maxRowBytes {
+		return
+	}
+	cands := append([]*schema.Column(nil), out.Columns...)
+	sort.SliceStable(cands, func(i, j int) bool { return rowBytes(cands[i].Type) > rowBytes(cands[j].Type) })
+	for _, c := range cands {
+		if total <= maxRowBytes {
+			break
+		}
+		base, _, _ := splitType(c.Type)
+		if base != "varchar" && base != "char" || keyed[colKey{tb, c.PGName}] != "" || c.Generated != "" {
+			continue
+		}
+		before := rowBytes(c.Type)
+		old := c.Type
+		c.Type = "longtext"
+		k := colKey{tb, c.PGName}
+		ct := t.colTypes[k]
+		ct.dolt, ct.blob = "longtext", true
+		t.colTypes[k] = ct
+		total += rowBytes("longtext") - before
+		t.rep.Add("COLUMN", tb.pg.String()+"."+c.PGName, report.Changed, tb.pos,
+			"%s stored as longtext without the length check: the table's varchar columns exceed Dolt's row size limit (%d bytes at 4 bytes a character)", old, maxRowBytes)
+	}
+	if total > maxRowBytes {
+		t.fail(tb.pos, tb.pg.String(), "", "override some key columns with shorter varchar lengths",
+			"the row needs %d bytes, more than Dolt's %d, even with every non-key varchar as longtext", total, maxRowBytes)
+	}
+}
+
+// intRank orders the integer types a foreign-key column may widen to.
+var intRank = map[string]int{"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "bigint": 5, "bigint unsigned": 6}
+
+// unifyFKTypes gives the integer columns that foreign keys link (directly
+// or through a chain) one integer type, the widest among them. PostgreSQL
+// lets an integer column reference a bigint one; Dolt requires the same
+// integer type on both sides ("column type mismatch", go-mysql-server
+// foreignKeyComparableTypes), and widening never loses a value.
+func (t *Translator) unifyFKTypes() {
+	parent := map[colKey]colKey{}
+	var find func(k colKey) colKey
+	find = func(k colKey) colKey {
+		p, ok := parent[k]
+		if !ok || p == k {
+			parent[k] = k
+			return k
+		}
+		r := find(p)
+		parent[k] = r
+		return r
+	}
+	var keys []colKey
+	seen := map[colKey]bool{}
+	add := func(k colKey) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, tb := range t.order {
+		for _, f := range tb.fks {
+			ref := t.lookup(f.c.Pktable)
+			if ref == nil {
+				continue
+			}
+			child := strList(f.c.FkAttrs)
+			refCols := strList(f.c.PkAttrs)
+			if len(refCols) == 0 {
+				if pk := pkOf(ref); pk != nil {
+					refCols = strList(pk.c.Keys)
+				}
+			}
+			if len(child) != len(refCols) {
+				continue
+			}
+			for i := range child {
+				a, b := colKey{tb.root(), child[i]}, colKey{ref.root(), refCols[i]}
+				add(a)
+				add(b)
+				ra, rb := find(a), find(b)
+				if ra != rb {
+					parent[ra] = rb
+				}
+			}
+		}
+	}
+	groups := map[colKey][]colKey{}
+	var roots []colKey
+	for _, k := range keys {
+		r := find(k)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], k)
+	}
+	for _, r := range roots {
+		g := groups[r]
+		widest := ""
+		for _, k := range g {
+			ct, ok := t.colTypes[k]
+			if !ok || !ct.intType || intRank[ct.dolt] == 0 {
+				widest = ""
+				break
+			}
+			if intRank[ct.dolt] > intRank[widest] {
+				widest = ct.dolt
+			}
+		}
+		if widest == "" {
+			continue
+		}
+		var wide string
+		for _, k := range g {
+			if t.colTypes[k].dolt == widest {
+				wide = k.tb.pg.String() + "." + k.col
+				break
+			}
+		}
+		for _, k := range g {
+			ct := t.colTypes[k]
+			if ct.dolt == widest {
+				continue
+			}
+			oc := k.tb.out.ColumnByPG(k.col)
+			if oc == nil {
+				continue
+			}
+			old := ct.dolt
+			ct.dolt = widest
+			t.colTypes[k] = ct
+			oc.Type = widest
+			t.rep.Add("COLUMN", k.tb.pg.String()+"."+k.col, report.Changed, k.tb.pos,
+				"%s widened to %s: foreign keys link it, directly or through other keys, to %d other columns, among them %s (%s), and Dolt requires the same integer type on both sides of a foreign key", old, widest, len(g)-1, wide, widest)
+		}
+	}
+}
+
+// fkComparable mirrors go-mysql-server's foreignKeyComparableTypes: equal
+// types, two date/time types, two enums, two decimals, two char/varchar
+// types or two binary/varbinary types may be linked by a foreign key.
+func fkComparable(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ba, _, _ := splitType(a)
+	bb, _, _ := splitType(b)
+	class := func(base string) string {
+		switch base {
+		case "date", "datetime", "timestamp", "time", "year":
+			return "time"
+		case "enum":
+			return "enum"
+		case "decimal":
+			return "decimal"
+		case "char", "varchar":
+			return "string"
+		case "binary", "varbinary":
+			return "binary"
+		}
+		return ""
+	}
+	ca := class(ba)
+	return ca != "" && ca == class(bb)
+}
+
+// buildAutoIncrement turns the table's serial or identity column into an
+// AUTO_INCREMENT column and sets the table's counter from the sequence's
+// setval (is_called: next value is last+1, else last).
+func (t *Translator) buildAutoIncrement(tb *table) {
+	out := tb.out
+	var done bool
+	for _, c := range tb.cols {
+		if c.seq == "" && !c.identity {
+			continue
+		}
+		oc := out.ColumnByPG(c.name)
+		where := tb.pg.String() + "." + c.name
+		seq := c.seq
+		if seq == "" {
+			seq = qualify(tb.pg.Schema, tb.pg.Name+"_"+c.name+"_seq")
+		}
+		sq := t.seqs[seq]
+		if sq == nil && !strings.Contains(seq, ".") {
+			// nextval('name') without a schema: the search_path decides
+			for _, s := range append(append([]string(nil), t.searchPath...), tb.pg.Schema) {
+				if sq = t.seqs[s+"."+seq]; sq != nil {
+					break
+				}
+			}
+		}
+		if sq != nil {
+			sq.users = append(sq.users, where)
+			seq = sq.name
+		}
+		ct := t.colTypes[colKey{tb, c.name}]
+		if done || !ct.intType {
+			why := "a table can have only one AUTO_INCREMENT column"
+			if !ct.intType {
+				why = "AUTO_INCREMENT needs an integer column"
+			}
+			t.rep.Add("DEFAULT", where, report.Skipped, c.pos, "sequence default %s dropped: %s", seq, why)
+			continue
+		}
+		done = true
+		oc.AutoIncrement = true
+		oc.NotNull = true
+		oc.Default = ""
+		// AUTO_INCREMENT must lead some key (dolt-facts E).
+		leads := len(out.PrimaryKey) > 0 && out.PrimaryKey[0] == oc.Name
+		for _, ix := range out.Indexes {
+			if ix.Columns[0].Name == oc.Name && ix.Columns[0].Prefix == 0 {
+				leads = true
+			}
+		}
+		detail := ""
+		if !leads {
+			used := map[string]bool{}
+			for _, ix := range out.Indexes {
+				used[strings.ToLower(ix.Name)] = true
+			}
+			name := uniqueName(truncIdent(out.Name+"_"+oc.Name+"_ai"), used)
+			out.Indexes = append(out.Indexes, &schema.Index{Name: name, Columns: []schema.IndexColumn{{Name: oc.Name}}})
+			detail = fmt.Sprintf("; index %s added because an AUTO_INCREMENT column must lead a key", name)
+		}
+		if sq != nil && sq.hasSet {
+			next := sq.last
+			if sq.isCalled {
+				next++
+			}
+			out.AutoIncrement = max(out.AutoIncrement, next)
+		}
+		if c.from != "" {
+			detail += fmt.Sprintf("; the column and its default come from INHERITS parent %s, so parent and child count separately", c.from)
+		}
+		t.rep.Add("SEQUENCE", seq, report.Changed, c.pos, "becomes AUTO_INCREMENT on %s (next value %d)%s", where, max(out.AutoIncrement, 1), detail)
+	}
+}
+
+func (t *Translator) reportSequences() {
+	var names []string
+	for n := range t.seqs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sq := t.seqs[n]
+		switch {
+		case len(sq.users) == 0:
+			t.rep.Add("SEQUENCE", n, report.Skipped, sq.pos, "no column of a created table uses it; Dolt has no sequences")
+		case len(sq.users) > 1:
+			t.rep.Note("sequence %s is shared by %s; each becomes its own AUTO_INCREMENT counter", n, strings.Join(sq.users, ", "))
+		}
+	}
+}

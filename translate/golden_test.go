@@ -1,0 +1,136 @@
+package translate_test
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/translate"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// corpus is every real dump in the repository's testdata folder (see
+// /work/shared/corpus/MANIFEST.md for what each one exercises), with the
+// golden-file base name.
+var corpus = []struct{ path, name string }{
+	{"pagila/pagila.sql", "pagila"},
+	{"chinook/chinook.sql", "chinook"},
+	{"chinook/chinook-column-inserts.sql", "chinook-column-inserts"},
+	{"northwind/northwind.sql", "northwind"},
+	{"fnb/fnb.sql", "fnb"},
+	{"openstreetmap/structure.sql", "openstreetmap"},
+	{"danbooru/structure.sql", "danbooru"},
+	{"lago/structure.sql", "lago"},
+	{"sanbase2/structure.sql", "sanbase2"},
+	{"roboflow/schema.sql", "roboflow"},
+}
+
+// pass1 runs the translator's first pass over a corpus file the way the
+// pipeline does and returns the schema, the report and Finish's error.
+func pass1(t *testing.T, path string) (*schema.Database, *report.Report, error) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep := &report.Report{}
+	tr := translate.New(translate.Options{}, rep)
+	rd := dump.NewReader(f, path)
+	for {
+		ev, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Kind == dump.Copy {
+			for {
+				if _, _, err := rd.CopyRow(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := tr.Statement(ev); err != nil {
+			t.Fatalf("Statement: %v", err)
+		}
+	}
+	db, err := tr.Finish()
+	return db, rep, err
+}
+
+// TestCorpusFinish: every corpus file translates with no error.
+func TestCorpusFinish(t *testing.T) {
+	for _, c := range corpus {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := pass1(t, c.path)
+			if err != nil {
+				t.Errorf("Finish:\n%v", err)
+			}
+		})
+	}
+}
+
+// TestGolden compares the DDL and the report of every corpus file with
+// testdata/golden/<name>.ddl.sql and <name>.report.txt; -update rewrites
+// them.
+func TestGolden(t *testing.T) {
+	for _, c := range corpus {
+		t.Run(c.name, func(t *testing.T) {
+			db, rep, err := pass1(t, c.path)
+			if err != nil {
+				t.Skipf("Finish failed (see TestCorpusFinish): %v", err)
+			}
+			var ddl bytes.Buffer
+			for _, tb := range db.Tables {
+				ddl.WriteString(tb.CreateSQL())
+				ddl.WriteString(";\n\n")
+			}
+			var rp bytes.Buffer
+			rep.WriteGolden(&rp)
+			compareGolden(t, filepath.Join("testdata", "golden", c.name+".ddl.sql"), ddl.Bytes())
+			compareGolden(t, filepath.Join("testdata", "golden", c.name+".report.txt"), rp.Bytes())
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./translate -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Errorf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test ./translate -update to accept)", path, i+1, g, w)
+				return
+			}
+		}
+	}
+}
