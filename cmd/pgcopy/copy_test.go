@@ -51,7 +51,11 @@ func pgcopyRun(t *testing.T, args ...string) (int, string, string) {
 
 func copyOK(t *testing.T, dump, target string, extra ...string) string {
 	t.Helper()
-	code, out, errOut := pgcopyRun(t, append([]string{"copy", "--dump", dump, "--target", target}, extra...)...)
+	args := []string{"copy", "--target", target}
+	if dump != "" {
+		args = append(args, "--dump", dump)
+	}
+	code, out, errOut := pgcopyRun(t, append(args, extra...)...)
 	if code != 0 {
 		t.Fatalf("pgcopy copy %s exited %d\nstdout:\n%s\nstderr:\n%s", dump, code, out, errOut)
 	}
@@ -268,3 +272,16 @@ func TestCopyBadRow(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestCopyVerifyFlag: copy --verify from a live source compares every
+// table with the snapshot before committing.
+func TestCopyVerifyFlag(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, pgURL := pg.CreateDB(t)
+	pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
+	target := filepath.Join(t.TempDir(), "db")
+	out := copyOK(t, "", target, "--verify", "--source", pgURL)
+	if !strings.Contains(out, "--verify: 15 tables equal") {
+		t.Errorf("no verification note in the report:\n%s", out)
+	}
+}

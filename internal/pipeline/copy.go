@@ -19,6 +19,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/verify"
 )
 
 // Version is pgcopy's version, recorded in every commit message.
@@ -44,6 +45,10 @@ type Options struct {
 	// OnUnrepresentable is the policy for values Dolt cannot store:
 	// UnrepError (default), UnrepNull or UnrepClamp.
 	OnUnrepresentable string
+
+	// Verify compares every table with the live source's snapshot (see
+	// package verify) before committing; it needs a live Input.
+	Verify bool
 
 	// AllowFKViolations commits even when rows violate foreign keys; the
 	// violations are listed in the report.
@@ -84,11 +89,11 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Report: rep}
 	src := opts.Input
 	if src == nil {
-		f, err := source.OpenFile(opts.Dump, opts.Stdin)
+		in, err := source.Open(opts.Dump, opts.Stdin, source.OpenOptions{})
 		if err != nil {
 			return res, err
 		}
-		src = f
+		src = in
 	}
 	defer src.Close()
 	rep.Source = src.Name()
@@ -164,6 +169,17 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return fail(&diag.Error{Err: fmt.Errorf("foreign-key violations in the dump's data:\n  %s", strings.Join(msgs, "\n  ")),
 			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again, or pass --allow-fk-violations to commit them anyway"})
+	}
+
+	if opts.Verify {
+		results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
+		if err == nil {
+			err = verify.Err(results)
+		}
+		if err != nil {
+			return fail(err)
+		}
+		rep.Note("--verify: %d tables equal in PostgreSQL's snapshot and the Dolt working set (row counts and row hashes)", len(results))
 	}
 
 	// Commit on the work branch, then publish.

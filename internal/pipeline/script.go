@@ -32,11 +32,11 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	rep := &report.Report{Started: time.Now().UTC()}
 	src := opts.Input
 	if src == nil {
-		f, err := source.OpenFile(opts.Dump, opts.Stdin)
+		in, err := source.Open(opts.Dump, opts.Stdin, source.OpenOptions{})
 		if err != nil {
 			return rep, err
 		}
-		src = f
+		src = in
 	}
 	defer src.Close()
 	rep.Source = src.Name()
