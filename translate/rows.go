@@ -1,8 +1,11 @@
 package translate
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -78,6 +81,11 @@ func appendValue(b []byte, ct colType, v []byte) ([]byte, error) {
 			return b, err
 		}
 		return append(b, s...), nil
+	case vJSON:
+		if err := jsonNumbersExact(v); err != nil {
+			return b, err
+		}
+		return sqltext.AppendStringBytes(b, v), nil
 	case vFloat:
 		s, err := pgtext.Float(string(v))
 		if err != nil {
@@ -352,4 +360,38 @@ func constField(n *pg.Node) (pgtext.Field, error) {
 		s = "-" + s
 	}
 	return pgtext.Field{Value: []byte(s)}, nil
+}
+
+// jsonNumbersExact checks that every number in the JSON text v survives
+// Dolt's JSON type, which keeps numbers as float64 (dolt-facts E:
+// 9007199254740993 becomes 9007199254740992). A number survives when the
+// shortest float64 spelling of it has the same exact value. A number that
+// would change is an error wrapping pgtext.ErrUnrepresentable, so the
+// --on-unrepresentable policy applies. Invalid JSON is left to Dolt.
+func jsonNumbersExact(v []byte) error {
+	if bytes.IndexAny(v, "0123456789") < 0 {
+		return nil
+	}
+	d := json.NewDecoder(bytes.NewReader(v))
+	d.UseNumber()
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return nil // io.EOF, or invalid JSON that Dolt reports
+		}
+		n, ok := tok.(json.Number)
+		if !ok {
+			continue
+		}
+		want, ok := new(big.Rat).SetString(string(n))
+		if !ok {
+			continue
+		}
+		f, err := strconv.ParseFloat(string(n), 64)
+		short := strconv.FormatFloat(f, 'g', -1, 64)
+		got, ok2 := new(big.Rat).SetString(short)
+		if err != nil || !ok2 || got.Cmp(want) != 0 {
+			return fmt.Errorf("%w: JSON number %s would be stored as %s (Dolt keeps JSON numbers as float64)", pgtext.ErrUnrepresentable, clip([]byte(n)), short)
+		}
+	}
 }

@@ -29,6 +29,7 @@ const (
 	vBit                        // bit string -> b'..'
 	vMoney                      // locale-formatted money -> decimal
 	vHstore                     // hstore text -> JSON object
+	vJSON                       // json/jsonb; numbers that float64 would change are unrepresentable
 )
 
 // colType is the Dolt side of one PostgreSQL column type.
@@ -152,7 +153,7 @@ func (t *Translator) mapType(tn *pg.TypeName) (colType, error) {
 		case vBool:
 			ek = pgtext.ElemBool
 		}
-		if elem.dolt == "json" && elem.kind == vString {
+		if elem.kind == vJSON {
 			ek = pgtext.ElemJSON
 		}
 		how := "elements as JSON strings holding their PostgreSQL text form"
@@ -341,10 +342,10 @@ func builtinType(name string, mods []int, qualified bool) (ct colType, ok bool, 
 		return text("longtext", "xml stored as longtext")
 	// §8.14 json
 	case "json":
-		return colType{dolt: "json", kind: vString, blob: true,
-			change: "json stored as Dolt JSON: key order, duplicate keys and whitespace are normalised; integers beyond 2^53 lose precision"}, true, nil
+		return colType{dolt: "json", kind: vJSON, blob: true,
+			change: "json stored as Dolt JSON: key order, duplicate keys and whitespace are normalised; numbers that float64 would change are unrepresentable (--on-unrepresentable)"}, true, nil
 	case "jsonb":
-		return colType{dolt: "json", kind: vString, blob: true}, true, nil
+		return colType{dolt: "json", kind: vJSON, blob: true}, true, nil
 	// §8.17 range types
 	case "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange":
 		return text("varchar(255)", name+" stored as its PostgreSQL text form, e.g. [1,10), in varchar(255)")

@@ -91,6 +91,7 @@ func TestUnrepresentable(t *testing.T) {
 		{"numeric NaN", "CREATE TABLE u (id int PRIMARY KEY, v numeric); INSERT INTO u VALUES (1, 1), (2, 'NaN')", "v"},
 		{"float infinity", "CREATE TABLE u (id int PRIMARY KEY, v float8); INSERT INTO u VALUES (1, 1), (2, '-Infinity')", "v"},
 		{"BC date", "CREATE TABLE u (id int PRIMARY KEY, v date); INSERT INTO u VALUES (1, '2020-01-01'), (2, '0044-03-15 BC')", "v"},
+		{"JSON number beyond float64", "CREATE TABLE u (id int PRIMARY KEY, v jsonb); INSERT INTO u VALUES (1, '{\"a\": 1}'), (2, '{\"id\": 9007199254740993}')", "v"},
 		{"infinite timestamp", "CREATE TABLE u (id int PRIMARY KEY, v timestamptz); INSERT INTO u VALUES (1, now()), (2, 'infinity')", "v"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
