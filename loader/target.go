@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	embedded "github.com/dolthub/driver"
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/pgcopy/pgcopy/internal/sqltext"
@@ -113,11 +112,7 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	q.Set("commitemail", email)
 	q.Set("multistatements", "false")
 	dsn := (&url.URL{Scheme: "file", Path: parent, RawQuery: q.Encode()}).String()
-	cfg, err := embedded.ParseDSN(dsn)
-	if err != nil {
-		return nil, fmt.Errorf("embedded DSN: %w", err)
-	}
-	connector, err := embedded.NewConnector(cfg)
+	connector, err := openEmbeddedEngine(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open embedded Dolt in %s: %w", parent, err)
 	}

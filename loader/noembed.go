@@ -1,0 +1,21 @@
+//go:build noembed
+
+package loader
+
+import (
+	"database/sql/driver"
+	"errors"
+	"io"
+)
+
+type embeddedConnector interface {
+	driver.Connector
+	io.Closer
+}
+
+// openEmbeddedEngine fails in a pgcopy built with -tags noembed, which
+// leaves the embedded Dolt engine out (a 10x smaller binary and resident
+// set for `pgcopy translate` and sql-server targets).
+func openEmbeddedEngine(string) (embeddedConnector, error) {
+	return nil, errors.New("this pgcopy was built with -tags noembed and cannot write a Dolt directory: use a mysql:// target of a dolt sql-server, or a build without the tag")
+}
