@@ -90,7 +90,10 @@ func testNightly(t *testing.T, tg doltTarget) {
 		UPDATE rental SET return_date = return_date + interval '1 day' WHERE rental_id IN (2, 3, 4);
 		DELETE FROM payment WHERE payment_id = (SELECT min(payment_id) FROM payment);
 		ALTER TABLE category ADD COLUMN note text;
-		UPDATE category SET note = 'changed' WHERE category_id = 1;`)
+		UPDATE category SET note = 'changed' WHERE category_id = 1;
+		ALTER TABLE film ALTER COLUMN rental_duration TYPE integer;
+		CREATE TABLE note_log (id int PRIMARY KEY, body text);
+		INSERT INTO note_log VALUES (1, 'new table');`)
 	pg.Dump(t, pgURL, day2, "--no-owner", "--no-privileges")
 	copyOK(t, day2, target, "--tag", "day2", "-q")
 
@@ -113,14 +116,24 @@ func testNightly(t *testing.T, tg doltTarget) {
 			t.Errorf("dolt_diff_stat(day1, day2) for %s = %q, want %q", tb, got[tb], w)
 		}
 	}
+	if got["note_log"] != "1+ 0- 0~" {
+		t.Errorf("the added table note_log: %q, want 1 added row", got["note_log"])
+	}
 	for tb, g := range got {
-		if _, ok := want[tb]; !ok {
+		if _, ok := want[tb]; !ok && tb != "note_log" && tb != "film" {
 			t.Errorf("dolt_diff_stat shows %s changed (%s); nothing changed there", tb, g)
 		}
 	}
-	schema := tg.q("SELECT to_table_name FROM dolt_schema_diff('day1', 'day2')")
-	if len(schema) != 1 || schema[0][0] != "category" {
-		t.Errorf("schema diff day1..day2 = %v, want only category", schema)
+	schema := tg.q("SELECT to_table_name FROM dolt_schema_diff('day1', 'day2') ORDER BY 1")
+	var names []string
+	for _, r := range schema {
+		names = append(names, r[0])
+	}
+	if strings.Join(names, ",") != "category,film,note_log" {
+		t.Errorf("schema diff day1..day2 = %v, want category (added column), film (widened type), note_log (added table)", names)
+	}
+	if n := tg.q("SELECT COUNT(*) FROM film WHERE rental_duration IS NOT NULL")[0][0]; n != "1000" {
+		t.Errorf("film rows after widening rental_duration: %s, want 1000", n)
 	}
 	if n := tg.q("SELECT COUNT(*) FROM category WHERE note = 'changed'")[0][0]; n != "1" {
 		t.Errorf("the added column's value did not arrive: %s rows", n)
