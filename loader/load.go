@@ -23,13 +23,8 @@ func (t *Target) Prepare(ctx context.Context) error {
 	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_RESET('--hard')"); err != nil {
 		return fmt.Errorf("reset the working set of %s: %w", t.Display, err)
 	}
-	// NO_AUTO_VALUE_ON_ZERO: a dumped 0 in an AUTO_INCREMENT column is the
-	// value 0, not a request for the next value (pagila's staff_id 0).
-	for _, q := range []string{"SET FOREIGN_KEY_CHECKS=0", "SET UNIQUE_CHECKS=1", "SET time_zone='+00:00'",
-		"SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')"} {
-		if _, err := t.conn.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("%s: %w", q, err)
-		}
+	if err := t.session(ctx); err != nil {
+		return err
 	}
 	tables, err := t.Tables(ctx)
 	if err != nil {
@@ -41,6 +36,49 @@ func (t *Target) Prepare(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// session sets the load's session state on the pinned connection.
+// NO_AUTO_VALUE_ON_ZERO: a dumped 0 in an AUTO_INCREMENT column is the
+// value 0, not a request for the next value (pagila's staff_id 0).
+func (t *Target) session(ctx context.Context) error {
+	for _, q := range []string{"SET FOREIGN_KEY_CHECKS=0", "SET UNIQUE_CHECKS=1", "SET time_zone='+00:00'",
+		"SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')"} {
+		if _, err := t.conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// Worker returns another session on the same database and work branch,
+// with the load's session state, for loading tables in parallel (--jobs).
+// Dolt merges the sessions' transactions into the working set when each
+// commits; FOREIGN_KEY_CHECKS=0 keeps them from locking each other. Close
+// the Worker when done; closing it does not close t.
+func (t *Target) Worker(ctx context.Context) (*Target, error) {
+	if t.work == "" {
+		return nil, fmt.Errorf("worker: no work branch (call StartWork first)")
+	}
+	t.db.SetMaxOpenConns(0)
+	conn, err := t.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("worker connection to %s: %w", t.Display, err)
+	}
+	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch}
+	if _, err := conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("worker: use %s: %w", t.Database, err)
+	}
+	if err := w.checkout(ctx, t.work); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if err := w.session(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return w, nil
 }
 
 // Tables lists the tables of the working set.

@@ -340,3 +340,25 @@ func (r *Reader) comment(text []byte) {
 	}
 	parseHeader(text, &r.header)
 }
+
+// Line returns the number of the last line read. Right after Next returns
+// a Copy event it is the COPY header's last line, and [Reader.Offset] is the
+// byte offset of the block's first data line: together they are where
+// [NewCopyReader] can resume the block.
+func (r *Reader) Line() int {
+	return r.line
+}
+
+// NewCopyReader returns a Reader over the data lines of one COPY block, for
+// loading blocks in parallel. r must start at the block's first data line
+// (the Offset recorded after its Copy event), and line is the number of the
+// line before it (the Line recorded then); header is the COPY header's
+// position, used in errors. CopyRow then returns the block's rows with their
+// true line numbers, and io.EOF at its "\." line.
+func NewCopyReader(r io.Reader, file string, line int, header Pos) *Reader {
+	rd := NewReader(r, file)
+	rd.line = line
+	rd.inCopy = true
+	rd.copyPos = header
+	return rd
+}

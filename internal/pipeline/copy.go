@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/pgcopy/pgcopy/fkfix"
@@ -45,6 +46,11 @@ type Options struct {
 	// OnUnrepresentable is the policy for values Dolt cannot store:
 	// UnrepError (default), UnrepNull or UnrepClamp.
 	OnUnrepresentable string
+
+	// Jobs is how many COPY blocks load at once, each on its own session
+	// (--jobs). Needs an uncompressed dump file; other inputs load one
+	// block at a time.
+	Jobs int
 
 	// Verify compares every table with the live source's snapshot (see
 	// package verify) before committing; it needs a live Input.
@@ -100,7 +106,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 
 	// Pass 1: schema.
 	tr := translate.New(translate.Options{}, rep)
-	hdr, expected, err := schemaPass(src, tr)
+	hdr, blocks, err := schemaPass(src, tr)
 	if err != nil {
 		return res, err
 	}
@@ -132,11 +138,16 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, unrep: &unrep{policy: opts.OnUnrepresentable}}
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: opts.OnUnrepresentable}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
-	err = dataPass(ctx, src, tr, tgt, rep, rj, expected, opts.Progress)
+	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj, blocks: blocks, progress: opts.Progress}
+	if opts.Jobs > 1 {
+		err = dp.runParallel(ctx, tgt, opts.Jobs)
+	} else {
+		err = dp.run(ctx, tgt)
+	}
 	if cerr := rj.close(); err == nil {
 		err = cerr
 	}
@@ -215,10 +226,19 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// schemaPass feeds every statement to the translator and counts the data
-// rows of each COPY block (keyed by the COPY header text) for progress.
-func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, map[string]int64, error) {
-	rows := map[string]int64{}
+// copyBlock is where a COPY block's data starts, recorded in the first
+// pass so that blocks can be loaded in parallel in the second.
+type copyBlock struct {
+	header dump.Event
+	off    int64 // byte offset of the first data line
+	line   int   // number of the line before it
+	rows   int64 // data lines
+}
+
+// schemaPass feeds every statement to the translator and records every
+// COPY block (start and row count, for --jobs and progress).
+func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, []copyBlock, error) {
+	var blocks []copyBlock
 	rc, _, err := src.Open()
 	if err != nil {
 		return dump.Header{}, nil, err
@@ -237,183 +257,21 @@ func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, map[st
 			return rd.Header(), nil, err
 		}
 		if ev.Kind == dump.Copy {
+			b := copyBlock{header: ev, off: rd.Offset(), line: rd.Line()}
 			for {
 				if _, _, err := rd.CopyRow(); err == io.EOF {
 					break
 				} else if err != nil {
 					return rd.Header(), nil, err
 				}
-				rows[ev.Text]++
+				b.rows++
 			}
+			blocks = append(blocks, b)
 		}
 	}
 	// drain: a spooled stdin and the checksum need every byte
 	io.Copy(io.Discard, rc)
-	return rd.Header(), rows, nil
-}
-
-// sink is where the data pass writes rows: a loader.Target, or a script.
-type sink interface {
-	Begin(ctx context.Context) error
-	CommitTx(ctx context.Context) error
-	Inserter(t *schema.Table, cols []string) *loader.Inserter
-}
-
-// dataPass streams every COPY block and INSERT statement into the target.
-func dataPass(ctx context.Context, src source.Input, tr *translate.Translator, tgt sink, rep *report.Report, rj *rejecter, expected map[string]int64, progress func(Progress)) error {
-	rc, total, err := src.Open()
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	cr := &countingReader{r: rc}
-	rd := dump.NewReader(cr, src.Name())
-	var fields []pgtext.Field
-	var tuple []byte
-	stall := stallHook()
-	// Inserts of consecutive INSERT statements into one table share a batch.
-	var ins *loader.Inserter
-	var insTable *report.Table
-	var insStart time.Time
-	finishInserts := func() error {
-		if ins == nil {
-			return nil
-		}
-		if err := ins.Flush(ctx); err != nil {
-			return err
-		}
-		if err := tgt.CommitTx(ctx); err != nil {
-			return err
-		}
-		insTable.Written += ins.Written
-		insTable.Duration += time.Since(insStart)
-		ins = nil
-		return nil
-	}
-	var cur Progress
-	cur.Total = total
-	report := func() {
-		if progress != nil {
-			cur.Read = rd.Offset()
-			progress(cur)
-		}
-	}
-	for {
-		report()
-		ev, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		switch {
-		case ev.Kind == dump.Copy:
-			if err := finishInserts(); err != nil {
-				return err
-			}
-			rows, err := tr.CopyRows(ev)
-			if err != nil {
-				return err
-			}
-			st := rep.Table(rows.Table.Name)
-			addSource(st, rows.Source)
-			cur.Table, cur.Rows, cur.TableRows = rows.Source, 0, expected[ev.Text]
-			start := time.Now()
-			startOff := rd.Offset()
-			if err := tgt.Begin(ctx); err != nil {
-				return err
-			}
-			in := tgt.Inserter(rows.Table, rows.Columns)
-			if rj.max > 0 {
-				in.Reject = func(pos dump.Pos, line []byte, err error) error { return rj.reject(st, pos, line, err) }
-			}
-			for {
-				line, pos, err := rd.CopyRow()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					return err
-				}
-				st.Rows++
-				fields, err = pgtext.DecodeRow(line, fields)
-				if err == nil {
-					tuple, err = rows.AppendTuple(tuple[:0], fields)
-					for k := 0; err != nil && k < len(fields) && rj.unrep.fix(rows, fields, err); k++ {
-						tuple, err = rows.AppendTuple(tuple[:0], fields)
-					}
-				}
-				if err != nil {
-					if err := rj.reject(st, pos, line, rowError(pos, rows, line, err)); err != nil {
-						return err
-					}
-					continue
-				}
-				if err := in.Add(ctx, tuple, pos, line); err != nil {
-					return err
-				}
-				stall()
-				if cur.Rows++; cur.Rows%4096 == 0 {
-					report()
-				}
-			}
-			if err := in.Flush(ctx); err != nil {
-				return err
-			}
-			if err := tgt.CommitTx(ctx); err != nil {
-				return err
-			}
-			st.Written += in.Written
-			st.Bytes += rd.Offset() - startOff
-			st.Duration += time.Since(start)
-		case ev.Kind == dump.Stmt && isInsert(ev.Text):
-			rows, vals, err := tr.InsertRows(ev)
-			if err != nil {
-				return err
-			}
-			if ins != nil && (ins.Table() != rows.Table || !ins.SameColumns(rows.Columns)) {
-				if err := finishInserts(); err != nil {
-					return err
-				}
-			}
-			if ins == nil {
-				if err := tgt.Begin(ctx); err != nil {
-					return err
-				}
-				ins = tgt.Inserter(rows.Table, rows.Columns)
-				insTable = rep.Table(rows.Table.Name)
-				if rj.max > 0 {
-					st := insTable
-					ins.Reject = func(pos dump.Pos, line []byte, err error) error { return rj.reject(st, pos, line, err) }
-				}
-				insStart = time.Now()
-			}
-			addSource(insTable, rows.Source)
-			insTable.Bytes += int64(len(ev.Text))
-			for _, f := range vals {
-				insTable.Rows++
-				tuple, err = rows.AppendTuple(tuple[:0], f)
-				for k := 0; err != nil && k < len(f) && rj.unrep.fix(rows, f, err); k++ {
-					tuple, err = rows.AppendTuple(tuple[:0], f)
-				}
-				if err != nil {
-					if err := rj.reject(insTable, ev.Pos, []byte(ev.Text), rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), err)); err != nil {
-						return err
-					}
-					continue
-				}
-				if err := ins.Add(ctx, tuple, ev.Pos, []byte(ev.Text)); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	if err := finishInserts(); err != nil {
-		return err
-	}
-	report()
-	return nil
+	return rd.Header(), blocks, nil
 }
 
 // stallHook returns a function to call once per row. When the environment
@@ -425,9 +283,9 @@ func stallHook() func() {
 	if n <= 0 {
 		return func() {}
 	}
-	seen := 0
+	var seen atomic.Int64
 	return func() {
-		if seen++; seen == n {
+		if seen.Add(1) == int64(n) {
 			fmt.Fprintln(os.Stderr, "pgcopy: test stall")
 			select {}
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
@@ -16,6 +17,8 @@ import (
 // rejected (pgloader's reject .dat/.log pair, with the original line as
 // pgloader#1192 asks).
 type rejecter struct {
+	mu    sync.Mutex
+	rep   *report.Report
 	max   int
 	path  string
 	count int
@@ -26,7 +29,9 @@ type rejecter struct {
 
 // reject records one bad row. It returns err itself when rejecting is off
 // (max 0) or the limit is passed.
-func (r *rejecter) reject(st *report.Table, pos dump.Pos, line []byte, err error) error {
+func (r *rejecter) reject(table string, pos dump.Pos, line []byte, err error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.count++
 	if r.count > r.max {
 		if r.max > 0 {
@@ -51,7 +56,7 @@ func (r *rejecter) reject(st *report.Table, pos dump.Pos, line []byte, err error
 	} else {
 		fmt.Fprintf(r.log, "%s: %v\n", pos, err)
 	}
-	st.Rejected++
+	r.rep.Update(table, func(t *report.Table) { t.Rejected++ })
 	return nil
 }
 

@@ -60,8 +60,9 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	for _, t := range db.Tables {
 		fmt.Fprintf(bw, "%s;\n\n", t.CreateSQL())
 	}
-	rj := &rejecter{unrep: &unrep{policy: UnrepError}} // a bad row fails the translation
-	if err := dataPass(ctx, src, tr, scriptSink{bw}, rep, rj, nil, nil); err != nil {
+	rj := &rejecter{rep: rep, unrep: &unrep{policy: UnrepError}} // a bad row fails the translation
+	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj}
+	if err := dp.run(ctx, scriptSink{bw}); err != nil {
 		return rep, err
 	}
 	fmt.Fprint(bw, "\n-- resolve the foreign keys created with checks off (see package fkfix)\nSET FOREIGN_KEY_CHECKS=1;\n")

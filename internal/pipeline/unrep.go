@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/translate"
@@ -21,6 +22,7 @@ const (
 // unrep applies the --on-unrepresentable policy and counts every
 // occurrence per table, column and policy for the report.
 type unrep struct {
+	mu     sync.Mutex
 	policy string
 	counts map[string]int
 }
@@ -57,6 +59,8 @@ func (u *unrep) fix(rows *translate.Rows, fields []pgtext.Field, err error) bool
 	} else {
 		fields[i] = pgtext.Field{Null: true}
 	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
 	if u.counts == nil {
 		u.counts = map[string]int{}
 	}

@@ -152,3 +152,12 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "\nnote: %s\n", n)
 	}
 }
+
+// Update applies f to the data summary of the Dolt table name (creating
+// it) under the report's lock; parallel loaders use it.
+func (r *Report) Update(name string, f func(t *Table)) {
+	t := r.Table(name)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f(t)
+}

@@ -136,3 +136,35 @@ func (r *readCloser) Close() error {
 	}
 	return first
 }
+
+// Seekable is an Input whose plain dump text can be opened at a byte
+// offset, so COPY blocks can be loaded in parallel.
+type Seekable interface {
+	Input
+	// OpenAt returns a reader over the dump text from byte off.
+	OpenAt(off int64) (io.ReadCloser, error)
+}
+
+// OpenAt implements [Seekable] for an uncompressed file, or stdin once its
+// spool file is complete (after the first Open was read to the end). It
+// fails for gzip input.
+func (s *File) OpenAt(off int64) (io.ReadCloser, error) {
+	if s.gz {
+		return nil, fmt.Errorf("%s: a gzip dump cannot be read from an offset", s.name)
+	}
+	if s.Path == "" {
+		return nil, fmt.Errorf("%s: not spooled yet", s.name)
+	}
+	f, err := os.Open(s.Path)
+	if err != nil {
+		return nil, fmt.Errorf("open dump: %w", err)
+	}
+	if _, err := f.Seek(off, io.SeekStart); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("seek dump: %w", err)
+	}
+	return f, nil
+}
+
+// CanSeek reports whether OpenAt works for this file.
+func (s *File) CanSeek() bool { return !s.gz }

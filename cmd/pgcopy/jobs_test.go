@@ -1,0 +1,59 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/pgcopy/pgcopy/internal/testenv"
+)
+
+// TestCopyJobs loads pagila's COPY blocks on three sessions at once, into
+// both targets: the tables hash exactly as a one-session copy's do.
+func TestCopyJobs(t *testing.T) {
+	dump := testenv.Testdata(t, "pagila/pagila.sql")
+	seq := filepath.Join(t.TempDir(), "seq")
+	copyOK(t, dump, seq, "-q")
+	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1"
+	want := testenv.DoltQuery(t, seq, q)
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		copyOK(t, dump, tg.spec, "-q", "--jobs", "3")
+		got := tg.q(q)
+		if len(got) != len(want) {
+			t.Fatalf("%d tables, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Errorf("table %s: hash %s with --jobs 3, %s without", want[i][0], got[i][1], want[i][1])
+			}
+		}
+		if n := tg.q("SELECT COUNT(*) FROM dolt_branches")[0][0]; n != "1" {
+			t.Errorf("%s branches left, want only main", n)
+		}
+	})
+}
+
+// TestRejectsJobs: with --jobs 2 the reject file holds exactly the bad
+// lines (in any order) and the rest is committed.
+func TestRejectsJobs(t *testing.T) {
+	dump, bad, _ := corruptPagila(t)
+	dir := t.TempDir()
+	rejects := filepath.Join(dir, "rejects")
+	target := filepath.Join(dir, "db")
+	copyOK(t, dump, target, "-q", "--jobs", "2", "--max-errors", "10", "--reject-file", rejects)
+	got, err := os.ReadFile(rejects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+	sort.Strings(lines)
+	sort.Strings(bad)
+	if strings.Join(lines, "\n") != strings.Join(bad, "\n") {
+		t.Errorf("reject file:\n%q\nwant the bad lines:\n%q", lines, bad)
+	}
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM payment")[0][0]; n != "16047" {
+		t.Errorf("payment has %s rows, want 16047", n)
+	}
+}

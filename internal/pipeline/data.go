@@ -1,0 +1,339 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/loader"
+	"github.com/pgcopy/pgcopy/translate"
+)
+
+// sink is where the data pass writes rows: a loader.Target, or a script.
+type sink interface {
+	Begin(ctx context.Context) error
+	CommitTx(ctx context.Context) error
+	Inserter(t *schema.Table, cols []string) *loader.Inserter
+}
+
+// dataPass is the second pass: it streams every COPY block and INSERT
+// statement of the dump into a sink.
+type dataPass struct {
+	src      source.Input
+	tr       *translate.Translator
+	rep      *report.Report
+	rj       *rejecter
+	blocks   []copyBlock // from the first pass; nil when unknown
+	progress func(Progress)
+
+	stall     func() // the kill test's stall hook, shared by all blocks
+	stallOnce sync.Once
+
+	mu   sync.Mutex // guards cur and progress calls in parallel mode
+	cur  Progress
+	done int64 // bytes of COPY blocks finished, in parallel mode
+}
+
+func (d *dataPass) report(p Progress) {
+	if d.progress != nil {
+		d.progress(p)
+	}
+}
+
+// run loads everything in dump order on one session.
+func (d *dataPass) run(ctx context.Context, tgt sink) error {
+	return d.walk(ctx, tgt, func(ev dump.Event, k int, rd *dump.Reader, rows *translate.Rows) error {
+		var expected int64
+		if k < len(d.blocks) {
+			expected = d.blocks[k].rows
+		}
+		d.cur.Table, d.cur.Rows, d.cur.TableRows = rows.Source, 0, expected
+		return d.loadBlock(ctx, tgt, rd, rows, func(rd *dump.Reader) {
+			if d.cur.Rows++; d.cur.Rows%4096 == 0 {
+				d.cur.Read = rd.Offset()
+				d.report(d.cur)
+			}
+		})
+	})
+}
+
+// runParallel loads COPY blocks on jobs sessions at once; INSERT
+// statements still load in dump order on the main session. It falls back
+// to run when the input cannot be read from an offset.
+func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int) error {
+	seek, ok := d.src.(source.Seekable)
+	if f, isFile := d.src.(*source.File); !ok || d.blocks == nil || (isFile && !f.CanSeek()) {
+		d.rep.Note("--jobs ignored: the input cannot be read from an offset (gzip, a live source or an archive); blocks loaded one at a time")
+		return d.run(ctx, tgt)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		b    copyBlock
+		rows *translate.Rows
+	}
+	ch := make(chan job)
+	errc := make(chan error, jobs)
+	var wg sync.WaitGroup
+	for i := 0; i < jobs; i++ {
+		w, err := tgt.Worker(ctx)
+		if err != nil {
+			cancel()
+			wg.Wait()
+			return err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer w.Close()
+			for j := range ch {
+				if err := d.loadAt(ctx, w, seek, j.b, j.rows); err != nil {
+					errc <- err
+					cancel()
+					for range ch { // drain so the dispatcher never blocks
+					}
+					return
+				}
+			}
+		}()
+	}
+	k := 0
+	err := d.walk(ctx, tgt, func(ev dump.Event, _ int, _ *dump.Reader, rows *translate.Rows) error {
+		if k >= len(d.blocks) || d.blocks[k].header.Pos != ev.Pos {
+			return fmt.Errorf("%s: COPY block not found in the first pass's list; rerun without --jobs", ev.Pos)
+		}
+		b := d.blocks[k]
+		k++
+		select {
+		case ch <- job{b, rows}:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	close(ch)
+	wg.Wait()
+	close(errc)
+	if werr := <-errc; werr != nil {
+		return werr // the first worker error explains a cancelled dispatcher
+	}
+	return err
+}
+
+// loadAt loads one COPY block on session w, reading it from its offset.
+func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b copyBlock, rows *translate.Rows) error {
+	rc, err := seek.OpenAt(b.off)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	rd := dump.NewCopyReader(rc, d.src.Name(), b.line, b.header.Pos)
+	start := rd.Offset()
+	err = d.loadBlock(ctx, w, rd, rows, nil)
+	d.mu.Lock()
+	d.done += rd.Offset() - start
+	d.cur.Read, d.cur.Table = d.done, ""
+	d.report(d.cur)
+	d.mu.Unlock()
+	return err
+}
+
+// walk reads the dump in order. It loads INSERT statements itself (on
+// tgt) and hands each COPY block, with its index among the blocks and its
+// resolved Rows, to copyFn, whose reader is positioned at the block's rows.
+func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event, k int, rd *dump.Reader, rows *translate.Rows) error) error {
+	rc, total, err := d.src.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	rd := dump.NewReader(rc, d.src.Name())
+	d.cur.Total = total
+	ins := &insertRun{d: d, tgt: tgt}
+	k := 0
+	for {
+		if d.blocks == nil || d.cur.Table != "" {
+			d.cur.Read = rd.Offset()
+			d.report(d.cur)
+		}
+		ev, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case ev.Kind == dump.Copy:
+			if err := ins.finish(ctx); err != nil {
+				return err
+			}
+			rows, err := d.tr.CopyRows(ev)
+			if err != nil {
+				return err
+			}
+			if err := copyFn(ev, k, rd, rows); err != nil {
+				return err
+			}
+			k++
+		case ev.Kind == dump.Stmt && isInsert(ev.Text):
+			if err := ins.add(ctx, ev); err != nil {
+				return err
+			}
+		}
+	}
+	if err := ins.finish(ctx); err != nil {
+		return err
+	}
+	d.cur.Read = rd.Offset()
+	d.report(d.cur)
+	return nil
+}
+
+// loadBlock loads the rows of one COPY block from rd, in one SQL
+// transaction on tgt. onRow, when set, is called after each row.
+func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, rows *translate.Rows, onRow func(*dump.Reader)) error {
+	name := rows.Table.Name
+	d.rep.Update(name, func(t *report.Table) { addSource(t, rows.Source) })
+	start, startOff := time.Now(), rd.Offset()
+	if err := tgt.Begin(ctx); err != nil {
+		return err
+	}
+	in := tgt.Inserter(rows.Table, rows.Columns)
+	if d.rj.max > 0 {
+		in.Reject = func(pos dump.Pos, line []byte, err error) error { return d.rj.reject(name, pos, line, err) }
+	}
+	d.stallOnce.Do(func() { d.stall = stallHook() })
+	var fields []pgtext.Field
+	var tuple []byte
+	var read int64
+	for {
+		line, pos, err := rd.CopyRow()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		read++
+		fields, err = pgtext.DecodeRow(line, fields)
+		if err == nil {
+			tuple, err = d.encode(rows, tuple[:0], fields)
+		}
+		if err != nil {
+			if err := d.rj.reject(name, pos, line, rowError(pos, rows, line, err)); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := in.Add(ctx, tuple, pos, line); err != nil {
+			return err
+		}
+		d.stall()
+		if onRow != nil {
+			onRow(rd)
+		}
+	}
+	if err := in.Flush(ctx); err != nil {
+		return err
+	}
+	if err := tgt.CommitTx(ctx); err != nil {
+		return err
+	}
+	d.rep.Update(name, func(t *report.Table) {
+		t.Rows += read
+		t.Written += in.Written
+		t.Bytes += rd.Offset() - startOff
+		t.Duration += time.Since(start)
+	})
+	return nil
+}
+
+// encode appends a row as a SQL tuple, applying --on-unrepresentable.
+func (d *dataPass) encode(rows *translate.Rows, b []byte, fields []pgtext.Field) ([]byte, error) {
+	b2, err := rows.AppendTuple(b, fields)
+	for k := 0; err != nil && k < len(fields) && d.rj.unrep.fix(rows, fields, err); k++ {
+		b2, err = rows.AppendTuple(b, fields)
+	}
+	return b2, err
+}
+
+// insertRun batches consecutive INSERT statements into one table (and
+// column list) in one SQL transaction.
+type insertRun struct {
+	d     *dataPass
+	tgt   sink
+	in    *loader.Inserter
+	name  string
+	read  int64
+	bytes int64
+	start time.Time
+	tuple []byte
+}
+
+func (r *insertRun) add(ctx context.Context, ev dump.Event) error {
+	rows, vals, err := r.d.tr.InsertRows(ev)
+	if err != nil {
+		return err
+	}
+	if r.in != nil && (r.in.Table() != rows.Table || !r.in.SameColumns(rows.Columns)) {
+		if err := r.finish(ctx); err != nil {
+			return err
+		}
+	}
+	if r.in == nil {
+		if err := r.tgt.Begin(ctx); err != nil {
+			return err
+		}
+		r.in = r.tgt.Inserter(rows.Table, rows.Columns)
+		r.name, r.read, r.bytes, r.start = rows.Table.Name, 0, 0, time.Now()
+		if r.d.rj.max > 0 {
+			name := r.name
+			r.in.Reject = func(pos dump.Pos, line []byte, err error) error { return r.d.rj.reject(name, pos, line, err) }
+		}
+	}
+	r.d.rep.Update(r.name, func(t *report.Table) { addSource(t, rows.Source) })
+	r.bytes += int64(len(ev.Text))
+	for _, f := range vals {
+		r.read++
+		r.tuple, err = r.d.encode(rows, r.tuple[:0], f)
+		if err != nil {
+			if err := r.d.rj.reject(r.name, ev.Pos, []byte(ev.Text), rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), err)); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := r.in.Add(ctx, r.tuple, ev.Pos, []byte(ev.Text)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *insertRun) finish(ctx context.Context) error {
+	if r.in == nil {
+		return nil
+	}
+	in := r.in
+	r.in = nil
+	if err := in.Flush(ctx); err != nil {
+		return err
+	}
+	if err := r.tgt.CommitTx(ctx); err != nil {
+		return err
+	}
+	r.d.rep.Update(r.name, func(t *report.Table) {
+		t.Rows += r.read
+		t.Written += in.Written
+		t.Bytes += r.bytes
+		t.Duration += time.Since(r.start)
+	})
+	return nil
+}
