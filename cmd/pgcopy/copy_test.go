@@ -285,3 +285,44 @@ func TestCopyVerifyFlag(t *testing.T) {
 		t.Errorf("no verification note in the report:\n%s", out)
 	}
 }
+
+// TestCopyFnb copies fnb (8 schemas, composite types and arrays of them,
+// jsonb, enums) and compares every table of every schema with PostgreSQL,
+// value by value. Tables outside public are named schema_table in Dolt.
+func TestCopyFnb(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, pgURL := pg.CreateDB(t)
+	for _, role := range []string{"app_anon", "app_usr", "app_auth"} {
+		pg.Exec(t, pgURL, "DO $$ BEGIN CREATE ROLE "+role+"; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+	}
+	dump := testenv.Testdata(t, "fnb/fnb.sql")
+	pg.Psql(t, pgURL, dump)
+	target := filepath.Join(t.TempDir(), "db")
+	copyOK(t, dump, target, "-q")
+	pgc := mustConnectPG(t, pgURL)
+	my := mustOpenMy(t, testenv.DoltServer(t, target)+"db")
+	rows, err := pgc.Query(context.Background(), `SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE c.relkind IN ('r','p') AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog','information_schema') AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1, 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables [][2]string
+	for rows.Next() {
+		var s, n string
+		rows.Scan(&s, &n)
+		tables = append(tables, [2]string{s, n})
+	}
+	rows.Close()
+	total := 0
+	for _, tb := range tables {
+		name := tb[1]
+		if tb[0] != "public" {
+			name = tb[0] + "_" + tb[1]
+		}
+		total += compareTable(t, pgc, my, tb[0], tb[1], name)
+	}
+	if len(tables) != 32 {
+		t.Errorf("fnb has %d tables in PostgreSQL, want 32", len(tables))
+	}
+	t.Logf("fnb: %d tables and %d rows equal in PostgreSQL and Dolt", len(tables), total)
+}
