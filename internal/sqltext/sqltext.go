@@ -36,37 +36,12 @@ func String(s string) string { return string(AppendString(nil, s)) }
 // literal is exact under Dolt's default sql_mode (no NO_BACKSLASH_ESCAPES).
 // The bytes of s are written unchanged otherwise; s should be valid UTF-8
 // for a utf8mb4 column.
-func AppendString(b []byte, s string) []byte {
-	b = append(b, '\'')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		var esc byte
-		switch s[i] {
-		case '\\':
-			esc = '\\'
-		case '\'':
-			esc = '\''
-		case 0:
-			esc = '0'
-		case '\n':
-			esc = 'n'
-		case '\r':
-			esc = 'r'
-		case 0x1a:
-			esc = 'Z'
-		default:
-			continue
-		}
-		b = append(b, s[start:i]...)
-		b = append(b, '\\', esc)
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '\'')
-}
+func AppendString(b []byte, s string) []byte { return appendQuoted(b, s) }
 
 // AppendStringBytes is AppendString for a byte slice.
-func AppendStringBytes(b []byte, s []byte) []byte {
+func AppendStringBytes(b []byte, s []byte) []byte { return appendQuoted(b, s) }
+
+func appendQuoted[T string | []byte](b []byte, s T) []byte {
 	b = append(b, '\'')
 	start := 0
 	for i := 0; i < len(s); i++ {
