@@ -15,7 +15,7 @@ import (
 )
 
 // Prepare readies the working set for a fresh load: it throws away any
-// uncommitted changes, drops every table,
+// uncommitted changes, drops every view and table,
 // and turns foreign-key checks off for the session. Tables that the new
 // load recreates identically hash the same, so an unchanged source gives a
 // clean working set (dolt-facts C2).
@@ -24,6 +24,9 @@ func (t *Target) Prepare(ctx context.Context) error {
 		return fmt.Errorf("reset the working set of %s: %w", t.Display, err)
 	}
 	if err := t.session(ctx); err != nil {
+		return err
+	}
+	if err := t.dropViews(ctx); err != nil { // views.go
 		return err
 	}
 	tables, err := t.Tables(ctx)

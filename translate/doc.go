@@ -25,13 +25,14 @@
 // something is reported on the column:
 //
 //	smallint, integer, bigint        smallint, int, bigint
-//	numeric(p,s) / numeric           decimal(p,s) / decimal(65,30) (reported); p > 65 or s > 30 is an error
+//	numeric(p,s) / numeric           decimal(p,s) / decimal(65,30) (reported; from the data when keyed,
+//	                                 see Lengths); p > 65 or s > 30 is an error
 //	real, double precision           float, double (NaN and ±Infinity rows are rejected)
 //	money                            decimal(19,2); "$1,234.56", "-$1.00", "($1.00)", "1.234,56 €" are read
 //	varchar(n), char(n)              varchar(n) (longtext beyond 16383), char(n) (varchar(n) beyond 255)
-//	text, varchar                    longtext; varchar(255) when keyed (see Keys)
+//	text, varchar                    longtext; varchar(n) from the data when keyed (see Keys, Lengths)
 //	"char", name                     char(1), varchar(63)
-//	bytea                            longblob; varbinary(255) when keyed
+//	bytea                            longblob; varbinary(n) from the data when keyed
 //	date, time, timetz               date, time(p), time(p) in UTC
 //	timestamp, timestamptz           datetime(p), datetime(p) in UTC
 //	interval                         varchar(64), PostgreSQL text form
@@ -59,15 +60,67 @@
 // Dolt cannot put a TEXT or BLOB column in a primary key or a foreign key
 // (either side), and cannot put a case-insensitive TEXT column in a unique
 // key (dolt-facts E). Such text, unbounded varchar and citext columns
-// become varchar([Options.KeyLength], default 255), bytea becomes
-// varbinary(255), and the column is reported with a hint to set the length
-// with an override. A unique key on an ordinary text column stays on
-// longtext: Dolt enforces it on the full value. A text column in a
-// non-unique index is indexed by its first [Options.IndexPrefix] (255)
-// characters. Integer columns linked by foreign keys get the widest of
-// their types (Dolt requires equal integer types on both sides). A table
-// whose varchar columns exceed Dolt's row size (65,504 bytes at 4 bytes a
-// character) gets its widest non-key varchars as longtext.
+// become VARCHAR(n) and bytea VARBINARY(n), with n inferred from the data
+// (see Lengths); without rows to measure, varchar([Options.KeyLength],
+// default 255) and varbinary(255). Each is reported with the measured
+// maximum and a hint to pin the length with an override. A unique key on
+// an ordinary text column stays on longtext: Dolt enforces it on the full
+// value. A text column in a non-unique index is indexed by its first
+// [Options.IndexPrefix] (255) characters. Integer columns linked by
+// foreign keys get the widest of their types (Dolt requires equal integer
+// types on both sides). A table whose varchar columns exceed Dolt's row
+// size (65,504 bytes at 4 bytes a character) gets its widest non-key
+// varchars as longtext.
+//
+// # Lengths
+//
+// The first pass hands every COPY block and INSERT statement to
+// [Translator.Measure], which records per column the longest value
+// (characters and bytes), the most integer digits and the largest scale of
+// numbers (trailing zeros do not count), the integer range and the NULLs,
+// each with the dump line of the first row that reached it. A key column
+// (above) of type text, varchar or citext becomes VARCHAR(n), bytea
+// VARBINARY(n), and a numeric without precision DECIMAL(p,s); with
+// [Options.InferLengths] every text, varchar, char and citext column
+// without a length and every numeric without precision does. The headroom
+// rule ([Headroom]): n is the next power of two at or above the longest
+// value, at least 16, or the longest value itself above Dolt's VARCHAR
+// limit of 16,383 characters; for DECIMAL(p,s), s is the largest scale and
+// p-s the next power of two at or above the most integer digits, at least
+// 16, with p at most 65. Columns that foreign keys link get one length,
+// from all their values. A key value longer than any VARCHAR is an error.
+//
+// # Overrides
+//
+// [Options.Overrides] holds hand-written rules (package overrides):
+// per column (type, length, collation, default, nullability, skip), per
+// table (skip, skip_data, rename, a collation, rules per PostgreSQL type),
+// per PostgreSQL type, and whole-table CREATE TABLE statements that replace
+// a generated table after their columns are checked against the dump's.
+// Precedence is column rule > table rule > type rule > built-in rule,
+// property by property; two rules of one level setting one property are an
+// error, and so is an entry that matches nothing. pgcopy never changes a
+// type an override chose (no widening across foreign keys, no longtext for
+// the row size), and Finish fails, naming the table, the column and the
+// dump line, when a measured value does not fit it: a longer string, a
+// number with more integer digits or decimal places, an integer out of
+// range, or a NULL in a column made NOT NULL. [Translator.Plan] says for
+// every column which rule decided its type (pgcopy explain), and
+// [Translator.Suggestions] proposes types from the data (pgcopy overrides
+// suggest).
+//
+// # Collations
+//
+// String columns use Dolt's default utf8mb4_0900_bin, whose equality is
+// byte equality, as in PostgreSQL's deterministic collations (PostgreSQL
+// manual §24.2, "Collation Support"). citext is utf8mb4_0900_as_ci.
+// COLLATE "C", "POSIX" and ucs_basic are utf8mb4_0900_bin. A
+// nondeterministic ICU collation of the dump (CREATE COLLATION ...
+// deterministic = false) at strength level 2 (ks-level2) is
+// utf8mb4_0900_as_ci, at level 1 utf8mb4_0900_ai_ci, otherwise
+// utf8mb4_0900_as_ci, reported. Any other collation (deterministic ICU or
+// libc locales) keeps its equality as utf8mb4_0900_bin and is reported:
+// ORDER BY sorts by code point instead of the locale's order.
 //
 // # Names
 //
@@ -129,16 +182,43 @@
 // child stays its own table holding the parent's columns (and inheritable
 // CHECKs) in front of its own; the inheritance is reported as dropped, so
 // the child's rows no longer show through the parent. UNLOGGED and storage
-// parameters are dropped and reported. Views, materialized views,
-// functions, procedures, aggregates, operators, triggers, event triggers,
-// rules, policies and row-level security, extensions, publications,
-// subscriptions, comments other than column comments, ownership and grants
-// are skipped and listed one by one. Session settings (SET ..., including
-// PostgreSQL 17's transaction_timeout, or a SET the parser does not know)
-// are listed once per name. CREATE DATABASE and \connect of pg_dump -C are
+// parameters are dropped and reported. Views and materialized views are
+// translated (see Views). Functions, procedures, aggregates, operators,
+// triggers, event triggers, rules, policies and row-level security,
+// extensions, publications, subscriptions, comments other than column
+// comments, ownership and grants are skipped and listed one by one.
+// Session settings (SET ..., including PostgreSQL 17's
+// transaction_timeout, or a SET the parser does not know) are listed once
+// per name. CREATE DATABASE and \connect of pg_dump -C are
 // reported; pgcopy writes into its target. The DROP statements of pg_dump
 // --clean are counted in one report entry and not applied (a DROP TABLE of
 // a table the dump created earlier does remove it).
+//
+// # Views
+//
+// A view's query (PostgreSQL manual, "CREATE VIEW", "SELECT") becomes a
+// MySQL-dialect CREATE VIEW, created after the data load (Dolt docs,
+// "Views": https://docs.dolthub.com/concepts/dolt/sql/views), each after
+// the views it selects from; pg_dump's placeholder definitions are
+// replaced by the final CREATE OR REPLACE VIEW. Tables and views are named
+// as in Dolt (see Names; a view gets the rule tables get); joins,
+// comma-separated FROM lists, subqueries in FROM and in expressions
+// (EXISTS, IN, scalar, ARRAY(...) as a JSON array), WITH queries, UNION,
+// INTERSECT and EXCEPT, DISTINCT, GROUP BY, HAVING, ORDER BY (with
+// PostgreSQL's NULL ordering), LIMIT and OFFSET translate, with the
+// expressions above plus aggregates (count, sum, min, max, avg, bool_and,
+// bool_or, string_agg as GROUP_CONCAT, json_agg, json_object_agg,
+// array_agg as JSON, FILTER), || and concat, integer division as DIV,
+// date arithmetic, EXTRACT/date_part, json_build_object and casts that keep
+// PostgreSQL's result; now() and CURRENT_DATE are read in UTC. A view that
+// uses anything else (user-defined functions, window functions,
+// set-returning functions in FROM, array operators, interval values, ...)
+// is skipped and the report names the construct; so is a view over a
+// partition or an INHERITS parent, whose rows would differ. A view Dolt
+// rejects is reported as skipped with Dolt's message; the copy goes on. A
+// materialized view becomes a table filled from its query after the data
+// load (CREATE TABLE ... AS SELECT), empty when the dump leaves it
+// unpopulated; it is not refreshed later.
 //
 // # Rows
 //

@@ -21,6 +21,9 @@ type exprCtx struct {
 	// or a generated column: non-deterministic functions (dolt-facts E:
 	// "Invalid constraint expression, function not supported").
 	check, generated bool
+
+	// view is the FROM scope of a view's query (views.go); nil elsewhere.
+	view *viewScope
 }
 
 // deparse prints a PostgreSQL expression back as SQL, for the report.
@@ -49,6 +52,11 @@ func deparse(n *pg.Node) string {
 // error that says what was not understood; the caller reports the object as
 // skipped.
 func (t *Translator) expr(n *pg.Node, ctx exprCtx) (string, error) {
+	if ctx.view != nil {
+		if s, ok, err := t.viewExpr(n, ctx); ok {
+			return s, err
+		}
+	}
 	switch e := n.Node.(type) {
 	case *pg.Node_AConst:
 		return constSQL(e.AConst)
@@ -69,6 +77,9 @@ func (t *Translator) expr(n *pg.Node, ctx exprCtx) (string, error) {
 			if root.out != nil {
 				if oc := root.out.ColumnByPG(name); oc != nil {
 					return sqltext.Ident(oc.Name), nil
+				}
+				if t.skippedColumn(root, name) {
+					return "", fmt.Errorf("column %q is skipped by an override", name)
 				}
 			}
 		}

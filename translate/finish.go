@@ -36,8 +36,14 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	for _, tb := range t.order {
 		t.mergeInherited(tb, 0)
 	}
+	// overrides: skip rules, renames, whole-table DDLs, column rules
+	t.matchTables()
 	names, renames := t.tableNames()
+	t.matchDDLs(names)
+	t.resolveColumns()
+	stats := t.rootStats()
 	keyed := t.keyedColumns()
+	keyStats := t.keyGroupStats(keyed, stats)
 	// 1. tables and columns
 	for _, tb := range t.order {
 		if tb.root() != tb {
@@ -46,11 +52,15 @@ func (t *Translator) Finish() (*schema.Database, error) {
 		out := &schema.Table{PG: tb.pg, Name: names[tb], Pos: tb.pos, Comment: tb.comment}
 		tb.out = out
 		var notes []string
-		if out.Name != tb.pg.Name {
+		if out.Name != tb.pg.Name && !strings.HasPrefix(renames[tb], "named ") {
 			notes = append(notes, "named "+out.Name)
 		}
 		if r := renames[tb]; r != "" {
 			notes = append(notes, r)
+		}
+		ddl := t.ddlOf(tb)
+		if ddl != nil {
+			notes = append(notes, "replaced by the whole-table override at "+ddl.Pos.String())
 		}
 		if tb.partitioned {
 			notes = append(notes, "partitioned table becomes one table holding the rows of all its partitions")
@@ -63,7 +73,11 @@ func (t *Translator) Finish() (*schema.Database, error) {
 			act = report.Changed
 		}
 		t.rep.Add("TABLE", tb.pg.String(), act, tb.pos, "%s", strings.Join(notes, "; "))
-		t.buildColumns(tb, keyed)
+		if ddl != nil {
+			t.buildFromDDL(tb, ddl)
+		} else {
+			t.buildColumns(tb, keyed, stats, keyStats)
+		}
 		db.Tables = append(db.Tables, out)
 	}
 	for _, tb := range t.order {
@@ -74,7 +88,7 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	}
 	// 2. rows wider than Dolt allows
 	for _, tb := range t.order {
-		if tb.root() == tb {
+		if tb.root() == tb && t.ddlOf(tb) == nil {
 			t.fitRowSize(tb, keyed)
 		}
 	}
@@ -83,23 +97,46 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	// 4. keys, indexes, checks
 	checkNames := map[string]bool{}
 	for _, tb := range t.order {
+		if tb.root() == tb && t.ddlOf(tb) != nil {
+			for _, ck := range tb.out.Checks {
+				checkNames[strings.ToLower(ck.Name)] = true
+			}
+		}
+	}
+	for _, tb := range t.order {
 		t.buildKeys(tb, checkNames)
 	}
 	// 5. foreign keys (after every table's keys: a foreign key needs an
 	// index on the referenced columns)
 	fkNames := map[string]bool{}
+	t.checkDDLRefs(db, fkNames)
 	for _, tb := range t.order {
+		if d := t.ddlOf(tb.root()); d != nil {
+			for _, f := range tb.fks {
+				t.rep.Add("FK CONSTRAINT", tb.pg.String()+"."+f.c.Conname, report.Skipped, f.pos, "the whole-table override at %s defines the table's foreign keys", d.Pos)
+			}
+			continue
+		}
 		for _, f := range tb.fks {
 			t.buildFK(tb, f, fkNames)
 		}
 	}
 	// 6. auto-increment
 	for _, tb := range t.order {
-		if tb.root() == tb {
+		switch {
+		case tb.root() != tb:
+		case t.ddlOf(tb) != nil:
+			t.ddlAutoIncrement(tb)
+		default:
 			t.buildAutoIncrement(tb)
 		}
 	}
 	t.reportSequences()
+	// 7. values that do not fit a type an override chose; stale overrides
+	t.checkFits(stats)
+	t.checkStale()
+	t.buildDecisions(stats)
+	db.Views = t.finishViews() // views.go
 	t.db = db
 	return db, errors.Join(t.errs...)
 }
@@ -181,8 +218,22 @@ func (t *Translator) tableNames() (names map[*table]string, renames map[*table]s
 	names = map[*table]string{}
 	renames = map[*table]string{}
 	seen := map[string]*table{}
+	// names an override gives come first; they never change
 	for _, tb := range t.order {
 		if tb.root() != tb {
+			continue
+		}
+		if n, pos := t.renameOf(tb); n != "" {
+			if other := seen[strings.ToLower(n)]; other != nil {
+				t.fail(pos, tb.pg.String(), "", "choose another name", "overrides: rename %s: %s is also named %s, and Dolt table names ignore case", n, other.pg, names[other])
+			}
+			seen[strings.ToLower(n)] = tb
+			names[tb] = n
+			renames[tb] = "named " + n + " by the override at " + pos.String()
+		}
+	}
+	for _, tb := range t.order {
+		if tb.root() != tb || names[tb] != "" {
 			continue
 		}
 		base := tb.pg.Name
@@ -267,7 +318,23 @@ func (t *Translator) keyedColumns() map[colKey]string {
 			if col == nil {
 				continue
 			}
-			if ct, err := t.mapType(t.resolveDomain(col.tn)); err == nil && ct.blob && ct.collation != "" {
+			ct, err := t.mapType(t.resolveDomain(col.tn))
+			if err != nil {
+				continue
+			}
+			coll := ct.collation
+			if col.collate != "" {
+				coll, _ = t.mapCollation(col.collate)
+			}
+			if e := t.effOf(tb.root(), c); e != nil {
+				if e.typeDecided() {
+					continue // the override chose the type; Dolt says whether it keys
+				}
+				if e.collation.set {
+					coll = e.collation.v
+				}
+			}
+			if ct.blob && strings.Contains(coll, "_ci") {
 				mark(tb, c, what)
 			}
 		}
@@ -294,11 +361,20 @@ func (t *Translator) keyedColumns() map[colKey]string {
 
 // buildColumns types every column of a root table, then translates the
 // defaults and generation expressions, which may name other columns.
-func (t *Translator) buildColumns(tb *table, keyed map[colKey]string) {
+func (t *Translator) buildColumns(tb *table, keyed map[colKey]string, stats, keyStats map[colKey]*colStat) {
 	out := tb.out
 	used := map[string]string{}
 	for _, c := range tb.cols {
-		oc := t.buildColumn(tb, c, keyed[colKey{tb, c.name}])
+		if t.skippedColumn(tb, c.name) {
+			t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Skipped, c.pos, "skipped by the override at %s; its values are dropped", t.effOf(tb, c.name).skip.pos)
+			continue
+		}
+		k := colKey{tb, c.name}
+		st := stats[k]
+		if keyStats[k] != nil {
+			st = keyStats[k]
+		}
+		oc := t.buildColumn(tb, c, keyed[k], st)
 		base := oc.Name
 		for i := 2; used[strings.ToLower(oc.Name)] != ""; i++ {
 			oc.Name = truncIdent(fmt.Sprintf("%s_%d", base, i))
@@ -314,11 +390,13 @@ func (t *Translator) buildColumns(tb *table, keyed map[colKey]string) {
 		out.Columns = append(out.Columns, oc)
 	}
 	for _, c := range tb.cols {
-		t.columnExtras(tb, c, out.ColumnByPG(c.name))
+		if oc := out.ColumnByPG(c.name); oc != nil {
+			t.columnExtras(tb, c, oc)
+		}
 	}
 }
 
-func (t *Translator) buildColumn(tb *table, c *column, keyReason string) *schema.Column {
+func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *colStat) *schema.Column {
 	tn := t.resolveDomain(c.tn)
 	out := &schema.Column{PGName: c.name, Name: truncIdent(c.name), PGType: pgTypeString(c.tn), NotNull: c.notNull, Comment: c.comment}
 	where := tb.pg.String() + "." + c.name
@@ -345,36 +423,53 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string) *schema
 		t.fail(c.pos, tb.pg.String(), c.name, "map the column to a Dolt type with an override (type:) or skip it", "%v", err)
 		ct = colType{dolt: "longtext", kind: vString, blob: true}
 	}
-	if keyReason != "" && ct.blob {
-		switch ct.kind {
-		case vString:
-			ct.dolt = fmt.Sprintf("varchar(%d)", t.opts.KeyLength)
-			ct.blob = false
-			ct.change = joinNotes(ct.change, fmt.Sprintf("%s in %s stored as varchar(%d), as Dolt cannot key a TEXT column there; longer values are rejected at load; set the length with an override (issue 4 will infer it from the data)", out.PGType, keyReason, t.opts.KeyLength))
-		case vBytea:
-			ct.dolt = fmt.Sprintf("varbinary(%d)", t.opts.KeyLength)
-			ct.blob = false
-			ct.change = joinNotes(ct.change, fmt.Sprintf("bytea in %s stored as varbinary(%d), as Dolt cannot key a BLOB column there; longer values are rejected at load; set the length with an override", keyReason, t.opts.KeyLength))
+	k := colKey{tb.root(), c.name}
+	dec := &decision{rule: "built-in: " + builtinRule(c.tn, tn, ct)}
+	t.decisions[k] = dec
+	e := t.effOf(tb, c.name)
+	switch {
+	case e.typeDecided():
+		if t.applyType(&ct, e, tb, c) {
+			t.fixed[k] = e.typeSrc()
+			dec.rule = e.typeSrc()
+			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.PGType, ct.dolt, e.typeSrc())
 		}
+	case keyReason != "":
+		t.inferKey(tb, c, &ct, keyReason, st, dec)
+	case t.opts.InferLengths:
+		t.inferLength(tb, c, &ct, st, dec)
 	}
 	out.Type = ct.dolt
 	out.Collation = ct.collation
 	if c.collate != "" && c.collate != "default" && c.collate != "pg_catalog.default" {
-		switch c.collate {
-		case "C", "pg_catalog.C", "POSIX", "pg_catalog.POSIX", "ucs_basic", "pg_catalog.ucs_basic":
-			out.Collation = "utf8mb4_0900_bin"
-		default:
-			t.rep.Add("COLLATION", where, report.Changed, c.pos, "COLLATE %s replaced by utf8mb4_0900_bin (binary order)", c.collate)
-			out.Collation = "utf8mb4_0900_bin"
+		coll, why := t.mapCollation(c.collate)
+		if why != "" {
+			t.rep.Add("COLLATION", where, report.Changed, c.pos, "%s", why)
 		}
+		out.Collation = coll
 		if !isStringType(ct.dolt) {
 			out.Collation = ""
 		}
 	}
+	if e != nil && e.collation.set {
+		switch {
+		case isStringType(ct.dolt):
+			out.Collation = e.collation.v
+			dec.notes = append(dec.notes, "collation: "+e.collation.src())
+			ct.change = joinNotes(ct.change, fmt.Sprintf("COLLATE %s, set by the override at %s", e.collation.v, e.collation.src()))
+		case !e.collation.soft:
+			t.fail(e.collation.pos, tb.pg.String(), c.name, "remove the collation, or give the column a string type", "overrides: collation %s applies to string columns; %s is stored as %s", e.collation.v, c.name, ct.dolt)
+		}
+	}
+	ct.collation = out.Collation
+	if e != nil && e.nullable.set {
+		out.NotNull = !e.nullable.v
+		dec.notes = append(dec.notes, "nullable: "+e.nullable.src())
+	}
 	if ct.change != "" {
 		t.rep.Add("COLUMN", where, report.Changed, c.pos, "%s", ct.change)
 	}
-	t.colTypes[colKey{tb.root(), c.name}] = ct
+	t.colTypes[k] = ct
 	return out
 }
 
@@ -392,6 +487,21 @@ func (t *Translator) columnExtras(tb *table, c *column, out *schema.Column) {
 		} else {
 			out.Generated = expr
 		}
+	}
+	if e := t.effOf(tb, c.name); e != nil && e.def.set && c.generate == nil {
+		c.seq, c.identity = "", false
+		out.Default = ""
+		if e.def.v != nil {
+			out.Default = *e.def.v
+			if ct.blob && !strings.HasPrefix(out.Default, "(") && !strings.EqualFold(out.Default, "null") {
+				out.Default = "(" + out.Default + ")" // Dolt takes TEXT/BLOB/JSON defaults as expressions
+			}
+		}
+		if d := t.decisions[colKey{tb, c.name}]; d != nil {
+			d.notes = append(d.notes, "default: "+e.def.src())
+		}
+		t.rep.Add("DEFAULT", where, report.Changed, c.pos, "default set by the override at %s", e.def.src())
+		return
 	}
 	if c.def != nil && !c.identity && c.generate == nil {
 		if seq, ok := nextvalSeq(c.def); ok {
@@ -515,7 +625,7 @@ func (t *Translator) fitRowSize(tb *table, keyed map[colKey]string) {
 			break
 		}
 		base, _, _ := splitType(c.Type)
-		if base != "varchar" && base != "char" || keyed[colKey{tb, c.PGName}] != "" || c.Generated != "" {
+		if base != "varchar" && base != "char" || keyed[colKey{tb, c.PGName}] != "" || c.Generated != "" || t.fixed[colKey{tb, c.PGName}] != "" {
 			continue
 		}
 		before := rowBytes(c.Type)
@@ -528,6 +638,9 @@ func (t *Translator) fitRowSize(tb *table, keyed map[colKey]string) {
 		total += rowBytes("longtext") - before
 		t.rep.Add("COLUMN", tb.pg.String()+"."+c.PGName, report.Changed, tb.pos,
 			"%s stored as longtext without the length check: the table's varchar columns exceed Dolt's row size limit (%d bytes at 4 bytes a character)", old, maxRowBytes)
+		if d := t.decisions[k]; d != nil {
+			d.rule = "built-in: row size limit (" + old + " → longtext)"
+		}
 	}
 	if total > maxRowBytes {
 		t.fail(tb.pos, tb.pg.String(), "", "override some key columns with shorter varchar lengths",
@@ -625,8 +738,8 @@ func (t *Translator) unifyFKTypes() {
 		}
 		for _, k := range g {
 			ct := t.colTypes[k]
-			if ct.dolt == widest {
-				continue
+			if ct.dolt == widest || t.fixed[k] != "" {
+				continue // pgcopy never changes a type an override chose
 			}
 			oc := k.tb.out.ColumnByPG(k.col)
 			if oc == nil {
@@ -638,6 +751,9 @@ func (t *Translator) unifyFKTypes() {
 			oc.Type = widest
 			t.rep.Add("COLUMN", k.tb.pg.String()+"."+k.col, report.Changed, k.tb.pos,
 				"%s widened to %s: foreign keys link it, directly or through other keys, to %d other columns, among them %s (%s), and Dolt requires the same integer type on both sides of a foreign key", old, widest, len(g)-1, wide, widest)
+			if d := t.decisions[k]; d != nil {
+				d.rule += " (widened to " + widest + " to match " + wide + " through a foreign key)"
+			}
 		}
 	}
 }

@@ -17,6 +17,32 @@ func (t *Translator) buildKeys(tb *table, checkNames map[string]bool) {
 	root := tb.root()
 	out := root.out
 	where := func(name string) string { return tb.pg.String() + "." + name }
+	if d := t.ddlOf(root); d != nil {
+		// the whole-table override defines the keys, indexes and checks
+		why := fmt.Sprintf("the whole-table override at %s defines the table's keys, indexes and checks", d.Pos)
+		if tb.pk != nil {
+			t.rep.Add("CONSTRAINT", where(tb.pk.c.Conname), report.Skipped, tb.pk.pos, "%s", why)
+		}
+		for _, u := range tb.uniques {
+			t.rep.Add("CONSTRAINT", where(u.c.Conname), report.Skipped, u.pos, "%s", why)
+		}
+		for _, ix := range tb.indexes {
+			t.rep.Add("INDEX", qualify(tb.pg.Schema, ix.s.Idxname), report.Skipped, ix.pos, "%s", why)
+		}
+		for _, ck := range tb.checks {
+			t.rep.Add("CHECK", where(ck.c.Conname), report.Skipped, ck.pos, "%s", why)
+		}
+		return
+	}
+	// missing reports a key naming a column an override skips, or fails
+	// for a column the table lacks.
+	missingCol := func(pos dump.Pos, kind, name, col, what string) {
+		if t.skippedColumn(root, col) {
+			t.rep.Add(kind, where(name), report.Skipped, pos, "column %s is skipped by the override at %s", col, t.effOf(root, col).skip.pos)
+			return
+		}
+		t.fail(pos, tb.pg.String(), col, hintInconsistent, "%s %s names a column the table does not have", what, name)
+	}
 	cols := func(nodes []*pg.Node) ([]string, string) {
 		var r []string
 		for _, s := range strList(nodes) {
@@ -33,7 +59,7 @@ func (t *Translator) buildKeys(tb *table, checkNames map[string]bool) {
 		pk, missing := cols(tb.pk.c.Keys)
 		switch {
 		case missing != "":
-			t.fail(tb.pk.pos, tb.pg.String(), missing, hintInconsistent, "primary key %s names a column the table does not have", tb.pk.c.Conname)
+			missingCol(tb.pk.pos, "CONSTRAINT", tb.pk.c.Conname, missing, "primary key")
 		case len(out.PrimaryKey) > 0:
 			if equalStrings(out.PrimaryKey, pk) {
 				t.rep.Add("CONSTRAINT", where(tb.pk.c.Conname), report.Changed, tb.pk.pos, "partition's primary key folded into %s's", out.Name)
@@ -67,7 +93,7 @@ func (t *Translator) buildKeys(tb *table, checkNames map[string]bool) {
 	for _, u := range tb.uniques {
 		ks, missing := cols(u.c.Keys)
 		if missing != "" {
-			t.fail(u.pos, tb.pg.String(), missing, hintInconsistent, "unique constraint %s names a column the table does not have", u.c.Conname)
+			missingCol(u.pos, "CONSTRAINT", u.c.Conname, missing, "unique constraint")
 			continue
 		}
 		detail := ""
@@ -290,6 +316,10 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 			return
 		}
 		n := tb.root().out.ColumnByPG(e.Name)
+		if n == nil && t.skippedColumn(tb.root(), e.Name) {
+			t.rep.Add("INDEX", where, report.Skipped, ix.pos, "column %s is skipped by the override at %s", e.Name, t.effOf(tb.root(), e.Name).skip.pos)
+			return
+		}
 		if n == nil {
 			t.fail(ix.pos, tb.pg.String(), e.Name, hintInconsistent, "index %s names a column the table does not have", s.Idxname)
 			return
@@ -394,12 +424,16 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 	var childTypes, refTypes []string
 	for _, s := range strList(c.FkAttrs) {
 		col := out.ColumnByPG(s)
+		if col == nil && t.skippedColumn(root, s) {
+			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos, "column %s is skipped by the override at %s", s, t.effOf(root, s).skip.pos)
+			return
+		}
 		if col == nil {
 			t.fail(f.pos, tb.pg.String(), s, hintInconsistent, "foreign key %s names a column the table does not have", c.Conname)
 			return
 		}
 		if ct := t.colTypes[colKey{root, s}]; ct.blob {
-			t.fail(f.pos, tb.pg.String(), s, "override the column with a key-able type (type: varchar(N)) on both sides of the foreign key",
+			t.fail(f.pos, tb.pg.String(), s, "override the column with a key-able type (type: varchar(N), or length: N) on both sides of the foreign key",
 				"foreign key %s uses a %s column (Dolt %s), which Dolt cannot use in a foreign key (TEXT/BLOB/JSON)", c.Conname, col.PGType, col.Type)
 			return
 		}
@@ -417,6 +451,10 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 	}
 	for _, s := range pkNames {
 		col := refRoot.out.ColumnByPG(s)
+		if col == nil && t.skippedColumn(refRoot, s) {
+			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos, "it references %s.%s, which the override at %s skips", ref.pg, s, t.effOf(refRoot, s).skip.pos)
+			return
+		}
 		if col == nil {
 			t.fail(f.pos, tb.pg.String(), "", hintInconsistent, "foreign key %s references column %s, which %s does not have", c.Conname, s, ref.pg)
 			return

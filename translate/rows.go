@@ -26,6 +26,29 @@ type Rows struct {
 	Columns []string      // Dolt column names, in the order of the values
 	pgCols  []string
 	types   []colType
+	// keep says, per column of the COPY header, whether the column is
+	// loaded; nil when every column is (an override can skip columns).
+	keep []bool
+}
+
+// Project drops, in place, the fields of the columns an override skips, so
+// that the fields match r.Columns; call it on every decoded COPY row before
+// AppendTuple. Fields are swapped rather than copied, so each element keeps
+// its own decode buffer when the slice is passed back to pgtext.DecodeRow.
+// Without skipped columns, or for a row of the wrong length (which
+// AppendTuple reports), fields is returned unchanged.
+func (r *Rows) Project(fields []pgtext.Field) []pgtext.Field {
+	if r == nil || r.keep == nil || len(fields) != len(r.keep) {
+		return fields
+	}
+	j := 0
+	for i := range fields {
+		if r.keep[i] {
+			fields[i], fields[j] = fields[j], fields[i]
+			j++
+		}
+	}
+	return fields[:j]
 }
 
 // ValueError is a value that cannot be converted; Column is the
@@ -44,7 +67,11 @@ func (e *ValueError) Unwrap() error { return e.Err }
 // pgtext.ErrUnrepresentable) tells valid-but-unrepresentable values apart.
 func (r *Rows) AppendTuple(b []byte, fields []pgtext.Field) ([]byte, error) {
 	if len(fields) != len(r.types) {
-		return b, &ValueError{Err: fmt.Errorf("row has %d fields, the COPY header names %d columns", len(fields), len(r.types))}
+		want := len(r.types)
+		if r.keep != nil {
+			want = len(r.keep)
+		}
+		return b, &ValueError{Err: fmt.Errorf("row has %d fields, the COPY header names %d columns", len(fields), want)}
 	}
 	b = append(b, '(')
 	for i, f := range fields {
@@ -189,8 +216,9 @@ func clip(v []byte) string {
 
 // CopyRows resolves the table and column list of a COPY block header
 // ("COPY public.actor (actor_id, first_name) FROM stdin;"). It fails when
-// the relation or a column is unknown; a relation that pgcopy skipped on
-// purpose returns (nil, nil) after reporting it.
+// the relation or a column is unknown; a relation whose rows an override
+// drops (skip or skip_data, reported by Finish) returns (nil, nil), and the
+// caller skips the block's rows.
 func (t *Translator) CopyRows(ev dump.Event) (*Rows, error) {
 	tree, err := pg.Parse(ev.Text)
 	if err != nil {
@@ -216,12 +244,18 @@ func nodesOfResTargets(nodes []*pg.Node) []*pg.Node {
 }
 
 func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Rows, error) {
+	if _, ok := t.skipped[rel.String()]; ok {
+		return nil, nil
+	}
 	tb := t.tables[rel.String()]
 	if tb == nil {
 		return nil, diag.New(pos, rel.String(), "", errors.New("data for a table the dump never creates"),
 			"pgcopy needs the table's CREATE TABLE in the same dump; dump with pg_dump's schema included")
 	}
 	root := tb.root()
+	if _, ok := t.noData[root]; ok {
+		return nil, nil
+	}
 	if root.out == nil {
 		return nil, diag.New(pos, rel.String(), "", errors.New("table was not translated"), "this is a pgcopy bug; report it with the dump's CREATE TABLE statement")
 	}
@@ -230,9 +264,22 @@ func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Row
 			cols = append(cols, c.name)
 		}
 	}
-	r := &Rows{Table: root.out, Source: rel.String(), pgCols: cols}
-	for _, c := range cols {
+	r := &Rows{Table: root.out, Source: rel.String()}
+	for i, c := range cols {
 		oc := root.out.ColumnByPG(c)
+		if oc == nil && t.skippedColumn(root, c) {
+			if r.keep == nil {
+				r.keep = make([]bool, len(cols))
+				for j := 0; j < i; j++ {
+					r.keep[j] = true
+				}
+			}
+			continue
+		}
+		if r.keep != nil {
+			r.keep[i] = true
+		}
+		r.pgCols = append(r.pgCols, c)
 		if oc == nil {
 			return nil, diag.New(pos, rel.String(), c, errors.New("the data names a column the table does not have"), hintInconsistent)
 		}
@@ -260,12 +307,28 @@ func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) 
 	}
 	rel := t.refName(is.Relation)
 	r, err := t.rowsFor(ev.Pos, rel, strList(nodesOfResTargets(is.Cols)))
-	if err != nil {
+	if err != nil || r == nil {
 		return nil, nil, err
 	}
 	sel := is.SelectStmt.GetSelectStmt()
 	if sel == nil || len(sel.ValuesLists) == 0 {
 		return nil, nil, diag.New(ev.Pos, rel.String(), "", errors.New("INSERT without a VALUES list"), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts)")
+	}
+	if r.keep != nil {
+		// leave out the values of columns an override skips
+		for _, vl := range sel.ValuesLists {
+			l := vl.GetList()
+			if len(l.GetItems()) != len(r.keep) {
+				continue
+			}
+			var items []*pg.Node
+			for i, it := range l.Items {
+				if r.keep[i] {
+					items = append(items, it)
+				}
+			}
+			l.Items = items
+		}
 	}
 	// pg_dump --inserts writes DEFAULT for a generated column; a column
 	// that is DEFAULT in every row is left out, so Dolt computes or

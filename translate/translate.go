@@ -10,6 +10,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/overrides"
 )
 
 // Options tunes translation.
@@ -21,9 +22,10 @@ type Options struct {
 
 	// KeyLength is the varchar length, in characters, given to a text,
 	// unbounded varchar or citext column that is part of a primary key or
-	// a foreign key (either side), or a citext column in a unique key:
-	// Dolt cannot key TEXT there (dolt-facts E). Longer values are
-	// rejected when the rows are loaded. Default 255.
+	// a foreign key (either side), or a citext column in a unique key,
+	// when the first pass saw no values to infer a length from (package
+	// doc, "Lengths"): Dolt cannot key TEXT there (dolt-facts E). Longer
+	// values are rejected when the rows are loaded. Default 255.
 	KeyLength int
 
 	// PrefixAllSchemas names every table "schema_table" when the dump's
@@ -37,6 +39,20 @@ type Options struct {
 	// index ("attempted to purge dolt_<table>_<index>_0_fts_position
 	// during Full-Text merge"), and pgcopy verifies foreign keys with it.
 	FullText bool
+
+	// Overrides are the hand-written rules of --overrides files (package
+	// overrides): per column, per table, per PostgreSQL type, and
+	// whole-table CREATE TABLE statements. Precedence: column rule > table
+	// rule > type rule > built-in rule. An entry that matches nothing is an
+	// error from Finish.
+	Overrides *overrides.Set
+
+	// InferLengths gives every text, varchar and char column without a
+	// length VARCHAR(n), and every numeric without precision DECIMAL(p,s),
+	// from the values the first pass measured ([Translator.Measure];
+	// package doc, "Lengths"). Without it, only columns in a primary key,
+	// a foreign key or a case-insensitive unique key are inferred.
+	InferLengths bool
 }
 
 // Translator accumulates the schema of one dump. Use [New], feed every
@@ -63,6 +79,29 @@ type Translator struct {
 	cleanFirst dump.Pos
 
 	colTypes map[colKey]colType
+
+	// First-pass measurements, per table receiving rows and column.
+	stats map[*table]map[string]*colStat
+	// The override rules matched against the dump; nil without overrides.
+	ov *ovState
+	// skipped are the tables a skip rule removed (by PostgreSQL name),
+	// noData the tables whose rows a skip_data rule drops; both with the
+	// rule's position.
+	skipped map[string]dump.Pos
+	noData  map[*table]dump.Pos
+	// fixed holds the columns whose type an override or a whole-table DDL
+	// chose ("file:line (level)"): pgcopy never changes those types, and
+	// checks the measured values against them.
+	fixed map[colKey]string
+	// collations are the dump's CREATE COLLATION statements.
+	collations map[string]*pgCollation
+	// decisions say, per column, which rule decided its Dolt type; plan
+	// and suggest are built from them at the end of Finish (explain.go).
+	decisions map[colKey]*decision
+	plan      []ColumnPlan
+	suggest   []Suggestion
+
+	views viewSet // views and materialized views (views.go)
 
 	db   *schema.Database
 	errs []error
@@ -152,6 +191,14 @@ func New(opts Options, rep *report.Report) *Translator {
 		settings:   map[string]bool{},
 
 		colTypes: map[colKey]colType{},
+
+		stats:      map[*table]map[string]*colStat{},
+		ov:         newOvState(opts.Overrides),
+		skipped:    map[string]dump.Pos{},
+		noData:     map[*table]dump.Pos{},
+		fixed:      map[colKey]string{},
+		collations: map[string]*pgCollation{},
+		decisions:  map[colKey]*decision{},
 	}
 }
 
@@ -395,15 +442,11 @@ func (t *Translator) stmt(ev dump.Event, n *pg.Node) {
 	case *pg.Node_CommentStmt:
 		t.comment(ev, s.CommentStmt)
 	case *pg.Node_ViewStmt:
-		t.rep.Add("VIEW", t.relName(s.ViewStmt.View).String(), report.Skipped, pos, "views are not translated yet; recreate the view in Dolt by hand")
+		t.view(ev, s.ViewStmt)
 	case *pg.Node_CreateTableAsStmt:
-		kind := "TABLE AS"
-		if s.CreateTableAsStmt.Objtype == pg.ObjectType_OBJECT_MATVIEW {
-			kind = "MATERIALIZED VIEW"
-		}
-		t.rep.Add(kind, t.relName(s.CreateTableAsStmt.Into.Rel).String(), report.Skipped, pos, "Dolt has no materialized views; its query is not run")
+		t.createTableAs(ev, s.CreateTableAsStmt)
 	case *pg.Node_RefreshMatViewStmt:
-		t.rep.Add("MATERIALIZED VIEW DATA", t.relName(s.RefreshMatViewStmt.Relation).String(), report.Skipped, pos, "the materialized view is not created")
+		t.refreshMatView(ev, s.RefreshMatViewStmt)
 	case *pg.Node_CreateFunctionStmt:
 		kind := "FUNCTION"
 		if s.CreateFunctionStmt.IsProcedure {
@@ -411,6 +454,10 @@ func (t *Translator) stmt(ev dump.Event, n *pg.Node) {
 		}
 		t.rep.Add(tocKind(ev, kind), tocName(ev, strings.Join(strList(s.CreateFunctionStmt.Funcname), ".")), report.Skipped, pos, "PostgreSQL functions and procedures are not translated; rewrite them for Dolt by hand")
 	case *pg.Node_DefineStmt:
+		if s.DefineStmt.Kind == pg.ObjectType_OBJECT_COLLATION {
+			t.createCollation(pos, s.DefineStmt)
+			return
+		}
 		t.rep.Add(tocKind(ev, "DEFINE"), tocName(ev, strings.Join(strList(s.DefineStmt.Defnames), ".")), report.Skipped, pos, "Dolt cannot hold user-defined aggregates, operators or base types")
 	case *pg.Node_CreateTrigStmt:
 		t.rep.Add("TRIGGER", s.CreateTrigStmt.Trigname+" on "+t.refName(s.CreateTrigStmt.Relation).String(), report.Skipped, pos, "PostgreSQL triggers run PL/pgSQL functions, which Dolt cannot hold")

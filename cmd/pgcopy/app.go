@@ -39,7 +39,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ExitErrHandler: func(*cli.Context, error) {
 			// errors are printed by run
 		},
-		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), translateCommand(stdin, stdout, stderr), verifyCommand(stdout, stderr)},
+		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), translateCommand(stdin, stdout, stderr), verifyCommand(stdout, stderr),
+			explainCommand(stdin, stdout, stderr), overridesCommand(stdin, stdout, stderr)},
 	}
 	err := app.Run(args)
 	if err == nil {
@@ -88,7 +89,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
-		}, sourceFlags()...),
+		}, append(sourceFlags(), overrideFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
 				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
@@ -102,6 +103,11 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if opts.Verify && sourceURL(c) == "" {
 				return usageError{"--verify compares with a live database: give --source URL"}
 			}
+			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths
+			if err != nil {
+				return err
+			}
+			opts.Translate = tro
 			switch opts.OnUnrepresentable {
 			case pipeline.UnrepError, pipeline.UnrepNull, pipeline.UnrepClamp:
 			default:
@@ -176,15 +182,19 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Name:      "translate",
 		Usage:     "write a pg_dump as a MySQL-dialect script for `dolt sql` (schema and rows), without touching any database",
 		UsageText: "pgcopy translate --dump FILE|- [-o OUT.sql]",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the script to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary"},
-		},
+		}, overrideFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.String("dump") == "" {
 				return usageError{"translate needs --dump FILE (see pgcopy translate --help)"}
+			}
+			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths
+			if err != nil {
+				return err
 			}
 			out := stdout
 			var f *os.File
@@ -195,7 +205,7 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				}
 				out = f
 			}
-			rep, err := pipeline.Translate(c.Context, pipeline.TranslateOptions{Dump: c.String("dump"), Stdin: stdin}, out)
+			rep, err := pipeline.Translate(c.Context, pipeline.TranslateOptions{Dump: c.String("dump"), Stdin: stdin, Translate: tro}, out)
 			if f != nil {
 				if cerr := f.Close(); err == nil {
 					err = cerr

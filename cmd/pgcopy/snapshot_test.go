@@ -120,7 +120,9 @@ func testNightly(t *testing.T, tg doltTarget) {
 		t.Errorf("the added table note_log: %q, want 1 added row", got["note_log"])
 	}
 	for tb, g := range got {
-		if _, ok := want[tb]; !ok && tb != "note_log" && tb != "film" {
+		// rental_by_category, a materialized view's table, is refilled
+		// from its query: the deleted payment changes category totals.
+		if _, ok := want[tb]; !ok && tb != "note_log" && tb != "film" && tb != "rental_by_category" {
 			t.Errorf("dolt_diff_stat shows %s changed (%s); nothing changed there", tb, g)
 		}
 	}

@@ -60,6 +60,10 @@ type Options struct {
 	// violations are listed in the report.
 	AllowFKViolations bool
 
+	// Translate tunes the translation: override files (--overrides) and
+	// --infer-lengths (package translate, Options).
+	Translate translate.Options
+
 	// Progress, when non-nil, is called as the second pass goes on.
 	Progress func(Progress)
 }
@@ -105,7 +109,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	rep.Source = src.Name()
 
 	// Pass 1: schema.
-	tr := translate.New(translate.Options{}, rep)
+	tr := translate.New(opts.Translate, rep)
 	hdr, blocks, err := schemaPass(src, tr)
 	if err != nil {
 		return res, err
@@ -182,6 +186,11 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again, or pass --allow-fk-violations to commit them anyway"})
 	}
 
+	// Views and materialized views, after the data (loader/views.go).
+	if err := tgt.CreateViews(ctx, db, rep); err != nil {
+		return fail(err)
+	}
+
 	if opts.Verify {
 		results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
 		if err == nil {
@@ -256,14 +265,17 @@ func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, []copy
 		if err := tr.Statement(ev); err != nil {
 			return rd.Header(), nil, err
 		}
+		m := tr.Measure(ev) // lengths and digits of the rows (translate.Measure)
 		if ev.Kind == dump.Copy {
 			b := copyBlock{header: ev, off: rd.Offset(), line: rd.Line()}
 			for {
-				if _, _, err := rd.CopyRow(); err == io.EOF {
+				line, pos, err := rd.CopyRow()
+				if err == io.EOF {
 					break
 				} else if err != nil {
 					return rd.Header(), nil, err
 				}
+				m.Row(line, pos)
 				b.rows++
 			}
 			blocks = append(blocks, b)

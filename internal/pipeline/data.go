@@ -50,6 +50,9 @@ func (d *dataPass) report(p Progress) {
 // run loads everything in dump order on one session.
 func (d *dataPass) run(ctx context.Context, tgt sink) error {
 	return d.walk(ctx, tgt, func(ev dump.Event, k int, rd *dump.Reader, rows *translate.Rows) error {
+		if rows == nil {
+			return nil // an override drops the table's rows
+		}
 		var expected int64
 		if k < len(d.blocks) {
 			expected = d.blocks[k].rows
@@ -111,6 +114,9 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 		}
 		b := d.blocks[k]
 		k++
+		if rows == nil {
+			return nil // an override drops the table's rows
+		}
 		select {
 		case ch <- job{b, rows}:
 			return nil
@@ -225,6 +231,7 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		read++
 		fields, err = pgtext.DecodeRow(line, fields)
 		if err == nil {
+			fields = rows.Project(fields) // without columns an override skips
 			tuple, err = d.encode(rows, tuple[:0], fields)
 		}
 		if err != nil {
@@ -280,7 +287,7 @@ type insertRun struct {
 
 func (r *insertRun) add(ctx context.Context, ev dump.Event) error {
 	rows, vals, err := r.d.tr.InsertRows(ev)
-	if err != nil {
+	if err != nil || rows == nil { // nil: an override drops the table's rows
 		return err
 	}
 	if r.in != nil && (r.in.Table() != rows.Table || !r.in.SameColumns(rows.Columns)) {

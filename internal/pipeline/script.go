@@ -20,6 +20,9 @@ type TranslateOptions struct {
 	Input source.Input // the dump; when nil, Dump and Stdin name it
 	Dump  string
 	Stdin io.Reader
+
+	// Translate tunes the translation (--overrides, --infer-lengths).
+	Translate translate.Options
 }
 
 // Translate writes the dump as one MySQL-dialect script for Dolt (`pgcopy
@@ -40,7 +43,7 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	}
 	defer src.Close()
 	rep.Source = src.Name()
-	tr := translate.New(translate.Options{}, rep)
+	tr := translate.New(opts.Translate, rep)
 	hdr, _, err := schemaPass(src, tr)
 	if err != nil {
 		return rep, err
@@ -68,6 +71,12 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	fmt.Fprint(bw, "\n-- resolve the foreign keys created with checks off (see package fkfix)\nSET FOREIGN_KEY_CHECKS=1;\n")
 	for _, q := range fkfix.Statements(db) {
 		fmt.Fprintf(bw, "%s;\n", q)
+	}
+	if len(db.Views) > 0 {
+		fmt.Fprint(bw, "\n-- views and materialized views, after the data\n")
+	}
+	for _, v := range db.Views {
+		fmt.Fprintf(bw, "%s;\n", v.CreateSQL())
 	}
 	return rep, bw.Flush()
 }

@@ -22,6 +22,7 @@ func (n Name) String() string {
 // Database is every table pgcopy will create, in dump order.
 type Database struct {
 	Tables []*Table
+	Views  []*View // created after the data load, in this order (view.go)
 }
 
 // Table is one Dolt table. A partitioned PostgreSQL table and all its

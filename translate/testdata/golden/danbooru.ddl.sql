@@ -927,7 +927,7 @@ CREATE TABLE `saved_searches` (
 );
 
 CREATE TABLE `schema_migrations` (
-  `version` varchar(255) NOT NULL,
+  `version` varchar(16) NOT NULL,
   PRIMARY KEY (`version`)
 );
 

@@ -1,5 +1,5 @@
 CREATE TABLE `app_license_pack` (
-  `id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
   `key` longtext NOT NULL,
   `name` longtext NOT NULL,
   `availability` enum('published','draft','discontinued') NOT NULL DEFAULT 'draft',
@@ -22,9 +22,9 @@ CREATE TABLE `app_license_pack` (
 );
 
 CREATE TABLE `app_license_pack_license_type` (
-  `id` varchar(255) NOT NULL,
-  `license_type_key` varchar(255) NOT NULL,
-  `license_pack_id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
+  `license_type_key` varchar(32) NOT NULL,
+  `license_pack_id` varchar(32) NOT NULL,
   `license_count` int NOT NULL DEFAULT 1,
   `assign_upon_subscription` tinyint(1) NOT NULL DEFAULT 0,
   `unlimited_provision` tinyint(1) NOT NULL DEFAULT 0,
@@ -40,17 +40,17 @@ CREATE TABLE `app_license_pack_license_type` (
 );
 
 CREATE TABLE `app_app_tenant` (
-  `id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `name` longtext NOT NULL,
   `identifier` longtext,
-  `organization_id` varchar(255),
+  `organization_id` varchar(32),
   `registration_identifier` longtext NOT NULL,
   `registration_complete` tinyint(1) NOT NULL DEFAULT 0,
   `settings` json NOT NULL DEFAULT ('{}'),
   `type` enum('anchor','customer','subsidiary','test','demo','tutorial','pending') NOT NULL DEFAULT 'customer',
-  `parent_app_tenant_id` varchar(255),
-  `anchor_subscription_id` varchar(255),
+  `parent_app_tenant_id` varchar(32),
+  `anchor_subscription_id` varchar(32),
   `billing_topic_id` varchar(255),
   PRIMARY KEY (`id`),
   UNIQUE KEY `app_tenant_identifier_key` (`identifier`),
@@ -66,11 +66,11 @@ CREATE TABLE `app_app_tenant` (
 );
 
 CREATE TABLE `app_app_user` (
-  `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `ext_auth_id` longtext,
   `ext_crm_id` longtext,
-  `contact_id` varchar(255) NOT NULL,
+  `contact_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `username` longtext NOT NULL,
   `recovery_email` longtext NOT NULL,
@@ -81,7 +81,7 @@ CREATE TABLE `app_app_user` (
   `preferred_timezone` longtext NOT NULL DEFAULT ('PST8PDT'),
   `settings` json NOT NULL DEFAULT ('{}'),
   `ext_auth_blocked` tinyint(1) NOT NULL DEFAULT 0,
-  `language_id` varchar(255) NOT NULL DEFAULT 'en',
+  `language_id` varchar(16) NOT NULL DEFAULT 'en',
   PRIMARY KEY (`id`),
   UNIQUE KEY `app_user_username_key` (`username`),
   UNIQUE KEY `uq_app_user_contact` (`contact_id`),
@@ -93,16 +93,16 @@ CREATE TABLE `app_app_user` (
 );
 
 CREATE TABLE `app_app_tenant_subscription` (
-  `id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
   `created_date` date NOT NULL DEFAULT (CURRENT_DATE),
   `expiration_date` date,
   `renewal_behavior` enum('renew','expire','ask_admin') NOT NULL DEFAULT 'ask_admin',
   `is_anchor_subscription` tinyint(1) NOT NULL DEFAULT 1,
   `inactive` tinyint(1) NOT NULL DEFAULT 0,
-  `app_tenant_id` varchar(255) NOT NULL,
-  `license_pack_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
+  `license_pack_id` varchar(32) NOT NULL,
   `payment_processor_info` json NOT NULL DEFAULT ('{}'),
-  `parent_app_tenant_subscription_id` varchar(255),
+  `parent_app_tenant_subscription_id` varchar(32),
   PRIMARY KEY (`id`),
   KEY `idx_app_app_tenant_subscription_parent_app_tenant_subscription_` (`parent_app_tenant_subscription_id`),
   KEY `idx_app_tenant_subscription_subcription` (`license_pack_id`),
@@ -113,14 +113,14 @@ CREATE TABLE `app_app_tenant_subscription` (
 );
 
 CREATE TABLE `app_license` (
-  `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
-  `subscription_id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
+  `subscription_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `external_id` longtext,
   `name` longtext,
-  `license_type_key` varchar(255) NOT NULL,
-  `assigned_to_app_user_id` varchar(255),
+  `license_type_key` varchar(32) NOT NULL,
+  `assigned_to_app_user_id` varchar(32),
   `inactive` tinyint(1) NOT NULL DEFAULT 0,
   `expiration_date` date,
   `status` enum('active','inactive','expired','void') NOT NULL,
@@ -138,12 +138,12 @@ CREATE TABLE `app_license` (
 );
 
 CREATE TABLE `app_contact` (
-  `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `status` enum('active','inactive') NOT NULL DEFAULT 'active',
   `type` enum('individual','group') NOT NULL DEFAULT 'individual',
-  `organization_id` varchar(255),
+  `organization_id` varchar(32),
   `location_id` varchar(255),
   `external_id` longtext,
   `first_name` longtext,
@@ -166,11 +166,11 @@ CREATE TABLE `app_contact` (
 
 CREATE TABLE `msg_subscription` (
   `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `status` enum('active','inactive','blocked') NOT NULL DEFAULT 'active',
   `topic_id` varchar(255) NOT NULL,
-  `subscriber_contact_id` varchar(255) NOT NULL,
+  `subscriber_contact_id` varchar(32) NOT NULL,
   `last_read` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_subscription` (`topic_id`, `subscriber_contact_id`),
@@ -183,12 +183,12 @@ CREATE TABLE `msg_subscription` (
 
 CREATE TABLE `msg_message` (
   `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `status` enum('draft','sent','deleted') NOT NULL DEFAULT 'sent',
   `topic_id` varchar(255) NOT NULL,
   `content` longtext NOT NULL,
-  `posted_by_contact_id` varchar(255) NOT NULL,
+  `posted_by_contact_id` varchar(32) NOT NULL,
   `tags` json NOT NULL DEFAULT ('[]'),
   `acknowledged_at` datetime(6),
   PRIMARY KEY (`id`),
@@ -223,7 +223,7 @@ CREATE TABLE `app_app_exception` (
 CREATE TABLE `app_app_route` (
   `id` varchar(255) NOT NULL,
   `name` varchar(255) NOT NULL,
-  `application_key` varchar(255) NOT NULL,
+  `application_key` varchar(16) NOT NULL,
   `permission_key` longtext,
   `description` longtext,
   `path` longtext NOT NULL,
@@ -250,7 +250,7 @@ CREATE TABLE `app_app_tenant_group` (
 CREATE TABLE `app_app_tenant_group_admin` (
   `id` varchar(255) NOT NULL,
   `app_tenant_group_id` varchar(255) NOT NULL,
-  `app_user_id` varchar(255) NOT NULL,
+  `app_user_id` varchar(32) NOT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_app_tenant_group_admin` (`app_tenant_group_id`, `app_user_id`),
   CONSTRAINT `fk_app_tenant_group_admin_app_user` FOREIGN KEY (`app_user_id`) REFERENCES `app_app_user` (`id`),
@@ -260,7 +260,7 @@ CREATE TABLE `app_app_tenant_group_admin` (
 CREATE TABLE `app_app_tenant_group_member` (
   `id` varchar(255) NOT NULL,
   `app_tenant_group_id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_app_tenant_group_member` (`app_tenant_group_id`, `app_tenant_id`),
   CONSTRAINT `fk_app_tenant_group_member_app_tenant` FOREIGN KEY (`app_tenant_id`) REFERENCES `app_app_tenant` (`id`),
@@ -268,7 +268,7 @@ CREATE TABLE `app_app_tenant_group_member` (
 );
 
 CREATE TABLE `app_application` (
-  `key` varchar(255) NOT NULL,
+  `key` varchar(16) NOT NULL,
   `name` longtext,
   `setting_configs` json,
   PRIMARY KEY (`key`)
@@ -281,8 +281,8 @@ CREATE TABLE `app_error_report` (
   `observed_count` int,
   `message` longtext,
   `comment` longtext,
-  `reported_by_app_user_id` varchar(255),
-  `reported_as_app_user_id` varchar(255),
+  `reported_by_app_user_id` varchar(32),
+  `reported_as_app_user_id` varchar(32),
   `operation_name` longtext NOT NULL,
   `variables` json NOT NULL,
   `status` enum('captured','working','addressed') NOT NULL DEFAULT 'captured',
@@ -306,9 +306,9 @@ CREATE TABLE `app_eula` (
 
 CREATE TABLE `app_facility` (
   `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-  `organization_id` varchar(255),
+  `organization_id` varchar(32),
   `location_id` varchar(255),
   `name` longtext,
   `external_id` longtext,
@@ -323,11 +323,11 @@ CREATE TABLE `app_facility` (
 );
 
 CREATE TABLE `app_license_permission` (
-  `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-  `license_id` varchar(255) NOT NULL,
-  `permission_key` varchar(255) NOT NULL,
+  `license_id` varchar(32) NOT NULL,
+  `permission_key` varchar(32) NOT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_license_permission` (`license_id`, `permission_key`),
   KEY `idx_license_permission_app_tenant` (`app_tenant_id`),
@@ -338,11 +338,11 @@ CREATE TABLE `app_license_permission` (
 );
 
 CREATE TABLE `app_license_type` (
-  `key` varchar(255) NOT NULL,
+  `key` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `external_id` longtext,
   `name` longtext,
-  `application_key` varchar(255) NOT NULL,
+  `application_key` varchar(16) NOT NULL,
   `permission_key` enum('Admin','SuperAdmin','Demon','Tenant','Support','Demo','User') NOT NULL DEFAULT 'User',
   `sync_user_on_assignment` tinyint(1) NOT NULL DEFAULT 1,
   PRIMARY KEY (`key`),
@@ -351,10 +351,10 @@ CREATE TABLE `app_license_type` (
 );
 
 CREATE TABLE `app_license_type_permission` (
-  `id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-  `license_type_key` varchar(255) NOT NULL,
-  `permission_key` varchar(255) NOT NULL,
+  `license_type_key` varchar(32) NOT NULL,
+  `permission_key` varchar(32) NOT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_license_type_permission` (`license_type_key`, `permission_key`),
   KEY `idx_license_type_permission_permission_key` (`permission_key`),
@@ -364,7 +364,7 @@ CREATE TABLE `app_license_type_permission` (
 
 CREATE TABLE `app_location` (
   `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `external_id` longtext,
   `name` longtext,
@@ -383,10 +383,10 @@ CREATE TABLE `app_location` (
 
 CREATE TABLE `app_module` (
   `id` varchar(255) NOT NULL,
-  `application_key` varchar(255) NOT NULL,
+  `application_key` varchar(16) NOT NULL,
   `name` longtext NOT NULL,
   `route_name` longtext NOT NULL,
-  `permission_key` varchar(255) NOT NULL,
+  `permission_key` varchar(32) NOT NULL,
   PRIMARY KEY (`id`),
   CONSTRAINT `fk_module_application` FOREIGN KEY (`application_key`) REFERENCES `app_application` (`key`),
   CONSTRAINT `fk_module_permission_key` FOREIGN KEY (`permission_key`) REFERENCES `app_permission` (`key`)
@@ -394,10 +394,10 @@ CREATE TABLE `app_module` (
 
 CREATE TABLE `app_note` (
   `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `updated_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-  `created_by_app_user_id` varchar(255) NOT NULL,
+  `created_by_app_user_id` varchar(32) NOT NULL,
   `content` longtext NOT NULL,
   PRIMARY KEY (`id`),
   KEY `idx_note_app_tenant_id` (`app_tenant_id`),
@@ -407,13 +407,13 @@ CREATE TABLE `app_note` (
 );
 
 CREATE TABLE `app_organization` (
-  `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
+  `id` varchar(32) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `external_id` longtext,
   `name` longtext NOT NULL,
   `location_id` varchar(255),
-  `primary_contact_id` varchar(255),
+  `primary_contact_id` varchar(32),
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_app_tenant_name` (`app_tenant_id`, `name`),
   KEY `idx_organization_app_tenant` (`app_tenant_id`),
@@ -426,7 +426,7 @@ CREATE TABLE `app_organization` (
 );
 
 CREATE TABLE `app_permission` (
-  `key` varchar(255) NOT NULL,
+  `key` varchar(32) NOT NULL,
   PRIMARY KEY (`key`)
 );
 
@@ -449,8 +449,8 @@ CREATE TABLE `app_registration` (
 CREATE TABLE `app_signed_eula` (
   `id` varchar(255) NOT NULL,
   `eula_id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
-  `signed_by_app_user_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
+  `signed_by_app_user_id` varchar(32) NOT NULL,
   `signed_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `content` longtext NOT NULL,
   PRIMARY KEY (`id`),
@@ -467,14 +467,14 @@ CREATE TABLE `app_sub_module` (
   `module_id` varchar(255) NOT NULL,
   `name` longtext NOT NULL,
   `route_name` longtext NOT NULL,
-  `permission_key` varchar(255) NOT NULL,
+  `permission_key` varchar(32) NOT NULL,
   PRIMARY KEY (`id`),
   CONSTRAINT `fk_sub_module_module` FOREIGN KEY (`module_id`) REFERENCES `app_module` (`id`),
   CONSTRAINT `fk_sub_module_permission_key` FOREIGN KEY (`permission_key`) REFERENCES `app_permission` (`key`)
 );
 
 CREATE TABLE `app_supported_language` (
-  `id` varchar(255) NOT NULL,
+  `id` varchar(16) NOT NULL,
   `name` longtext NOT NULL,
   `inactive` tinyint(1) NOT NULL DEFAULT 1,
   PRIMARY KEY (`id`)
@@ -482,8 +482,8 @@ CREATE TABLE `app_supported_language` (
 
 CREATE TABLE `msg_email_request` (
   `id` varchar(255) NOT NULL,
-  `app_tenant_id` varchar(255) NOT NULL,
-  `sent_by_app_user_id` varchar(255) NOT NULL,
+  `app_tenant_id` varchar(32) NOT NULL,
+  `sent_by_app_user_id` varchar(32) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `status` enum('requested','sent','received','error') NOT NULL DEFAULT 'sent',
   `subject` longtext,

@@ -2826,7 +2826,7 @@ CREATE TABLE `roles` (
 );
 
 CREATE TABLE `schema_migrations` (
-  `version` varchar(255) NOT NULL,
+  `version` varchar(16) NOT NULL,
   PRIMARY KEY (`version`)
 );
 

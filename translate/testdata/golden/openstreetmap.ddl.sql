@@ -627,7 +627,7 @@ CREATE TABLE `reports` (
 );
 
 CREATE TABLE `schema_migrations` (
-  `version` varchar(255) NOT NULL,
+  `version` varchar(16) NOT NULL,
   PRIMARY KEY (`version`)
 );
 

@@ -1,0 +1,62 @@
+// Package overrides reads pgcopy's hand-written override files: the
+// corrections a team makes to the Dolt schema pgcopy would generate, one
+// column, table or PostgreSQL type at a time, or one whole table as a
+// MySQL-dialect CREATE TABLE.
+//
+// In: paths given with `--overrides PATH` (repeatable). A file ending in
+// .yaml or .yml is an override file; a file ending in .sql holds whole-table
+// CREATE TABLE statements; a directory loads every such file in it (not
+// its subdirectories), in name order.
+//
+// Out: a [Set] whose every entry keeps the file and line it came from
+// ([dump.Pos], printed "file:line"), so that pgcopy explain can say which
+// rule decided a column and every error can point at the line to fix.
+// Matching the entries against a dump, precedence, and the check that every
+// entry matched something are package translate's business: this package
+// only reads and validates the files.
+//
+// # YAML files
+//
+// The top level holds two optional maps, tables and types (gopkg.in/yaml.v3;
+// unknown keys are errors):
+//
+//	tables:
+//	  public.people:              # PostgreSQL table: schema.table, or table alone
+//	    rename: person            # Dolt table name
+//	    skip: true                # do not create the table or load its rows
+//	    skip_data: true           # create the table, load none of its rows
+//	    collation: utf8mb4_0900_ai_ci   # every string column of this table
+//	    types:                    # rules for the columns of one PostgreSQL type, in this table
+//	      text: {type: varchar(1000)}
+//	    columns:
+//	      name:                   # PostgreSQL column name
+//	        type: varchar(32)     # Dolt column type, written as in MySQL
+//	        length: 32            # or: keep pgcopy's type family, set its length ("12,2" for decimal)
+//	        collation: utf8mb4_0900_ai_ci
+//	        default: "'anon'"     # a MySQL expression; null drops the default
+//	        nullable: false       # false adds NOT NULL, true drops it
+//	        skip: true            # do not create the column; its values are dropped
+//	types:                        # rules for every column of a PostgreSQL type
+//	  citext: {collation: utf8mb4_0900_ai_ci}
+//	  public.geometry: {type: geometry}
+//
+// A type key is a PostgreSQL type as written in SQL ("text", "character
+// varying", "varchar(255)", "numeric", "public.citext", "text[]"); a key
+// without modifiers matches the type with any modifiers, a key without a
+// schema matches the type in any schema.
+//
+// # SQL files
+//
+// A .sql file holds one or more MySQL-dialect CREATE TABLE statements,
+// parsed with Dolt's own SQL parser (github.com/dolthub/vitess sqlparser),
+// so a statement that parses here is one Dolt accepts. Each replaces the
+// table pgcopy would generate for the dump table of the same Dolt name; its
+// columns must be exactly the dump table's columns (translate checks this).
+// Columns, types, collations, NOT NULL, defaults, AUTO_INCREMENT, stored
+// generated columns, comments, the primary key, indexes (with prefix
+// lengths and DESC), unique and FULLTEXT keys, foreign keys, CHECK
+// constraints and the AUTO_INCREMENT, COMMENT and DEFAULT CHARSET/COLLATE
+// table options are kept; anything else (partitioning, spatial and vector
+// indexes, inline REFERENCES, NOT ENFORCED checks, virtual generated
+// columns) is an error naming the file and line.
+package overrides

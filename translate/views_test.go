@@ -1,0 +1,329 @@
+package translate_test
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/internal/schema"
+)
+
+// viewTables is the schema the view tests select from, as pg_dump writes
+// it.
+const viewTables = `
+SET search_path = '';
+CREATE TABLE public.customer (customer_id integer NOT NULL, store_id smallint NOT NULL, first_name text NOT NULL,
+    last_name text NOT NULL, activebool boolean DEFAULT true NOT NULL, address_id integer NOT NULL, create_date date NOT NULL);
+CREATE TABLE public.address (address_id integer NOT NULL, address text NOT NULL, postal_code text, city_id integer NOT NULL);
+CREATE TABLE public.payment (payment_id integer NOT NULL, customer_id integer NOT NULL, amount numeric(5,2) NOT NULL,
+    payment_date timestamp with time zone NOT NULL, note jsonb, tags text[]);
+CREATE TABLE public.mixed ("Name" text, name text);
+ALTER TABLE ONLY public.customer ADD CONSTRAINT customer_pkey PRIMARY KEY (customer_id);
+`
+
+// viewOf runs the view tests' tables plus sql through the first pass and
+// returns the Dolt view named name (nil when it is not created) and its
+// report entry.
+func viewOf(t *testing.T, sql, kind, name string) (*schema.View, *report.Object, *schema.Database) {
+	t.Helper()
+	_, db, rep := mustRun(t, viewTables+sql)
+	o := object(rep, kind, name)
+	if o == nil {
+		var b bytes.Buffer
+		rep.WriteGolden(&b)
+		t.Fatalf("no report entry %s %s:\n%s", kind, name, b.String())
+	}
+	for _, v := range db.Views {
+		if v.PG.String() == name {
+			return v, o, db
+		}
+	}
+	return nil, o, db
+}
+
+// TestViewTranslation: a view's query comes out in MySQL syntax with the
+// same meaning (PostgreSQL manual, "SELECT").
+func TestViewTranslation(t *testing.T) {
+	for _, tc := range []struct {
+		name, view string
+		want       string // the Dolt query
+		note       string // a part of the report's "changed" detail; "" for translated
+	}{
+		{
+			name: "joins, aliases, || and CASE",
+			view: `CREATE VIEW public.v AS
+ SELECT cu.customer_id AS id,
+    ((cu.first_name || ' '::text) || cu.last_name) AS name,
+    a.postal_code AS "zip code",
+        CASE
+            WHEN cu.activebool THEN 'active'::text
+            ELSE ''::text
+        END AS notes
+   FROM (public.customer cu
+     JOIN public.address a ON ((cu.address_id = a.address_id)));`,
+			want: "SELECT `cu`.`customer_id` AS `id`, CONCAT(`cu`.`first_name`, ' ', `cu`.`last_name`) AS `name`, `a`.`postal_code` AS `zip code`, " +
+				"(CASE WHEN `cu`.`activebool` THEN 'active' ELSE '' END) AS `notes` FROM `customer` AS `cu` JOIN `address` AS `a` ON (`cu`.`address_id` = `a`.`address_id`)",
+		},
+		{
+			name: "GROUP BY, HAVING, ORDER BY with PostgreSQL's NULL order, LIMIT",
+			view: `CREATE VIEW public.v AS
+ SELECT p.customer_id, sum(p.amount) AS total, count(*) AS n
+   FROM public.payment p
+  GROUP BY p.customer_id
+ HAVING (count(*) > 2)
+  ORDER BY (sum(p.amount)) DESC, p.customer_id
+ LIMIT 10 OFFSET 5;`,
+			want: "SELECT `p`.`customer_id` AS `customer_id`, CAST(SUM(`p`.`amount`) AS DECIMAL(65,2)) AS `total`, COUNT(*) AS `n` FROM `payment` AS `p` " +
+				"GROUP BY `p`.`customer_id` HAVING (COUNT(*) > 2) ORDER BY (CAST(SUM(`p`.`amount`) AS DECIMAL(65,2)) IS NULL) DESC, CAST(SUM(`p`.`amount`) AS DECIMAL(65,2)) DESC, " +
+				"(`p`.`customer_id` IS NULL), `p`.`customer_id` LIMIT 10 OFFSET 5",
+		},
+		{
+			name: "integer and numeric division",
+			view: `CREATE VIEW public.v AS SELECT (c.customer_id / 2) AS half, (p.amount / (3)::numeric) AS third
+   FROM (public.customer c JOIN public.payment p USING (customer_id));`,
+			want: "SELECT (`c`.`customer_id` DIV 2) AS `half`, (`p`.`amount` / 3) AS `third` FROM `customer` AS `c` JOIN `payment` AS `p` USING (`customer_id`)",
+			note: "numeric division keeps 4 more decimal places",
+		},
+		{
+			name: "date arithmetic, EXTRACT and now()",
+			view: `CREATE VIEW public.v AS SELECT (c.create_date + 7) AS week_later, (CURRENT_DATE - c.create_date) AS age_days,
+    EXTRACT(year FROM c.create_date) AS y, (now() - '1 day'::interval) AS yesterday
+   FROM public.customer c;`,
+			want: "SELECT DATE(DATE_ADD(`c`.`create_date`, INTERVAL 7 DAY)) AS `week_later`, DATEDIFF(CAST(UTC_TIMESTAMP(6) AS DATE), `c`.`create_date`) AS `age_days`, " +
+				"YEAR(`c`.`create_date`) AS `y`, (UTC_TIMESTAMP(6) - INTERVAL 1 DAY) AS `yesterday` FROM `customer` AS `c`",
+			note: "taken in UTC",
+		},
+		{
+			name: "aggregates: FILTER, DISTINCT, string_agg with ORDER BY, bool_or",
+			view: `CREATE VIEW public.v AS SELECT count(*) FILTER (WHERE (p.amount > (5)::numeric)) AS big,
+    count(DISTINCT p.customer_id) AS customers, string_agg((p.payment_id)::text, ', '::text ORDER BY p.payment_date DESC) AS ids,
+    bool_or((p.amount = (0)::numeric)) AS any_free
+   FROM public.payment p;`,
+			want: "SELECT COUNT((CASE WHEN (`p`.`amount` > 5) THEN 1 END)) AS `big`, COUNT(DISTINCT `p`.`customer_id`) AS `customers`, " +
+				"GROUP_CONCAT(CAST(`p`.`payment_id` AS CHAR) ORDER BY (`p`.`payment_date` IS NULL) DESC, `p`.`payment_date` DESC SEPARATOR ', ') AS `ids`, " +
+				"MAX((`p`.`amount` = 0)) AS `any_free` FROM `payment` AS `p`",
+			note: "group_concat_max_len",
+		},
+		{
+			name: "subqueries: EXISTS, IN, NOT IN, correlated scalar, ARRAY",
+			view: `CREATE VIEW public.v AS SELECT c.customer_id,
+    ( SELECT max(p.amount) AS max FROM public.payment p WHERE (p.customer_id = c.customer_id)) AS top,
+    ARRAY( SELECT p.payment_id FROM public.payment p WHERE (p.customer_id = c.customer_id)) AS payments
+   FROM public.customer c
+  WHERE ((EXISTS ( SELECT 1 FROM public.payment p WHERE (p.customer_id = c.customer_id)))
+    AND (c.address_id IN ( SELECT address.address_id FROM public.address))
+    AND (NOT (c.store_id IN ( SELECT 2))));`,
+			want: "SELECT `c`.`customer_id` AS `customer_id`, (SELECT MAX(`p`.`amount`) AS `max` FROM `payment` AS `p` WHERE (`p`.`customer_id` = `c`.`customer_id`)) AS `top`, " +
+				"(SELECT COALESCE(JSON_ARRAYAGG(`p`.`payment_id`), CAST('[]' AS JSON)) FROM `payment` AS `p` WHERE (`p`.`customer_id` = `c`.`customer_id`)) AS `payments` " +
+				"FROM `customer` AS `c` WHERE (EXISTS (SELECT 1 AS `?column?` FROM `payment` AS `p` WHERE (`p`.`customer_id` = `c`.`customer_id`)) " +
+				"AND (`c`.`address_id` IN (SELECT `address`.`address_id` AS `address_id` FROM `address`)) AND (NOT (`c`.`store_id` IN (SELECT 2 AS `?column?`))))",
+		},
+		{
+			name: "UNION ALL of several arms, an arm with ORDER BY",
+			view: `CREATE VIEW public.v AS
+ SELECT 'customer'::character varying AS kind, customer.customer_id AS id FROM public.customer
+UNION ALL
+ SELECT 'payment'::character varying AS kind, payment.payment_id AS id FROM public.payment
+UNION ALL
+( SELECT 'address'::character varying AS kind, address.address_id AS id FROM public.address ORDER BY address.address_id DESC);`,
+			want: "(SELECT 'customer' AS `kind`, `customer`.`customer_id` AS `id` FROM `customer`) UNION ALL (SELECT 'payment' AS `kind`, `payment`.`payment_id` AS `id` FROM `payment`) " +
+				"UNION ALL (SELECT 'address' AS `kind`, `address`.`address_id` AS `id` FROM `address` ORDER BY (`address`.`address_id` IS NULL) DESC, `address`.`address_id` DESC)",
+		},
+		{
+			name: "casts keep PostgreSQL's result; constants are converted like loaded values",
+			view: `CREATE VIEW public.v AS SELECT (p.amount)::integer AS whole, (p.amount)::numeric(10,1) AS tenth,
+    (p.customer_id)::text AS cid, (p.payment_date > '2022-01-01 00:00:00+02'::timestamp with time zone) AS recent,
+    COALESCE(p.note, '{}'::jsonb) AS note, (p.payment_id)::boolean AS flag
+   FROM public.payment p;`,
+			want: "SELECT CAST(`p`.`amount` AS SIGNED) AS `whole`, CAST(`p`.`amount` AS DECIMAL(10,1)) AS `tenth`, CAST(`p`.`customer_id` AS CHAR) AS `cid`, " +
+				"(`p`.`payment_date` > CAST('2021-12-31 22:00:00' AS DATETIME(6))) AS `recent`, COALESCE(`p`.`note`, CAST('{}' AS JSON)) AS `note`, (`p`.`payment_id` <> 0) AS `flag` FROM `payment` AS `p`",
+		},
+		{
+			name: "json_build_object and json_agg",
+			view: `CREATE VIEW public.v AS SELECT c.customer_id,
+    ( SELECT json_agg(json_build_object('id', p.payment_id, 'amount', p.amount, 'free', (p.amount = (0)::numeric))) AS json_agg
+           FROM public.payment p WHERE (p.customer_id = c.customer_id)) AS payments
+   FROM public.customer c;`,
+			want: "SELECT `c`.`customer_id` AS `customer_id`, (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', `p`.`payment_id`, 'amount', `p`.`amount`, 'free', " +
+				"(CASE WHEN (`p`.`amount` = 0) THEN CAST('true' AS JSON) WHEN NOT (`p`.`amount` = 0) THEN CAST('false' AS JSON) END))) AS `json_agg` " +
+				"FROM `payment` AS `p` WHERE (`p`.`customer_id` = `c`.`customer_id`)) AS `payments` FROM `customer` AS `c`",
+		},
+		{
+			name: "unqualified columns, *, and a column Dolt renamed",
+			view: `CREATE VIEW public.v AS SELECT * FROM public.address; CREATE VIEW public.w AS SELECT name, "Name" AS upper_name FROM public.mixed;`,
+			want: "SELECT `address`.`address_id` AS `address_id`, `address`.`address` AS `address`, `address`.`postal_code` AS `postal_code`, `address`.`city_id` AS `city_id` FROM `address`",
+		},
+		{
+			name: "CREATE VIEW with column names, WITH query, comma-separated FROM",
+			view: `CREATE VIEW public.v (a, b) AS WITH big AS (SELECT payment.customer_id FROM public.payment WHERE (payment.amount > (10)::numeric))
+ SELECT c.customer_id, a.address FROM public.customer c, public.address a, big WHERE ((big.customer_id = c.customer_id) AND (a.address_id = c.address_id));`,
+			want: "SELECT `q`.`customer_id` AS `a`, `q`.`address` AS `b` FROM (WITH `big` AS (SELECT `payment`.`customer_id` AS `customer_id` FROM `payment` WHERE (`payment`.`amount` > 10)) " +
+				"SELECT `c`.`customer_id` AS `customer_id`, `a`.`address` AS `address` FROM `customer` AS `c` CROSS JOIN `address` AS `a` CROSS JOIN `big` " +
+				"WHERE ((`big`.`customer_id` = `c`.`customer_id`) AND (`a`.`address_id` = `c`.`address_id`))) AS `q`",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, o, db := viewOf(t, tc.view, "VIEW", "public.v")
+			if v == nil {
+				t.Fatalf("view not created: %s %s", o.Action, o.Detail)
+			}
+			if v.Query != tc.want {
+				t.Errorf("query:\n got: %s\nwant: %s", v.Query, tc.want)
+			}
+			if want := "CREATE VIEW `v` AS " + tc.want; v.CreateSQL() != want {
+				t.Errorf("CreateSQL:\n got: %s\nwant: %s", v.CreateSQL(), want)
+			}
+			switch {
+			case tc.note == "" && o.Action != report.Translated:
+				t.Errorf("report: %s %s, want translated", o.Action, o.Detail)
+			case tc.note != "" && (o.Action != report.Changed || !strings.Contains(o.Detail, tc.note)):
+				t.Errorf("report: %s %q, want changed with %q", o.Action, o.Detail, tc.note)
+			}
+			if tc.name == "unqualified columns, *, and a column Dolt renamed" {
+				w := db.Views[1]
+				if want := "SELECT `mixed`.`name_2` AS `name`, `mixed`.`Name` AS `upper_name` FROM `mixed`"; w.Query != want {
+					t.Errorf("renamed column:\n got: %s\nwant: %s", w.Query, want)
+				}
+			}
+		})
+	}
+}
+
+// TestViewSkipped: a view whose query uses something without a Dolt
+// equivalent is not created, and the report names the construct.
+func TestViewSkipped(t *testing.T) {
+	const extra = `
+CREATE TABLE public.measurement (city_id integer NOT NULL, logdate date NOT NULL) PARTITION BY RANGE (logdate);
+CREATE TABLE public.measurement_y2006 (city_id integer NOT NULL, logdate date NOT NULL);
+ALTER TABLE ONLY public.measurement ATTACH PARTITION public.measurement_y2006 FOR VALUES FROM ('2006-01-01') TO ('2007-01-01');
+CREATE TABLE public.parent (id integer);
+CREATE TABLE public.child (extra text) INHERITS (public.parent);
+CREATE FUNCTION public.f(integer) RETURNS integer LANGUAGE sql AS $$ SELECT $1 $$;
+`
+	for _, tc := range []struct{ view, reason string }{
+		{`SELECT public.f(c.customer_id) AS f FROM public.customer c`, "it calls public.f(), a user-defined function"},
+		{`SELECT row_number() OVER (ORDER BY c.customer_id) AS n FROM public.customer c`, "the window function row_number() OVER (...)"},
+		{`SELECT n.n FROM generate_series(1, 3) n(n)`, "the set-returning function generate_series() in FROM"},
+		{`SELECT m.city_id FROM public.measurement_y2006 m`, "partition public.measurement_y2006, which is folded into table public.measurement"},
+		{`SELECT p.id FROM public.parent p`, "INHERITS child public.child is a separate Dolt table"},
+		{`SELECT DISTINCT ON (c.store_id) c.customer_id FROM public.customer c`, "SELECT DISTINCT ON"},
+		{`SELECT ('1 day'::interval) AS i`, "an interval value outside date arithmetic"},
+		{`SELECT (p.payment_date)::text AS t FROM public.payment p`, "a cast to text with a timestamp operand"},
+		{`SELECT (p.tags || ARRAY['x'::text]) AS t FROM public.payment p`, "|| on json or array values"},
+		{`SELECT ('x'::text = ANY (p.tags)) AS t FROM public.payment p`, "= ANY/ALL over an array value"},
+		{`SELECT json_agg(p.amount ORDER BY p.payment_date) AS j FROM public.payment p`, "json_agg(... ORDER BY ...)"},
+		{`SELECT c.nosuch FROM public.customer c`, "column c.nosuch does not exist"},
+		{`SELECT n.x FROM public.nosuch n`, "it selects from public.nosuch, which is not a table or view of the dump"},
+	} {
+		t.Run(tc.reason, func(t *testing.T) {
+			v, o, _ := viewOf(t, extra+"CREATE VIEW public.v AS "+tc.view+";\n", "VIEW", "public.v")
+			if v != nil {
+				t.Fatalf("view created: %s", v.Query)
+			}
+			if o.Action != report.Skipped || !strings.Contains(o.Detail, tc.reason) || !strings.HasPrefix(o.Detail, "not translated: ") {
+				t.Errorf("report: %s %q, want skipped with %q", o.Action, o.Detail, tc.reason)
+			}
+		})
+	}
+}
+
+// TestViewDependencies: a view comes after the views it selects from,
+// also when pg_dump first writes a placeholder (SELECT NULL::type AS col)
+// and the real query later with CREATE OR REPLACE VIEW; a view over a
+// skipped view is skipped too.
+func TestViewDependencies(t *testing.T) {
+	_, db, rep := mustRun(t, viewTables+`
+CREATE VIEW public.base AS SELECT NULL::integer AS customer_id, NULL::text AS first_name;
+CREATE VIEW public.top AS SELECT base.first_name FROM public.base WHERE (base.customer_id > 1);
+CREATE VIEW public.bad AS SELECT public.nope(1) AS x;
+CREATE VIEW public.over_bad AS SELECT bad.x FROM public.bad;
+CREATE OR REPLACE VIEW public.base AS SELECT c.customer_id, c.first_name FROM public.customer c;
+`)
+	var names []string
+	for _, v := range db.Views {
+		names = append(names, v.Name)
+	}
+	if got := strings.Join(names, ","); got != "base,top" {
+		t.Fatalf("views %s, want base,top", got)
+	}
+	if want := "SELECT `c`.`customer_id` AS `customer_id`, `c`.`first_name` AS `first_name` FROM `customer` AS `c`"; db.Views[0].Query != want {
+		t.Errorf("base is not the final definition: %s", db.Views[0].Query)
+	}
+	if got := strings.Join(db.Views[1].Uses, ","); got != "base" {
+		t.Errorf("top uses %q, want base", got)
+	}
+	if o := object(rep, "VIEW", "public.base"); o == nil || o.Where != "test.sql:15" {
+		t.Errorf("base is reported at %v, want the CREATE OR REPLACE at test.sql:15", o)
+	}
+	if o := object(rep, "VIEW", "public.over_bad"); o == nil || o.Action != report.Skipped || !strings.Contains(o.Detail, "selects from view public.bad, which is not translated") {
+		t.Errorf("over_bad: %+v", o)
+	}
+}
+
+// TestViewNames: views follow the tables' naming rule for schemas, and a
+// view whose name collides with a table's is renamed and reported.
+func TestViewNames(t *testing.T) {
+	_, db, rep := mustRun(t, `
+CREATE TABLE public.users (id integer NOT NULL);
+CREATE TABLE auth.users (id integer NOT NULL, email text);
+CREATE VIEW reports.emails AS SELECT users.email FROM auth.users;
+CREATE VIEW public.auth_users AS SELECT u.id FROM (public.users u JOIN auth.users a USING (id));
+`)
+	if len(db.Views) != 2 {
+		t.Fatalf("%d views, want 2", len(db.Views))
+	}
+	if v := db.Views[0]; v.Name != "reports_emails" || v.Query != "SELECT `users`.`email` AS `email` FROM `auth_users` AS `users`" {
+		t.Errorf("reports.emails: %s: %s", v.Name, v.Query)
+	}
+	if v := db.Views[1]; v.Name != "auth_users_2" || v.Query != "SELECT `u`.`id` AS `id` FROM `users` AS `u` JOIN `auth_users` AS `a` USING (`id`)" {
+		t.Errorf("public.auth_users: %s: %s", v.Name, v.Query)
+	}
+	if o := object(rep, "VIEW", "public.auth_users"); o == nil || o.Action != report.Changed || !strings.Contains(o.Detail, "would collide with table auth.users") {
+		t.Errorf("public.auth_users report: %+v", o)
+	}
+}
+
+// TestMaterializedView: a materialized view becomes a table filled from
+// its query (CREATE TABLE ... AS SELECT), empty when the dump leaves it
+// unpopulated.
+func TestMaterializedView(t *testing.T) {
+	v, o, _ := viewOf(t, `
+CREATE MATERIALIZED VIEW public.totals AS SELECT p.customer_id, sum(p.amount) AS total FROM public.payment p GROUP BY p.customer_id WITH NO DATA;
+REFRESH MATERIALIZED VIEW public.totals;
+`, "MATERIALIZED VIEW", "public.totals")
+	want := "CREATE TABLE `totals` AS SELECT `p`.`customer_id` AS `customer_id`, CAST(SUM(`p`.`amount`) AS DECIMAL(65,2)) AS `total` FROM `payment` AS `p` GROUP BY `p`.`customer_id`"
+	if v == nil || v.CreateSQL() != want {
+		t.Fatalf("got %v, want %s", v, want)
+	}
+	if o.Action != report.Changed || !strings.Contains(o.Detail, "filled from its query after the data load, as the REFRESH MATERIALIZED VIEW at test.sql:") {
+		t.Errorf("report: %s %s", o.Action, o.Detail)
+	}
+	v, o, _ = viewOf(t, `CREATE MATERIALIZED VIEW public.totals AS SELECT p.customer_id FROM public.payment p WITH NO DATA;`, "MATERIALIZED VIEW", "public.totals")
+	want = "CREATE TABLE `totals` AS SELECT * FROM (SELECT `p`.`customer_id` AS `customer_id` FROM `payment` AS `p`) AS `totals` LIMIT 0"
+	if v == nil || v.CreateSQL() != want || !strings.Contains(o.Detail, "created empty") {
+		t.Errorf("unpopulated: %v %s", v, o.Detail)
+	}
+	_, o, _ = viewOf(t, `CREATE MATERIALIZED VIEW public.totals AS SELECT public.f() AS x WITH NO DATA;`, "MATERIALIZED VIEW", "public.totals")
+	if o.Action != report.Skipped || !strings.Contains(o.Detail, "Dolt has no materialized views, and its query is not translated: it calls public.f()") {
+		t.Errorf("untranslatable: %s %s", o.Action, o.Detail)
+	}
+}
+
+// TestViewsGolden compares the views of each corpus dump that has any with
+// testdata/golden/<name>.views.sql (-update rewrites it).
+func TestViewsGolden(t *testing.T) {
+	for _, c := range corpus {
+		db, _, err := pass1(t, c.path)
+		if err != nil || len(db.Views) == 0 {
+			continue
+		}
+		var b bytes.Buffer
+		for _, v := range db.Views {
+			fmt.Fprintf(&b, "-- %s %s (%s)\n%s;\n\n", v.Kind, v.PG, v.Pos, v.CreateSQL())
+		}
+		compareGolden(t, filepath.Join("testdata", "golden", c.name+".views.sql"), b.Bytes())
+	}
+}
