@@ -657,64 +657,7 @@ var intRank = map[string]int{"tinyint": 1, "smallint": 2, "mediumint": 3, "int":
 // integer type on both sides ("column type mismatch", go-mysql-server
 // foreignKeyComparableTypes), and widening never loses a value.
 func (t *Translator) unifyFKTypes() {
-	parent := map[colKey]colKey{}
-	var find func(k colKey) colKey
-	find = func(k colKey) colKey {
-		p, ok := parent[k]
-		if !ok || p == k {
-			parent[k] = k
-			return k
-		}
-		r := find(p)
-		parent[k] = r
-		return r
-	}
-	var keys []colKey
-	seen := map[colKey]bool{}
-	add := func(k colKey) {
-		if !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
-		}
-	}
-	for _, tb := range t.order {
-		for _, f := range tb.fks {
-			ref := t.lookup(f.c.Pktable)
-			if ref == nil {
-				continue
-			}
-			child := strList(f.c.FkAttrs)
-			refCols := strList(f.c.PkAttrs)
-			if len(refCols) == 0 {
-				if pk := pkOf(ref); pk != nil {
-					refCols = strList(pk.c.Keys)
-				}
-			}
-			if len(child) != len(refCols) {
-				continue
-			}
-			for i := range child {
-				a, b := colKey{tb.root(), child[i]}, colKey{ref.root(), refCols[i]}
-				add(a)
-				add(b)
-				ra, rb := find(a), find(b)
-				if ra != rb {
-					parent[ra] = rb
-				}
-			}
-		}
-	}
-	groups := map[colKey][]colKey{}
-	var roots []colKey
-	for _, k := range keys {
-		r := find(k)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], k)
-	}
-	for _, r := range roots {
-		g := groups[r]
+	for _, g := range t.fkColumnGroups() {
 		widest := ""
 		for _, k := range g {
 			ct, ok := t.colTypes[k]
@@ -874,4 +817,74 @@ func (t *Translator) reportSequences() {
 			t.rep.Note("sequence %s is shared by %s; each becomes its own AUTO_INCREMENT counter", n, strings.Join(sq.users, ", "))
 		}
 	}
+}
+
+// fkColumnGroups returns the sets of columns that foreign keys link,
+// directly or through a chain (a union-find over every child/parent column
+// pair), each with at least two columns, in order of first appearance in
+// the dump. A referenced column list left out of the FK means the parent's
+// primary key.
+func (t *Translator) fkColumnGroups() [][]colKey {
+	parent := map[colKey]colKey{}
+	var find func(k colKey) colKey
+	find = func(k colKey) colKey {
+		p, ok := parent[k]
+		if !ok || p == k {
+			parent[k] = k
+			return k
+		}
+		r := find(p)
+		parent[k] = r
+		return r
+	}
+	var keys []colKey
+	seen := map[colKey]bool{}
+	add := func(k colKey) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, tb := range t.order {
+		for _, f := range tb.fks {
+			ref := t.lookup(f.c.Pktable)
+			if ref == nil {
+				continue
+			}
+			child := strList(f.c.FkAttrs)
+			refCols := strList(f.c.PkAttrs)
+			if len(refCols) == 0 {
+				if pk := pkOf(ref); pk != nil {
+					refCols = strList(pk.c.Keys)
+				}
+			}
+			if len(child) != len(refCols) {
+				continue
+			}
+			for i := range child {
+				a, b := colKey{tb.root(), child[i]}, colKey{ref.root(), refCols[i]}
+				add(a)
+				add(b)
+				if ra, rb := find(a), find(b); ra != rb {
+					parent[ra] = rb
+				}
+			}
+		}
+	}
+	groups := map[colKey][]colKey{}
+	var roots []colKey
+	for _, k := range keys {
+		r := find(k)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], k)
+	}
+	var out [][]colKey
+	for _, r := range roots {
+		if len(groups[r]) >= 2 {
+			out = append(out, groups[r])
+		}
+	}
+	return out
 }

@@ -12,52 +12,8 @@ import (
 // one inferred length. Columns linked to no other column are not in the
 // result.
 func (t *Translator) keyGroupStats(keyed map[colKey]string, stats map[colKey]*colStat) map[colKey]*colStat {
-	parent := map[colKey]colKey{}
-	var find func(k colKey) colKey
-	find = func(k colKey) colKey {
-		p, ok := parent[k]
-		if !ok || p == k {
-			parent[k] = k
-			return k
-		}
-		r := find(p)
-		parent[k] = r
-		return r
-	}
-	for _, tb := range t.order {
-		for _, f := range tb.fks {
-			ref := t.lookup(f.c.Pktable)
-			if ref == nil {
-				continue
-			}
-			child := strList(f.c.FkAttrs)
-			refCols := strList(f.c.PkAttrs)
-			if len(refCols) == 0 {
-				if pk := pkOf(ref); pk != nil {
-					refCols = strList(pk.c.Keys)
-				}
-			}
-			if len(child) != len(refCols) {
-				continue
-			}
-			for i := range child {
-				a, b := find(colKey{tb.root(), child[i]}), find(colKey{ref.root(), refCols[i]})
-				if a != b {
-					parent[a] = b
-				}
-			}
-		}
-	}
-	groups := map[colKey][]colKey{}
-	for k := range parent {
-		r := find(k)
-		groups[r] = append(groups[r], k)
-	}
 	out := map[colKey]*colStat{}
-	for _, g := range groups {
-		if len(g) < 2 {
-			continue
-		}
+	for _, g := range t.fkColumnGroups() {
 		merged := &colStat{}
 		for _, k := range g {
 			merged.merge(stats[k])

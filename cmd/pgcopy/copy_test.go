@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -36,17 +35,7 @@ func TestMain(m *testing.M) {
 // pgcopyRun runs the pgcopy binary and returns its exit code and output.
 func pgcopyRun(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(pgcopyBin, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run pgcopy: %v", err)
-	}
-	return code, stdout.String(), stderr.String()
+	return runPgcopy(t, runOpts{}, args...)
 }
 
 func copyOK(t *testing.T, dump, target string, extra ...string) string {
