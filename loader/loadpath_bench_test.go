@@ -29,15 +29,21 @@ package loader_test
 //	server/loaddata-local-hex         LOAD DATA LOCAL INFILE 'Reader::name' (mysql.RegisterReaderHandler), hex filler
 //	server/2tables-{seq,par}-{insert-1000,loaddata-local-hex}  two tables: one connection after the other vs. two connections in parallel
 //
+// BenchmarkTxSize (below) loads 1M rows on the embedded target in one
+// transaction, with a COMMIT every 100k / 10k rows, and with a COMMIT plus
+// CALL DOLT_GC() every 250k rows, to see what keeps memory flat.
+//
 // Metrics: ns/op is one load; rows/s is rows loaded per second of wall time
-// (both tables for the 2tables cases). The server's CPU is not in the
-// process's numbers; wall time is what matters.
+// (both tables for the 2tables cases); peak-RSS-MiB is the process's peak
+// RSS during the load; busy-cores and self-cores say how busy the machine
+// and this process were (see runLoadN). A sql-server's CPU is not in the
+// process's own numbers; wall time is what matters.
 //
 // These need the dolt CLI of ./scripts/test.sh (for the server cases) and are
 // not run by `go test ./...` (benchmarks run only with -bench). Run them with
 //
 //	./scripts/bench.sh loadpath
-//	./scripts/test.sh -run '^$' -bench LoadPath -benchtime 1x -count 3 ./loader/
+//	./scripts/test.sh -run '^$' -bench 'LoadPath|TxSize' -benchtime 1x ./loader/
 //
 // bench.sh also exports DOLT_METRICS_DISABLED=1, which the embedded driver
 // reads at start-up to skip its usage event.
@@ -50,6 +56,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -152,11 +159,20 @@ func loadDataSQL(source, table string) string {
 }
 
 // insertRows loads rows 1..n with multi-row INSERTs of per rows each, in
-// one transaction on conn.
-func insertRows(ctx context.Context, conn *sql.Conn, table string, n, per int) error {
+// one transaction on conn, or, when commitEvery > 0, in one transaction per
+// commitEvery rows (a multiple of per).
+func insertRows(ctx context.Context, conn *sql.Conn, table string, n, per, commitEvery int) error {
+	return insertRowsGC(ctx, conn, table, n, per, commitEvery, nil)
+}
+
+// insertRowsGC is insertRows; with reconnect set, each intermediate COMMIT
+// is followed by CALL DOLT_GC(), which ends the session ("this connection
+// can no longer be used"), and reconnect gives the connection to go on with.
+func insertRowsGC(ctx context.Context, conn *sql.Conn, table string, n, per, commitEvery int, reconnect func() (*sql.Conn, error)) error {
 	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
 		return err
 	}
+	inTx := 0
 	head := "INSERT INTO " + sqltext.Ident(table) + " (aid,bid,abalance,filler) VALUES "
 	buf := make([]byte, 0, per*110+len(head))
 	for aid := 1; aid <= n; {
@@ -170,6 +186,24 @@ func insertRows(ctx context.Context, conn *sql.Conn, table string, n, per int) e
 		}
 		if _, err := conn.ExecContext(ctx, string(buf)); err != nil {
 			return err
+		}
+		if inTx += per; commitEvery > 0 && inTx >= commitEvery && aid <= n {
+			if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+				return err
+			}
+			if reconnect != nil {
+				if _, err := conn.ExecContext(ctx, "CALL DOLT_GC()"); err != nil {
+					return fmt.Errorf("CALL DOLT_GC(): %w", err)
+				}
+				var err error
+				if conn, err = reconnect(); err != nil {
+					return err
+				}
+			}
+			if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+				return err
+			}
+			inTx = 0
 		}
 	}
 	_, err := conn.ExecContext(ctx, "COMMIT")
@@ -286,6 +320,22 @@ type benchDB struct {
 	conns []*sql.Conn
 	tmp   string // a directory for files and pipes
 	close func()
+	// reconnect replaces conns[i] with a new connection to the database.
+	reconnect func(i int) (*sql.Conn, error)
+}
+
+// connect opens a connection of db to the database name with pgcopy's
+// session settings.
+func connect(ctx context.Context, db *sql.DB, name string) (*sql.Conn, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := sessionSetup(ctx, c, name); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
 }
 
 // opener makes a fresh database with nconn connections (each USEs it and
@@ -317,31 +367,39 @@ func embeddedOpener(b *testing.B, iter, nconn int) *benchDB {
 	}
 	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(nconn)
+	db.SetMaxIdleConns(0) // a connection given back (see reconnect) is closed, not reused
 	out := &benchDB{tmp: b.TempDir()}
 	out.close = func() {
 		for _, c := range out.conns {
-			c.Close()
+			if c != nil {
+				c.Close()
+			}
 		}
 		db.Close()
 		connector.Close()
 	}
+	out.reconnect = func(i int) (*sql.Conn, error) {
+		out.conns[i].Close()
+		c, err := connect(ctx, db, "bench")
+		out.conns[i] = c
+		return c, err
+	}
+	boot, err := db.Conn(ctx)
+	if err == nil {
+		_, err = boot.ExecContext(ctx, "CREATE DATABASE bench")
+		boot.Close()
+	}
+	if err != nil {
+		out.close()
+		b.Fatal(err)
+	}
 	for i := 0; i < nconn; i++ {
-		c, err := db.Conn(ctx)
+		c, err := connect(ctx, db, "bench")
 		if err != nil {
 			out.close()
 			b.Fatal(err)
 		}
 		out.conns = append(out.conns, c)
-		if i == 0 {
-			if _, err := c.ExecContext(ctx, "CREATE DATABASE bench"); err != nil {
-				out.close()
-				b.Fatal(err)
-			}
-		}
-		if err := sessionSetup(ctx, c, "bench"); err != nil {
-			out.close()
-			b.Fatal(err)
-		}
 	}
 	return out
 }
@@ -370,25 +428,30 @@ func serverOpener(b *testing.B) opener {
 			b.Fatal(err)
 		}
 		db.SetMaxOpenConns(nconn)
+		db.SetMaxIdleConns(0) // a connection given back (see reconnect) is closed, not reused
 		out := &benchDB{tmp: b.TempDir()}
 		out.close = func() {
 			for _, c := range out.conns {
-				c.Close()
+				if c != nil {
+					c.Close()
+				}
 			}
 			db.Close()
 			boot.ExecContext(ctx, "DROP DATABASE "+sqltext.Ident(name))
 		}
+		out.reconnect = func(i int) (*sql.Conn, error) {
+			out.conns[i].Close()
+			c, err := connect(ctx, db, name)
+			out.conns[i] = c
+			return c, err
+		}
 		for i := 0; i < nconn; i++ {
-			c, err := db.Conn(ctx)
+			c, err := connect(ctx, db, name)
 			if err != nil {
 				out.close()
 				b.Fatal(err)
 			}
 			out.conns = append(out.conns, c)
-			if err := sessionSetup(ctx, c, name); err != nil {
-				out.close()
-				b.Fatal(err)
-			}
 		}
 		return out
 	}
@@ -396,25 +459,112 @@ func serverOpener(b *testing.B) opener {
 
 // ---------------------------------------------------------------- runner
 
-// loadFunc loads rows 1..n into table over conn.
-type loadFunc func(ctx context.Context, conn *sql.Conn, table string, n int, tmp string) error
+// loadFunc loads rows 1..n into table over db.conns[i].
+type loadFunc func(ctx context.Context, db *benchDB, i int, table string, n int) error
 
-func insertN(per int) loadFunc {
-	return func(ctx context.Context, conn *sql.Conn, table string, n int, _ string) error {
-		return insertRows(ctx, conn, table, n, per)
+func insertN(per int) loadFunc { return insertCommitEvery(per, 0) }
+
+func insertCommitEvery(per, commitEvery int) loadFunc {
+	return func(ctx context.Context, db *benchDB, i int, table string, n int) error {
+		return insertRows(ctx, db.conns[i], table, n, per, commitEvery)
 	}
 }
 
-func serverLoadData(ctx context.Context, conn *sql.Conn, table string, n int, _ string) error {
-	return loadDataLocal(ctx, conn, table, n)
+// insertCommitGC commits and runs CALL DOLT_GC() every commitEvery rows.
+func insertCommitGC(per, commitEvery int) loadFunc {
+	return func(ctx context.Context, db *benchDB, i int, table string, n int) error {
+		return insertRowsGC(ctx, db.conns[i], table, n, per, commitEvery, func() (*sql.Conn, error) { return db.reconnect(i) })
+	}
+}
+
+func embeddedLoadDataFile(ctx context.Context, db *benchDB, i int, table string, n int) error {
+	return loadDataFile(ctx, db.conns[i], table, n, db.tmp)
+}
+
+func embeddedLoadDataFIFO(ctx context.Context, db *benchDB, i int, table string, n int) error {
+	return loadDataFIFO(ctx, db.conns[i], table, n, db.tmp)
+}
+
+func serverLoadData(ctx context.Context, db *benchDB, i int, table string, n int) error {
+	return loadDataLocal(ctx, db.conns[i], table, n)
 }
 
 // runLoad benchmarks loading ntables tables of benchRows rows each, with
 // load; parallel puts each table on its own connection, otherwise all go
 // over one connection one after the other.
 func runLoad(b *testing.B, open opener, load loadFunc, ntables int, parallel bool) {
+	runLoadN(b, open, load, benchRows(b), ntables, parallel)
+}
+
+// peakRSS returns the process's peak resident set size (VmHWM) in bytes, 0 if unknown.
+func peakRSS() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// cpuTicks returns the machine's busy CPU time (all cores; /proc/stat minus
+// idle and iowait) and this process's CPU time (/proc/self/stat utime+stime),
+// both in clock ticks; zeros when unknown.
+func cpuTicks() (machine, self float64) {
+	if data, err := os.ReadFile("/proc/stat"); err == nil {
+		line, _, _ := strings.Cut(string(data), "\n")
+		f := strings.Fields(line)
+		for i := 1; i < len(f) && i <= 8; i++ { // user nice system idle iowait irq softirq steal
+			v, _ := strconv.ParseFloat(f[i], 64)
+			if i != 4 && i != 5 {
+				machine += v
+			}
+		}
+	}
+	if data, err := os.ReadFile("/proc/self/stat"); err == nil {
+		// the fields after the command name, which is in parentheses
+		if i := strings.LastIndexByte(string(data), ')'); i >= 0 {
+			f := strings.Fields(string(data)[i+1:])
+			if len(f) > 12 {
+				u, _ := strconv.ParseFloat(f[11], 64)
+				st, _ := strconv.ParseFloat(f[12], 64)
+				self = u + st
+			}
+		}
+	}
+	return machine, self
+}
+
+// clockTicks is USER_HZ, 100 on Linux.
+const clockTicks = 100
+
+// resetPeakRSS returns freed memory to the OS and resets VmHWM to the
+// current RSS (Linux: "5" > /proc/self/clear_refs), so that peakRSS after a
+// load is that load's peak. It reports false when the reset is not possible.
+func resetPeakRSS() bool {
+	debug.FreeOSMemory()
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// runLoadN is runLoad with n rows per table. It also reports
+// peak-RSS-MiB, the highest VmHWM of the benchmark process during a timed
+// load (the embedded engine runs in this process; for the server target it
+// is only the client). It is the load's own peak only when the benchmark is
+// the first in its process: memory that earlier loads left behind (which
+// FreeOSMemory does not return) counts too. bench.sh runs each TxSize case
+// in its own process for that reason.
+//
+// Two more metrics tell how busy the machine was, since a shared machine's
+// other work makes numbers (and above all parallel gains) unreliable:
+// busy-cores is the average number of the machine's cores in use during the
+// timed loads (everything: this process, a dolt sql-server, other users);
+// self-cores is this process's share of it.
+func runLoadN(b *testing.B, open opener, load loadFunc, n, ntables int, parallel bool) {
 	ctx := context.Background()
-	n := benchRows(b)
 	nconn := 1
 	if parallel {
 		nconn = ntables
@@ -422,6 +572,7 @@ func runLoad(b *testing.B, open opener, load loadFunc, ntables int, parallel boo
 	b.ReportAllocs()
 	b.StopTimer()
 	b.ResetTimer()
+	var peak, busy, self float64
 	for i := 0; i < b.N; i++ {
 		db := open(b, i, nconn)
 		tables := make([]string, ntables)
@@ -432,6 +583,8 @@ func runLoad(b *testing.B, open opener, load loadFunc, ntables int, parallel boo
 				b.Fatal(err)
 			}
 		}
+		canPeak := resetPeakRSS()
+		m0, s0 := cpuTicks()
 		b.StartTimer()
 		errs := make([]error, ntables)
 		if parallel {
@@ -440,18 +593,24 @@ func runLoad(b *testing.B, open opener, load loadFunc, ntables int, parallel boo
 				wg.Add(1)
 				go func(t int) {
 					defer wg.Done()
-					errs[t] = load(ctx, db.conns[t], tables[t], n, db.tmp)
+					errs[t] = load(ctx, db, t, tables[t], n)
 				}(t)
 			}
 			wg.Wait()
 		} else {
 			for t := range tables {
-				if errs[t] = load(ctx, db.conns[0], tables[t], n, db.tmp); errs[t] != nil {
+				if errs[t] = load(ctx, db, 0, tables[t], n); errs[t] != nil {
 					break
 				}
 			}
 		}
 		b.StopTimer()
+		m1, s1 := cpuTicks()
+		busy += m1 - m0
+		self += s1 - s0
+		if p := peakRSS(); canPeak && p > peak {
+			peak = p
+		}
 		err := errors.Join(errs...)
 		for t := range tables {
 			if err != nil {
@@ -466,6 +625,13 @@ func runLoad(b *testing.B, open opener, load loadFunc, ntables int, parallel boo
 	}
 	rows := float64(n) * float64(ntables) * float64(b.N)
 	b.ReportMetric(rows/b.Elapsed().Seconds(), "rows/s")
+	if peak > 0 {
+		b.ReportMetric(peak/(1<<20), "peak-RSS-MiB")
+	}
+	if secs := b.Elapsed().Seconds(); secs > 0 && busy > 0 {
+		b.ReportMetric(busy/clockTicks/secs, "busy-cores")
+		b.ReportMetric(self/clockTicks/secs, "self-cores")
+	}
 }
 
 func BenchmarkLoadPath(b *testing.B) {
@@ -476,10 +642,10 @@ func BenchmarkLoadPath(b *testing.B) {
 			})
 		}
 		b.Run("loaddata-hex-file", func(b *testing.B) {
-			runLoad(b, embeddedOpener, loadDataFile, 1, false)
+			runLoad(b, embeddedOpener, embeddedLoadDataFile, 1, false)
 		})
 		b.Run("loaddata-hex-fifo", func(b *testing.B) {
-			runLoad(b, embeddedOpener, loadDataFIFO, 1, false)
+			runLoad(b, embeddedOpener, embeddedLoadDataFIFO, 1, false)
 		})
 		b.Run("2tables-seq-insert-1000", func(b *testing.B) {
 			runLoad(b, embeddedOpener, insertN(1000), 2, false)
@@ -509,4 +675,33 @@ func BenchmarkLoadPath(b *testing.B) {
 			runLoad(b, open, serverLoadData, 2, true)
 		})
 	})
+}
+
+// BenchmarkTxSize measures what the size of the SQL transaction costs in
+// memory and time on the embedded target: PGCOPY_BENCH_TX_ROWS rows
+// (default 1,000,000, pgbench scale 10's accounts) through 1,000-row INSERTs,
+// in one transaction (what pgcopy does per COPY block) vs. a COMMIT every
+// 100,000 or 10,000 rows, vs. a COMMIT and CALL DOLT_GC() every 250,000 rows.
+// Run it with -bench TxSize.
+func BenchmarkTxSize(b *testing.B) {
+	n := 1_000_000
+	if s := os.Getenv("PGCOPY_BENCH_TX_ROWS"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("PGCOPY_BENCH_TX_ROWS=%q is not a positive integer", s)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		load loadFunc
+	}{
+		{"embedded/one-tx", insertN(1000)},
+		{"embedded/commit-every-100k", insertCommitEvery(1000, 100_000)},
+		{"embedded/commit-every-10k", insertCommitEvery(1000, 10_000)},
+		{"embedded/commit-gc-every-250k", insertCommitGC(1000, 250_000)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			runLoadN(b, embeddedOpener, c.load, n, 1, false)
+		})
+	}
 }
