@@ -3,10 +3,13 @@ package loader
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
 
 // WorkBranchPrefix names the branch a load is written to before it is
@@ -207,4 +210,41 @@ func (t *Target) Push(ctx context.Context, remote, tag string) error {
 func (t *Target) GC(ctx context.Context) error {
 	_, err := t.conn.ExecContext(ctx, "CALL DOLT_GC()")
 	return err
+}
+
+// GCAndReconnect runs DOLT_GC() in the middle of a load, to bound the
+// memory the load holds (measured: peak RSS −48 % with a GC every 250k
+// rows; BENCHMARKS.md), then opens a fresh session: DOLT_GC ends the
+// session that ran it. The new session is on the same work branch with the
+// load's session state. Call it between SQL transactions, and only when no
+// other session of this process is loading (it would end theirs too).
+func (t *Target) GCAndReconnect(ctx context.Context) error {
+	t.conn.ExecContext(ctx, "CALL DOLT_GC()") // its result is the end of the session
+	// Returning driver.ErrBadConn from Raw makes database/sql discard the
+	// connection instead of pooling it for the next Conn.
+	t.conn.Raw(func(any) error { return driver.ErrBadConn })
+	t.conn.Close()
+	// Pooled connections opened before the GC are dead too; skip them.
+	var err error
+	for try := 0; try < 8; try++ {
+		var conn *sql.Conn
+		if conn, err = t.db.Conn(ctx); err != nil {
+			return fmt.Errorf("reconnect after dolt_gc: %w", err)
+		}
+		if _, err = conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err == nil {
+			t.conn = conn
+			break
+		}
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+		conn.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("reconnect after dolt_gc: use %s: %w", t.Database, err)
+	}
+	if t.work != "" {
+		if err := t.checkout(ctx, t.work); err != nil {
+			return err
+		}
+	}
+	return t.session(ctx)
 }

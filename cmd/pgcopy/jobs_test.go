@@ -57,3 +57,29 @@ func TestRejectsJobs(t *testing.T) {
 		t.Errorf("payment has %s rows, want 16047", n)
 	}
 }
+
+// TestCopyGCEvery runs DOLT_GC every 3,000 rows in the middle of the load
+// (which ends and reopens the session): the tables hash exactly as a copy
+// without it, on both targets.
+func TestCopyGCEvery(t *testing.T) {
+	dump := testenv.Testdata(t, "pagila/pagila.sql")
+	plain := filepath.Join(t.TempDir(), "plain")
+	copyOK(t, dump, plain, "-q", "--gc-every", "0")
+	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
+	want := testenv.DoltQuery(t, plain, q)
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		copyOK(t, dump, tg.spec, "-q", "--gc-every", "3000")
+		got := tg.q(q)
+		if len(got) != len(want) {
+			t.Fatalf("%d tables, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Errorf("table %s: hash %s with --gc-every 3000, %s without", want[i][0], got[i][1], want[i][1])
+			}
+		}
+		if n := tg.q("SELECT COUNT(*) FROM dolt_log")[0][0]; n != "2" {
+			t.Errorf("dolt_log has %s commits, want 2", n)
+		}
+	})
+}

@@ -52,6 +52,10 @@ type Options struct {
 	// block at a time.
 	Jobs int
 
+	// GCEvery runs DOLT_GC() after this many loaded rows, on one-session
+	// loads (Jobs <= 1), to bound memory; 0 never does.
+	GCEvery int64
+
 	// Verify compares every table with the live source's snapshot (see
 	// package verify) before committing; it needs a live Input.
 	Verify bool
@@ -150,6 +154,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)
 	} else {
+		dp.gcEvery = opts.GCEvery
 		err = dp.run(ctx, tgt)
 	}
 	if cerr := rj.close(); err == nil {

@@ -33,6 +33,9 @@ type dataPass struct {
 	blocks   []copyBlock // from the first pass; nil when unknown
 	progress func(Progress)
 
+	gcEvery int64 // run DOLT_GC and reconnect after this many rows (0: never); one session only
+	sinceGC int64
+
 	stall     func() // the kill test's stall hook, shared by all blocks
 	stallOnce sync.Once
 
@@ -243,6 +246,11 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		if err := in.Add(ctx, tuple, pos, line); err != nil {
 			return err
 		}
+		if d.sinceGC++; d.gcEvery > 0 && d.sinceGC >= d.gcEvery {
+			if err := d.midLoadGC(ctx, tgt, in); err != nil {
+				return err
+			}
+		}
 		d.stall()
 		if onRow != nil {
 			onRow(rd)
@@ -261,6 +269,32 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		t.Duration += time.Since(start)
 	})
 	return nil
+}
+
+// gcer is a sink whose garbage can be collected in the middle of a load.
+type gcer interface {
+	GCAndReconnect(ctx context.Context) error
+}
+
+// midLoadGC commits the rows so far, runs DOLT_GC on a fresh session and
+// opens the next transaction: it keeps the memory a load holds from growing
+// with the dump (BENCHMARKS.md, "What holds the memory").
+func (d *dataPass) midLoadGC(ctx context.Context, tgt sink, in *loader.Inserter) error {
+	d.sinceGC = 0
+	g, ok := tgt.(gcer)
+	if !ok {
+		return nil
+	}
+	if err := in.Flush(ctx); err != nil {
+		return err
+	}
+	if err := tgt.CommitTx(ctx); err != nil {
+		return err
+	}
+	if err := g.GCAndReconnect(ctx); err != nil {
+		return err
+	}
+	return tgt.Begin(ctx)
 }
 
 // encode appends a row as a SQL tuple, applying --on-unrepresentable.
