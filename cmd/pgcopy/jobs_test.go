@@ -68,7 +68,7 @@ func TestCopyGCEvery(t *testing.T) {
 	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
 	want := testenv.DoltQuery(t, plain, q)
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
-		copyOK(t, dump, tg.spec, "-q", "--gc-every", "3000")
+		copyOK(t, dump, tg.spec, "-q", "--gc-every", "3000", "--server-gc")
 		got := tg.q(q)
 		if len(got) != len(want) {
 			t.Fatalf("%d tables, want %d", len(got), len(want))

@@ -52,6 +52,11 @@ type Options struct {
 	// block at a time.
 	Jobs int
 
+	// ServerGC allows DOLT_GC() on a dolt sql-server target. It is off by
+	// default there because an online GC ends every session on the server,
+	// other clients' included.
+	ServerGC bool
+
 	// GCEvery runs DOLT_GC() after this many loaded rows, on one-session
 	// loads (Jobs <= 1), to bound memory; 0 never does.
 	GCEvery int64
@@ -154,7 +159,9 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)
 	} else {
-		dp.gcEvery = opts.GCEvery
+		if tgt.Kind == "embedded" || opts.ServerGC {
+			dp.gcEvery = opts.GCEvery
+		}
 		err = dp.run(ctx, tgt)
 	}
 	if cerr := rj.close(); err == nil {
@@ -232,7 +239,9 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			return res, err
 		}
 	}
-	if !opts.NoGC && changed {
+	if changed && tgt.Kind == "server" && !opts.ServerGC && !opts.NoGC {
+		rep.Note("dolt_gc not run: on a sql-server it ends every session, other clients' too; run CALL DOLT_GC() at a quiet time, or pass --server-gc")
+	} else if !opts.NoGC && changed {
 		if err := tgt.GC(ctx); err != nil {
 			rep.Note("dolt_gc after the commit failed: %v (the commit is fine; run `dolt gc` later)", err)
 		}
