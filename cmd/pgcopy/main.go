@@ -11,13 +11,20 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"syscall"
 )
 
 func main() {
-	// The embedded Dolt engine reports usage over the network unless this
-	// is set when the process starts (BENCHMARKS.md); pgcopy never does.
-	if os.Getenv("DOLT_METRICS_DISABLED") == "" {
-		os.Setenv("DOLT_METRICS_DISABLED", "true")
+	// The embedded Dolt engine reports usage over the network unless
+	// DOLT_METRICS_DISABLED is set when the process starts: the driver reads
+	// it in a package init, before main runs (dolthub/driver connector.go).
+	// pgcopy never reports anything, so it re-executes itself with the
+	// variable set.
+	if _, ok := os.LookupEnv("DOLT_METRICS_DISABLED"); !ok {
+		if exe, err := os.Executable(); err == nil {
+			env := append(os.Environ(), "DOLT_METRICS_DISABLED=true")
+			syscall.Exec(exe, os.Args, env) // returns only on failure; then go on as is
+		}
 	}
 	// A soft heap limit: the embedded engine's heap otherwise grows with the
 	// load (measured: peak RSS -30 % at no cost in time; BENCHMARKS.md).
