@@ -355,16 +355,6 @@ func firstLine(s string) string {
 	return s
 }
 
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
 
 func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report) string {
 	var rows int64
