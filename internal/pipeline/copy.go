@@ -355,7 +355,6 @@ func firstLine(s string) string {
 	return s
 }
 
-
 func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report) string {
 	var rows int64
 	for _, t := range rep.Tables {
