@@ -100,15 +100,8 @@ data=$repo_root/.cache/bench/data
 mkdir -p "$out" "$data"
 out=$(cd "$out" && pwd)
 
-as_root() {
-	if [[ $(id -u) -eq 0 ]]; then
-		"$@"
-	elif command -v sudo >/dev/null 2>&1; then
-		sudo "$@"
-	else
-		die "need root to run '$*' and sudo is not installed"
-	fi
-}
+# shellcheck source=scripts/lib-pg.sh
+source "$repo_root/scripts/lib-pg.sh" # as_root, pg_find, pg_start, pg_stop, pg_port_in_use
 
 # ---------------------------------------------------------------- tools
 if [[ ! -x /usr/bin/time ]]; then
@@ -118,27 +111,8 @@ if [[ ! -x /usr/bin/time ]]; then
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y time
 fi
 
-find_pg_bindir() {
-	if [[ -n "${PG_BINDIR:-}" ]]; then
-		printf '%s\n' "$PG_BINDIR"
-		return
-	fi
-	ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true
-}
 step "PostgreSQL binaries"
-pg_bindir=$(find_pg_bindir)
-if [[ -z "$pg_bindir" || ! -x "$pg_bindir/initdb" ]]; then
-	[[ -n "${PG_BINDIR:-}" ]] && die "PG_BINDIR=$PG_BINDIR has no executable initdb"
-	command -v apt-get >/dev/null 2>&1 || die "PostgreSQL server not found and apt-get is unavailable; set PG_BINDIR"
-	step "installing PostgreSQL server (apt-get install postgresql)"
-	as_root apt-get update
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
-	pg_bindir=$(find_pg_bindir)
-fi
-for b in initdb pg_ctl postgres pg_dump psql pgbench; do
-	[[ -x "$pg_bindir/$b" ]] || die "$pg_bindir/$b is missing; set PG_BINDIR to a complete PostgreSQL bin dir"
-done
-echo "    $pg_bindir ($("$pg_bindir/postgres" --version))"
+pg_find pg_dump psql pgbench
 
 mkdir -p .cache/bin
 pgcopy_bin=$repo_root/.cache/bin/pgcopy
@@ -159,18 +133,8 @@ dolt_bin=$repo_root/.cache/bin/dolt
 # ---------------------------------------------------------------- scratch space and cleanup
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pgcopy-bench.XXXXXX")
 chmod 755 "$tmp" # the postgres user must reach $tmp/pg when this runs as root
-pg_data="$tmp/pg/data"
-pg_log="$tmp/pg/postgres.log"
-pg_started=0
 server_pid=
 
-pg_run() {
-	if [[ $(id -u) -eq 0 ]]; then
-		(cd "$tmp/pg" && runuser -u postgres -- "$@")
-	else
-		"$@"
-	fi
-}
 
 cleanup() {
 	local rc=$?
@@ -179,9 +143,7 @@ cleanup() {
 		kill "$server_pid" 2>/dev/null || true
 		wait "$server_pid" 2>/dev/null || true
 	fi
-	if [[ $pg_started -eq 1 ]]; then
-		pg_run "$pg_bindir/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
-	fi
+	pg_stop
 	rm -rf "$tmp"
 	exit "$rc"
 }
@@ -189,12 +151,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # free_port prints a port in 55432..56431 that nothing listens on.
 free_port() {
 	local p=$1
-	while port_in_use "$p"; do
+	while pg_port_in_use "$p"; do
 		p=$((p + 1))
 		[[ $p -lt 56432 ]] || die "no free TCP port in 55432..56431"
 	done
@@ -206,33 +167,9 @@ pg_port=
 start_pg() {
 	[[ $pg_started -eq 1 ]] && return
 	step "starting throwaway PostgreSQL cluster in $tmp/pg"
-	mkdir -p "$tmp/pg"
-	if [[ $(id -u) -eq 0 ]]; then
-		id -u postgres >/dev/null 2>&1 || useradd -r -m postgres
-		chown postgres: "$tmp/pg"
-	fi
-	local initdb_args=(-D "$pg_data" -U postgres --auth=trust -E UTF8 --no-sync)
-	if ! pg_run "$pg_bindir/initdb" "${initdb_args[@]}" --locale=C.UTF-8 >"$tmp/pg/initdb.log" 2>&1; then
-		rm -rf "$pg_data"
-		pg_run "$pg_bindir/initdb" "${initdb_args[@]}" --locale=C >"$tmp/pg/initdb.log" 2>&1 ||
-			{ cat "$tmp/pg/initdb.log" >&2; die "initdb failed (log above)"; }
-	fi
-	pg_started=1
-	local attempt
-	pg_port=55432
-	for attempt in 1 2 3 4 5; do
-		pg_port=$(free_port "$pg_port")
-		if pg_run "$pg_bindir/pg_ctl" -D "$pg_data" -l "$pg_log" -w -t 60 start \
-			-o "-p $pg_port -k '$tmp/pg' -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-			>/dev/null; then
-			echo "    listening on 127.0.0.1:$pg_port"
-			export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGCONNECT_TIMEOUT=30
-			return
-		fi
-		pg_run "$pg_bindir/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
-		pg_port=$((pg_port + 1))
-	done
-	die "could not start PostgreSQL; see $pg_log"
+	pg_start "$tmp/pg"
+	echo "    listening on 127.0.0.1:$pg_port"
+	export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGCONNECT_TIMEOUT=30
 }
 
 psql_do() { "$pg_bindir/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -391,11 +328,11 @@ server_run() {
 	(cd "$d" && exec "$dolt_bin" sql-server -H 127.0.0.1 -P "$port" >"$out/$exp-s$s-r$k.log" 2>&1) &
 	server_pid=$!
 	for ((i = 0; i < 600; i++)); do
-		port_in_use "$port" && break
+		pg_port_in_use "$port" && break
 		kill -0 "$server_pid" 2>/dev/null || { cat "$out/$exp-s$s-r$k.log" >&2; die "dolt sql-server exited"; }
 		sleep 0.1
 	done
-	port_in_use "$port" || die "dolt sql-server does not listen on $port after 60s"
+	pg_port_in_use "$port" || die "dolt sql-server does not listen on $port after 60s"
 	timed "$exp-s$s-r$k" "$tmp" /dev/null "$bin" copy -q --dump "$f" \
 		--target "mysql://root@127.0.0.1:$port/pgbench" --report "$out/$exp-s$s-r$k.json" "$@"
 	srss=$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")

@@ -27,64 +27,17 @@ repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"
 t_start=$SECONDS
 
-# ---------------------------------------------------------------- PostgreSQL binaries
-find_pg_bindir() {
-	if [[ -n "${PG_BINDIR:-}" ]]; then
-		printf '%s\n' "$PG_BINDIR"
-		return
-	fi
-	local d
-	d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-	printf '%s\n' "$d"
-}
-
-as_root() {
-	if [[ $(id -u) -eq 0 ]]; then
-		"$@"
-	elif command -v sudo >/dev/null 2>&1; then
-		sudo "$@"
-	else
-		die "need root to run '$*' and sudo is not installed; install PostgreSQL yourself or set PG_BINDIR"
-	fi
-}
-
+# ---------------------------------------------------------------- PostgreSQL
+# shellcheck source=scripts/lib-pg.sh
+source "$repo_root/scripts/lib-pg.sh"
 step "PostgreSQL binaries"
-pg_bindir=$(find_pg_bindir)
-if [[ -z "$pg_bindir" || ! -x "$pg_bindir/initdb" ]]; then
-	[[ -n "${PG_BINDIR:-}" ]] && die "PG_BINDIR=$PG_BINDIR has no executable initdb"
-	command -v apt-get >/dev/null 2>&1 ||
-		die "PostgreSQL server not found and apt-get is unavailable; install PostgreSQL and set PG_BINDIR to its bin dir"
-	step "installing PostgreSQL server (apt-get install postgresql)"
-	as_root apt-get update
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
-	pg_bindir=$(find_pg_bindir)
-fi
-for b in initdb pg_ctl postgres pg_dump psql pg_isready; do
-	[[ -x "$pg_bindir/$b" ]] || die "$pg_bindir/$b is missing; set PG_BINDIR to a complete PostgreSQL bin dir"
-done
-echo "    $pg_bindir ($("$pg_bindir/postgres" --version))"
+pg_find pg_dump psql pg_isready
 
-# ---------------------------------------------------------------- throwaway cluster
 pg_tmp=$(mktemp -d "${TMPDIR:-/tmp}/pgcopy-test.XXXXXX")
-pg_data="$pg_tmp/data"
-pg_log="$pg_tmp/postgres.log"
-pg_started=0
-
-# pg_run runs a PostgreSQL server command as a user PostgreSQL accepts (never root).
-pg_run() {
-	if [[ $(id -u) -eq 0 ]]; then
-		(cd "$pg_tmp" && runuser -u postgres -- "$@")
-	else
-		"$@"
-	fi
-}
-
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [[ $pg_started -eq 1 ]]; then
-		pg_run "$pg_bindir/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
-	fi
+	pg_stop
 	rm -rf "$pg_tmp"
 	exit "$rc"
 }
@@ -94,46 +47,7 @@ trap 'exit 143' TERM
 
 step "starting throwaway PostgreSQL cluster in $pg_tmp"
 t0=$SECONDS
-if [[ $(id -u) -eq 0 ]]; then
-	# PostgreSQL refuses to run as root: hand the cluster to the postgres user.
-	if ! id -u postgres >/dev/null 2>&1; then
-		useradd -r -m postgres
-	fi
-	chown postgres: "$pg_tmp"
-fi
-
-initdb_args=(-D "$pg_data" -U postgres --auth=trust -E UTF8 --no-sync)
-if ! pg_run "$pg_bindir/initdb" "${initdb_args[@]}" --locale=C.UTF-8 >"$pg_tmp/initdb.log" 2>&1; then
-	echo "    initdb with C.UTF-8 failed, retrying with --locale=C"
-	rm -rf "$pg_data"
-	pg_run "$pg_bindir/initdb" "${initdb_args[@]}" --locale=C >"$pg_tmp/initdb.log" 2>&1 ||
-		{ cat "$pg_tmp/initdb.log" >&2; die "initdb failed (log above)"; }
-fi
-
-# port_in_use reports whether something accepts TCP connections on 127.0.0.1:$1.
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-pg_port=55432
-pg_started=1 # from here on, cleanup stops the server if it is (maybe) running
-pg_up=0
-for attempt in 1 2 3 4 5; do
-	while port_in_use "$pg_port"; do
-		pg_port=$((pg_port + 1))
-		[[ $pg_port -lt 56432 ]] || die "no free TCP port in 55432..56431"
-	done
-	if pg_run "$pg_bindir/pg_ctl" -D "$pg_data" -l "$pg_log" -w -t 60 start \
-		-o "-p $pg_port -k '$pg_tmp' -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-		>/dev/null; then
-		pg_up=1
-		break
-	fi
-	# Most likely lost a race for the port: try the next one.
-	echo "    could not start on port $pg_port (attempt $attempt):"
-	tail -n 5 "$pg_log" 2>/dev/null | sed 's/^/      /' || true
-	pg_run "$pg_bindir/pg_ctl" -D "$pg_data" -m immediate -w stop >/dev/null 2>&1 || true
-	pg_port=$((pg_port + 1))
-done
-[[ $pg_up -eq 1 ]] || die "could not start PostgreSQL; see the log above"
+pg_start "$pg_tmp"
 echo "    listening on 127.0.0.1:$pg_port ($((SECONDS - t0))s)"
 
 # ---------------------------------------------------------------- dolt

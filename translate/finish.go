@@ -741,19 +741,7 @@ func (t *Translator) buildAutoIncrement(tb *table) {
 		}
 		oc := out.ColumnByPG(c.name)
 		where := tb.pg.String() + "." + c.name
-		seq := c.seq
-		if seq == "" {
-			seq = qualify(tb.pg.Schema, tb.pg.Name+"_"+c.name+"_seq")
-		}
-		sq := t.seqs[seq]
-		if sq == nil && !strings.Contains(seq, ".") {
-			// nextval('name') without a schema: the search_path decides
-			for _, s := range append(append([]string(nil), t.searchPath...), tb.pg.Schema) {
-				if sq = t.seqs[s+"."+seq]; sq != nil {
-					break
-				}
-			}
-		}
+		seq, sq := t.columnSequence(tb, c)
 		if sq != nil {
 			sq.users = append(sq.users, where)
 			seq = sq.name
@@ -887,4 +875,25 @@ func (t *Translator) fkColumnGroups() [][]colKey {
 		}
 	}
 	return out
+}
+
+// columnSequence returns the name of the sequence behind a serial or
+// identity column (from its nextval default or identity clause, else
+// PostgreSQL's default name table_column_seq) and the sequence pass 1 saw,
+// or nil. nextval('name') without a schema is looked up along the dump's
+// search_path, then in the table's schema.
+func (t *Translator) columnSequence(tb *table, c *column) (string, *sequence) {
+	seq := c.seq
+	if seq == "" {
+		seq = qualify(tb.pg.Schema, tb.pg.Name+"_"+c.name+"_seq")
+	}
+	sq := t.seqs[seq]
+	if sq == nil && !strings.Contains(seq, ".") {
+		for _, s := range append(append([]string(nil), t.searchPath...), tb.pg.Schema) {
+			if sq = t.seqs[s+"."+seq]; sq != nil {
+				break
+			}
+		}
+	}
+	return seq, sq
 }

@@ -654,18 +654,7 @@ func (t *Translator) ddlAutoIncrement(tb *table) {
 		if oc == nil || !oc.AutoIncrement {
 			continue
 		}
-		seq := c.seq
-		if seq == "" {
-			seq = qualify(tb.pg.Schema, tb.pg.Name+"_"+c.name+"_seq")
-		}
-		sq := t.seqs[seq]
-		if sq == nil && !strings.Contains(seq, ".") {
-			for _, s := range append(append([]string(nil), t.searchPath...), tb.pg.Schema) {
-				if sq = t.seqs[s+"."+seq]; sq != nil {
-					break
-				}
-			}
-		}
+		_, sq := t.columnSequence(tb, c)
 		if sq == nil {
 			continue
 		}
