@@ -450,3 +450,21 @@ func TestExplainBuiltIn(t *testing.T) {
 		t.Errorf("--table film printed other tables")
 	}
 }
+
+// TestOverrideSkipData: a skip_data rule creates the table without its
+// rows, and the report says how many rows of the dump were not loaded.
+func TestOverrideSkipData(t *testing.T) {
+	dir := t.TempDir()
+	ov := filepath.Join(dir, "skip.yaml")
+	if err := os.WriteFile(ov, []byte("tables:\n  public.film_actor:\n    skip_data: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "db")
+	out := copyOK(t, testenv.Testdata(t, "pagila/pagila.sql"), target, "--overrides", ov)
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM film_actor")[0][0]; n != "0" {
+		t.Errorf("film_actor has %s rows, want 0", n)
+	}
+	if !strings.Contains(out, "5462 rows of the COPY block") || !strings.Contains(out, "skip_data") {
+		t.Errorf("the report does not account for the 5462 dropped rows:\n%s", out)
+	}
+}

@@ -191,6 +191,20 @@ func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event
 			if err := copyFn(ev, k, rd, rows); err != nil {
 				return err
 			}
+			if rows == nil {
+				// An override drops this table's rows: count them, so the
+				// report accounts for every row read.
+				var n int64
+				for {
+					if _, _, err := rd.CopyRow(); err == io.EOF {
+						break
+					} else if err != nil {
+						return err
+					}
+					n++
+				}
+				d.rep.Note("%s: %d rows of the COPY block at %s not loaded (skip_data override)", firstLine(ev.Text), n, ev.Pos)
+			}
 			k++
 		case ev.Kind == dump.Stmt && isInsert(ev.Text):
 			if err := ins.add(ctx, ev); err != nil {
