@@ -68,7 +68,7 @@ func (t *Target) Worker(ctx context.Context) (*Target, error) {
 	if err != nil {
 		return nil, fmt.Errorf("worker connection to %s: %w", t.Display, err)
 	}
-	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch}
+	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch, sqlInserts: t.sqlInserts}
 	if _, err := conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("worker: use %s: %w", t.Database, err)
@@ -207,16 +207,28 @@ const (
 
 // Inserter batches row tuples for one table into multi-row INSERT
 // statements.
+//
+// On a database target a full batch is executed by a goroutine of its own
+// while the caller encodes the next one: the caller's decoding overlaps
+// Dolt's writing, and Dolt's per-row work runs on a shallow stack. Dolt
+// 1.83 builds an error with a 32-frame stack trace for every row it
+// inserts (prollyTableWriter.Insert passes the row to the AUTO_INCREMENT
+// tracker, whose uint64 conversion fails), so every frame under the
+// INSERT costs time per row (BENCHMARKS.md, "Where the time goes"). At
+// most one batch is in flight; [Inserter.Flush] waits for it, so the
+// session is idle whenever the caller gets control back from Flush.
 type Inserter struct {
-	t       *Target // nil for a script inserter
-	w       io.Writer
-	table   *schema.Table
-	cols    []string
-	head    string
-	buf     []byte
-	offs    []int // start offset of each tuple in buf
-	pos     []dump.Pos
-	lines   [][]byte // the dump lines of the batch's rows, kept when Reject is set
+	t     *Target // nil for a script inserter
+	w     io.Writer
+	bulk  bool // rows are Go values written through the engine (AddRow)
+	table *schema.Table
+	cols  []string
+	head  string
+	cur   batch
+	tuple []byte // scratch for the caller's encoding (Scratch)
+	prev  batch      // the batch in flight when done is not nil
+	done  chan error // receives the result of prev's INSERT
+	// Written counts the rows Dolt accepted; it is exact after Flush.
 	Written int64
 	// Reject, when set, is called for a row Dolt refuses, with the row's
 	// dump position and original line. Returning nil skips the row and
@@ -224,12 +236,69 @@ type Inserter struct {
 	Reject func(pos dump.Pos, line []byte, err error) error
 }
 
+// batch is one multi-row INSERT statement and where its rows came from.
+type batch struct {
+	buf   []byte
+	offs  []int // start offset of each tuple in buf
+	pos   []dump.Pos
+	lines [][]byte // the dump lines of the batch's rows, kept when Reject is set
+	rows  [][]any  // the rows, on the bulk path
+}
+
+func (b *batch) reset() {
+	b.buf, b.offs, b.pos, b.lines, b.rows = b.buf[:0], b.offs[:0], b.pos[:0], b.lines[:0], b.rows[:0]
+}
+
+func (b *batch) len() int { return len(b.pos) }
+
 // Inserter returns a batcher for rows of table whose values are given for
 // cols (Dolt column names), in that order.
+//
+// On the embedded target (unless [Options.SQLInserts]) the Inserter takes
+// rows as Go values ([Inserter.Bulk], [Inserter.AddRow]) and writes them
+// through the engine's INSERT plan without SQL text, as `dolt table
+// import` does; everywhere else it takes SQL tuples ([Inserter.Add]).
 func (t *Target) Inserter(table *schema.Table, cols []string) *Inserter {
 	in := newInserter(table, cols)
 	in.t = t
+	in.bulk = t.Kind == "embedded" && !t.sqlInserts
 	return in
+}
+
+// Scratch returns an empty byte slice, reusing its memory, in which the
+// caller may encode the tuple it passes to Add next.
+func (in *Inserter) Scratch() []byte { return in.tuple[:0] }
+
+// Bulk reports whether the Inserter takes Go values (AddRow) rather than
+// SQL tuples (Add).
+func (in *Inserter) Bulk() bool { return in.bulk }
+
+// NextRow returns an empty slice, with room for the Inserter's columns,
+// for the values of the next AddRow; it reuses the memory of rows already
+// written.
+func (in *Inserter) NextRow() []any {
+	b := &in.cur
+	if n := len(b.rows); n < cap(b.rows) {
+		return b.rows[:n+1][n][:0]
+	}
+	return make([]any, 0, len(in.cols))
+}
+
+// AddRow appends one row of Go values (see translate.Rows.AppendRow; the
+// Inserter keeps vals until the row is written) read from the dump at pos,
+// and sends the batch when it is full. Like Add, the error may be that of
+// the previous batch.
+func (in *Inserter) AddRow(ctx context.Context, vals []any, pos dump.Pos, line []byte) error {
+	b := &in.cur
+	if in.Reject != nil {
+		b.lines = append(b.lines, append([]byte(nil), line...))
+	}
+	b.rows = append(b.rows, vals)
+	b.pos = append(b.pos, pos)
+	if len(b.rows) >= BatchRows {
+		return in.send(ctx)
+	}
+	return nil
 }
 
 func newInserter(table *schema.Table, cols []string) *Inserter {
@@ -264,70 +333,123 @@ func ScriptInserter(w io.Writer, table *schema.Table, cols []string) *Inserter {
 }
 
 // Add appends one encoded tuple "(v1,...)" read from the dump at pos (line
-// is the original dump line, copied only when Reject is set), and flushes
-// when the batch is full.
+// is the original dump line, copied only when Reject is set), and sends
+// the batch when it is full. The error may be that of the previous batch.
 func (in *Inserter) Add(ctx context.Context, tuple []byte, pos dump.Pos, line []byte) error {
+	b := &in.cur
 	if in.Reject != nil {
-		in.lines = append(in.lines, append([]byte(nil), line...))
+		b.lines = append(b.lines, append([]byte(nil), line...))
 	}
-	if len(in.buf) == 0 {
-		in.buf = append(in.buf, in.head...)
+	if len(b.buf) == 0 {
+		b.buf = append(b.buf, in.head...)
 	} else {
-		in.buf = append(in.buf, ',')
+		b.buf = append(b.buf, ',')
 	}
-	in.offs = append(in.offs, len(in.buf))
-	in.pos = append(in.pos, pos)
-	in.buf = append(in.buf, tuple...)
-	if len(in.offs) >= BatchRows || len(in.buf) >= BatchBytes {
-		return in.Flush(ctx)
+	b.offs = append(b.offs, len(b.buf))
+	b.pos = append(b.pos, pos)
+	b.buf = append(b.buf, tuple...)
+	in.tuple = tuple[:0]
+	if len(b.offs) >= BatchRows || len(b.buf) >= BatchBytes {
+		return in.send(ctx)
 	}
 	return nil
 }
 
-// Flush writes the pending rows. When Dolt rejects the batch, the rows are
-// retried one at a time to find the first bad one, and the error names its
-// dump line and table.
+// Flush writes the pending rows and waits until Dolt has them. When Dolt
+// rejects a batch, its rows are retried one at a time to find the bad
+// ones; the error names the first bad row's dump line and table (or, with
+// Reject set, each bad row goes to Reject).
 func (in *Inserter) Flush(ctx context.Context) error {
-	if len(in.offs) == 0 {
+	if err := in.send(ctx); err != nil {
+		in.Drain()
+		return err
+	}
+	return in.wait(ctx)
+}
+
+// Drain waits for a batch still in flight and drops its result. Call it
+// (deferred) where a load may end early, before the session is used for
+// anything else.
+func (in *Inserter) Drain() {
+	if in.done != nil {
+		<-in.done
+		in.done = nil
+		in.prev.reset()
+	}
+}
+
+// send waits for the batch in flight, then starts executing the current
+// one (or, for a script inserter, writes it).
+func (in *Inserter) send(ctx context.Context) error {
+	if err := in.wait(ctx); err != nil {
+		return err
+	}
+	b := &in.cur
+	if b.len() == 0 {
 		return nil
 	}
 	if in.w != nil {
-		in.buf = append(in.buf, ";\n"...)
-		_, err := in.w.Write(in.buf)
-		in.Written += int64(len(in.offs))
-		in.buf, in.offs, in.pos, in.lines = in.buf[:0], in.offs[:0], in.pos[:0], in.lines[:0]
+		b.buf = append(b.buf, ";\n"...)
+		_, err := in.w.Write(b.buf)
+		in.Written += int64(len(b.offs))
+		b.reset()
 		return err
 	}
-	_, err := in.t.conn.ExecContext(ctx, string(in.buf))
-	if err != nil {
-		err = in.isolate(ctx, err)
+	in.cur, in.prev = in.prev, in.cur
+	done := make(chan error, 1)
+	in.done = done
+	if in.bulk {
+		go execRows(ctx, in.t.conn, in.table.Name, in.cols, in.prev.rows, done)
 	} else {
-		in.Written += int64(len(in.offs))
+		go execBatch(ctx, in.t.conn, string(in.prev.buf), done)
 	}
-	in.buf = in.buf[:0]
-	in.offs = in.offs[:0]
-	in.pos = in.pos[:0]
-	in.lines = in.lines[:0]
+	return nil
+}
+
+// execBatch runs one INSERT on its own goroutine; see [Inserter].
+func execBatch(ctx context.Context, conn *sql.Conn, q string, done chan<- error) {
+	_, err := conn.ExecContext(ctx, q)
+	done <- err
+}
+
+// execRows writes rows through the engine on its own goroutine.
+func execRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any, done chan<- error) {
+	s, err := bulkSession(ctx, conn)
+	if err == nil {
+		err = s.insertRows(table, cols, rows)
+	}
+	done <- err
+}
+
+// wait collects the result of the batch in flight, if any.
+func (in *Inserter) wait(ctx context.Context) error {
+	if in.done == nil {
+		return nil
+	}
+	err := <-in.done
+	in.done = nil
+	b := &in.prev
+	if err != nil {
+		err = in.isolate(ctx, b, err)
+	} else {
+		in.Written += int64(b.len())
+	}
+	b.reset()
 	return err
 }
 
-func (in *Inserter) isolate(ctx context.Context, batchErr error) error {
+func (in *Inserter) isolate(ctx context.Context, b *batch, batchErr error) error {
 	if errors.Is(batchErr, context.Canceled) || errors.Is(batchErr, sql.ErrConnDone) {
 		return batchErr
 	}
-	for i, off := range in.offs {
-		end := len(in.buf)
-		if i+1 < len(in.offs) {
-			end = in.offs[i+1] - 1
-		}
-		q := in.head + string(in.buf[off:end])
-		if _, err := in.t.conn.ExecContext(ctx, q); err != nil {
-			derr := diag.New(in.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", err),
+	for i := range b.pos {
+		if err := in.one(ctx, b, i); err != nil {
+			derr := diag.New(b.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", err),
 				"check the value against the column types in the report; an override can widen a column")
 			if in.Reject == nil {
 				return derr
 			}
-			if rerr := in.Reject(in.pos[i], in.lines[i], derr); rerr != nil {
+			if rerr := in.Reject(b.pos[i], b.lines[i], derr); rerr != nil {
 				return rerr
 			}
 			continue
@@ -335,6 +457,23 @@ func (in *Inserter) isolate(ctx context.Context, batchErr error) error {
 		in.Written++
 	}
 	return nil
+}
+
+// one writes row i of b alone.
+func (in *Inserter) one(ctx context.Context, b *batch, i int) error {
+	if in.bulk {
+		s, err := bulkSession(ctx, in.t.conn)
+		if err != nil {
+			return err
+		}
+		return s.insertRows(in.table.Name, in.cols, b.rows[i:i+1])
+	}
+	end := len(b.buf)
+	if i+1 < len(b.offs) {
+		end = b.offs[i+1] - 1
+	}
+	_, err := in.t.conn.ExecContext(ctx, in.head+string(b.buf[b.offs[i]:end]))
+	return err
 }
 
 // Table returns the table the Inserter writes to.

@@ -3,6 +3,8 @@
 package loader
 
 import (
+	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"io"
@@ -18,4 +20,15 @@ type embeddedConnector interface {
 // set for `pgcopy translate` and sql-server targets).
 func openEmbeddedEngine(string) (embeddedConnector, error) {
 	return nil, errors.New("this pgcopy was built with -tags noembed and cannot write a Dolt directory: use a mysql:// target of a dolt sql-server, or a build without the tag")
+}
+
+// engineSession is the embedded engine's session; a noembed build has none.
+type engineSession struct{}
+
+func bulkSession(context.Context, *sql.Conn) (*engineSession, error) {
+	return nil, errors.New("this pgcopy was built with -tags noembed")
+}
+
+func (*engineSession) insertRows(string, []string, [][]any) error {
+	return errors.New("this pgcopy was built with -tags noembed")
 }

@@ -29,6 +29,8 @@ type Target struct {
 	conn      *sql.Conn
 	connector io.Closer // the embedded engine; closing it releases the database lock
 
+	sqlInserts bool // embedded: write rows as SQL INSERT text, not engine rows
+
 	branch string // the branch a load publishes to
 	work   string // the work branch being loaded; "" when none
 }
@@ -37,6 +39,12 @@ type Target struct {
 type Options struct {
 	// Author is the commit author, "Name <email>".
 	Author string
+	// SQLInserts makes the embedded target take rows as multi-row INSERT
+	// statements, as the sql-server target does, instead of writing Go
+	// values through the engine's INSERT plan (the default; see
+	// [Target.Inserter]). It exists to compare the two paths and as a way
+	// around a fault in the engine path.
+	SQLInserts bool
 }
 
 // Open opens the target named by spec: a mysql://USER:PASS@HOST:PORT/DB URL
@@ -124,6 +132,7 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 		return nil, err
 	}
 	t.connector = connector
+	t.sqlInserts = opts.SQLInserts
 	if !exists {
 		if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE "+sqltext.Ident(name)); err != nil {
 			t.Close()

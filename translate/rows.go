@@ -146,32 +146,8 @@ func appendValue(b []byte, ct colType, v []byte) ([]byte, error) {
 			return b, err
 		}
 		return sqltext.AppendHex(b, p), nil
-	case vDate:
-		s, err := pgtext.Date(string(v))
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendString(b, s), nil
-	case vTimestamp:
-		s, err := pgtext.Timestamp(string(v))
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendString(b, s), nil
-	case vTimestampTZ:
-		s, err := pgtext.TimestampTZ(string(v))
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendString(b, s), nil
-	case vTime:
-		s, err := pgtext.Time(string(v))
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendString(b, s), nil
-	case vTimeTZ:
-		s, err := pgtext.TimeTZ(string(v))
+	case vDate, vTimestamp, vTimestampTZ, vTime, vTimeTZ:
+		s, err := timeConv[ct.kind](string(v))
 		if err != nil {
 			return b, err
 		}
@@ -205,6 +181,113 @@ func appendValue(b []byte, ct colType, v []byte) ([]byte, error) {
 		return append(b, '\''), nil
 	}
 	return sqltext.AppendStringBytes(b, v), nil
+}
+
+// timeConv converts the PostgreSQL text of a date/time kind to the text
+// Dolt parses for its column type (pgtext, PostgreSQL manual 8.5).
+var timeConv = map[valKind]func(string) (string, error){
+	vDate:        pgtext.Date,
+	vTimestamp:   pgtext.Timestamp,
+	vTimestampTZ: pgtext.TimestampTZ,
+	vTime:        pgtext.Time,
+	vTimeTZ:      pgtext.TimeTZ,
+}
+
+// AppendRow appends one row, given as COPY fields in the order of
+// r.Columns, to dst as the Go values Dolt's engine converts to the column
+// types: nil (NULL), int64 or uint64 (integers, booleans as 1/0), float64,
+// []byte (bytea), uint64 (bit strings), and otherwise a string that Dolt
+// parses exactly as it parses the quoted literal AppendTuple writes
+// (numeric, money, dates and times, JSON, text). Every value converts to
+// the same stored value as AppendTuple's literal; errors are the same
+// *ValueError.
+func (r *Rows) AppendRow(dst []any, fields []pgtext.Field) ([]any, error) {
+	if len(fields) != len(r.types) {
+		_, err := r.AppendTuple(nil, fields)
+		return dst, err
+	}
+	for i, f := range fields {
+		if f.Null {
+			dst = append(dst, nil)
+			continue
+		}
+		x, err := goValue(r.types[i], f.Value)
+		if err != nil {
+			return dst, &ValueError{Column: r.pgCols[i], Err: err}
+		}
+		dst = append(dst, x)
+	}
+	return dst, nil
+}
+
+// goValue is appendValue's counterpart for AppendRow.
+func goValue(ct colType, v []byte) (any, error) {
+	switch ct.kind {
+	case vInt:
+		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil {
+			return n, nil
+		}
+		n, err := strconv.ParseUint(string(v), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("invalid integer %q", clip(v))
+		}
+		return n, nil
+	case vNumeric:
+		return pgtext.Numeric(string(v))
+	case vJSON:
+		if err := jsonNumbersExact(v); err != nil {
+			return nil, err
+		}
+		return string(v), nil
+	case vFloat:
+		s, err := pgtext.Float(string(v))
+		if err != nil {
+			return nil, err
+		}
+		bits := 64
+		if ct.dolt == "float" {
+			bits = 32 // see appendValue: the float4 value, exactly, as a float64
+		}
+		f, err := strconv.ParseFloat(s, bits)
+		if err != nil {
+			return nil, fmt.Errorf("invalid floating-point number %q", clip(v))
+		}
+		return f, nil
+	case vBool:
+		t, err := pgtext.Bool(string(v))
+		if err != nil {
+			return nil, err
+		}
+		if t {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case vBytea:
+		return pgtext.Bytea(string(v))
+	case vDate, vTimestamp, vTimestampTZ, vTime, vTimeTZ:
+		return timeConv[ct.kind](string(v))
+	case vArray:
+		return pgtext.ArrayToJSON(string(v), ct.elem)
+	case vMoney:
+		return moneyToDecimal(v)
+	case vHstore:
+		return hstoreToJSON(v)
+	case vBit:
+		for _, c := range v {
+			if c != '0' && c != '1' {
+				return nil, fmt.Errorf("invalid bit string %q", clip(v))
+			}
+		}
+		if len(v) == 0 {
+			return uint64(0), nil
+		}
+		n, err := strconv.ParseUint(string(v), 2, 64)
+		if err != nil {
+			return nil, fmt.Errorf("bit string %q is longer than 64 bits", clip(v))
+		}
+		return n, nil
+	}
+	return string(v), nil
 }
 
 func clip(v []byte) string {

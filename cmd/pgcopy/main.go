@@ -9,8 +9,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -31,6 +33,23 @@ func main() {
 	// GOMEMLIMIT in the environment overrides it.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(256 << 20)
+	}
+	// PGCOPY_CPUPROFILE=FILE writes a pprof CPU profile of the whole run
+	// (scripts/bench.sh and BENCHMARKS.md use it; go tool pprof reads it).
+	if path := os.Getenv("PGCOPY_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "pgcopy: PGCOPY_CPUPROFILE: %v\n", err)
+			os.Exit(2)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "pgcopy: PGCOPY_CPUPROFILE: %v\n", err)
+			os.Exit(2)
+		}
+		code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
+		pprof.StopCPUProfile()
+		f.Close()
+		os.Exit(code)
 	}
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }

@@ -56,7 +56,10 @@ INSERT INTO t_misc VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '2001:db8:
 
 // TestTypeMatrix loads the type matrix into PostgreSQL, dumps it with the
 // real pg_dump under several TimeZone settings, copies each dump and
-// compares every value with PostgreSQL.
+// compares every value with PostgreSQL. The copy goes through the embedded
+// engine's row path; a second copy with --sql-inserts (SQL literals, the
+// path of the sql-server target and of pgcopy translate) must store
+// exactly the same tables.
 func TestTypeMatrix(t *testing.T) {
 	pg := testenv.Postgres(t)
 	_, pgURL := pg.CreateDB(t)
@@ -78,6 +81,9 @@ func TestTypeMatrix(t *testing.T) {
 				rows += compareTable(t, pgc, my, "public", tb, tb)
 			}
 			t.Logf("TimeZone %s: %d rows equal in PostgreSQL and Dolt", tz, rows)
+			viaSQL := filepath.Join(t.TempDir(), "db")
+			copyOK(t, dump, viaSQL, "-q", "--sql-inserts")
+			sameTables(t, 9, []string{"engine rows", "--sql-inserts"}, target, viaSQL)
 		})
 	}
 }

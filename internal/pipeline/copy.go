@@ -60,6 +60,10 @@ type Options struct {
 	// GCEvery runs DOLT_GC() after this many loaded rows, on one-session
 	// loads (Jobs <= 1), to bound memory; 0 never does.
 	GCEvery int64
+	// SQLInserts writes rows to the embedded target as SQL INSERT
+	// statements instead of through the engine's INSERT plan
+	// (loader.Options.SQLInserts).
+	SQLInserts bool
 
 	// Verify compares every table with the live source's snapshot (see
 	// package verify) before committing; it needs a live Input.
@@ -129,7 +133,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	// Load.
-	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author})
+	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts})
 	if err != nil {
 		return res, err
 	}

@@ -166,6 +166,7 @@ func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event
 	rd := dump.NewReader(rc, d.src.Name())
 	d.cur.Total = total
 	ins := &insertRun{d: d, tgt: tgt}
+	defer ins.drain()
 	k := 0
 	for {
 		if d.blocks == nil || d.cur.Table != "" {
@@ -230,12 +231,12 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		return err
 	}
 	in := tgt.Inserter(rows.Table, rows.Columns)
+	defer in.Drain() // a batch may be in flight when the load ends early
 	if d.rj.max > 0 {
 		in.Reject = func(pos dump.Pos, line []byte, err error) error { return d.rj.reject(name, pos, line, err) }
 	}
 	d.stallOnce.Do(func() { d.stall = stallHook() })
 	var fields []pgtext.Field
-	var tuple []byte
 	var read int64
 	for {
 		line, pos, err := rd.CopyRow()
@@ -249,16 +250,21 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		fields, err = pgtext.DecodeRow(line, fields)
 		if err == nil {
 			fields = rows.Project(fields) // without columns an override skips
-			tuple, err = d.encode(rows, tuple[:0], fields)
-		}
-		if err != nil {
+			err, lerr := d.add(ctx, in, rows, fields, pos, line)
+			if lerr != nil {
+				return lerr
+			}
+			if err != nil {
+				if err := d.rj.reject(name, pos, line, rowError(pos, rows, line, err)); err != nil {
+					return err
+				}
+				continue
+			}
+		} else {
 			if err := d.rj.reject(name, pos, line, rowError(pos, rows, line, err)); err != nil {
 				return err
 			}
 			continue
-		}
-		if err := in.Add(ctx, tuple, pos, line); err != nil {
-			return err
 		}
 		if d.sinceGC++; d.gcEvery > 0 && d.sinceGC >= d.gcEvery {
 			if err := d.midLoadGC(ctx, tgt, in); err != nil {
@@ -311,13 +317,31 @@ func (d *dataPass) midLoadGC(ctx context.Context, tgt sink, in *loader.Inserter)
 	return tgt.Begin(ctx)
 }
 
-// encode appends a row as a SQL tuple, applying --on-unrepresentable.
-func (d *dataPass) encode(rows *translate.Rows, b []byte, fields []pgtext.Field) ([]byte, error) {
-	b2, err := rows.AppendTuple(b, fields)
-	for k := 0; err != nil && k < len(fields) && d.rj.unrep.fix(rows, fields, err); k++ {
-		b2, err = rows.AppendTuple(b, fields)
+// add converts one row of fields as in takes it (Go values on the
+// embedded engine's bulk path, a SQL tuple otherwise), applying
+// --on-unrepresentable, and adds it to in. A value that cannot be
+// converted is returned as cerr, for the caller to reject the row; lerr is
+// a load error that ends the load.
+func (d *dataPass) add(ctx context.Context, in *loader.Inserter, rows *translate.Rows, fields []pgtext.Field, pos dump.Pos, line []byte) (cerr, lerr error) {
+	if in.Bulk() {
+		vals := in.NextRow()
+		v2, err := rows.AppendRow(vals, fields)
+		for k := 0; err != nil && k < len(fields) && d.rj.unrep.fix(rows, fields, err); k++ {
+			v2, err = rows.AppendRow(vals, fields)
+		}
+		if err != nil {
+			return err, nil
+		}
+		return nil, in.AddRow(ctx, v2, pos, line)
 	}
-	return b2, err
+	t2, err := rows.AppendTuple(in.Scratch(), fields)
+	for k := 0; err != nil && k < len(fields) && d.rj.unrep.fix(rows, fields, err); k++ {
+		t2, err = rows.AppendTuple(in.Scratch(), fields)
+	}
+	if err != nil {
+		return err, nil
+	}
+	return nil, in.Add(ctx, t2, pos, line)
 }
 
 // insertRun batches consecutive INSERT statements into one table (and
@@ -330,7 +354,6 @@ type insertRun struct {
 	read  int64
 	bytes int64
 	start time.Time
-	tuple []byte
 }
 
 func (r *insertRun) add(ctx context.Context, ev dump.Event) error {
@@ -358,18 +381,24 @@ func (r *insertRun) add(ctx context.Context, ev dump.Event) error {
 	r.bytes += int64(len(ev.Text))
 	for _, f := range vals {
 		r.read++
-		r.tuple, err = r.d.encode(rows, r.tuple[:0], f)
-		if err != nil {
-			if err := r.d.rj.reject(r.name, ev.Pos, []byte(ev.Text), rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), err)); err != nil {
+		cerr, lerr := r.d.add(ctx, r.in, rows, f, ev.Pos, []byte(ev.Text))
+		if lerr != nil {
+			return lerr
+		}
+		if cerr != nil {
+			if err := r.d.rj.reject(r.name, ev.Pos, []byte(ev.Text), rowError(ev.Pos, rows, []byte(firstLine(ev.Text)), cerr)); err != nil {
 				return err
 			}
-			continue
-		}
-		if err := r.in.Add(ctx, r.tuple, ev.Pos, []byte(ev.Text)); err != nil {
-			return err
 		}
 	}
 	return nil
+}
+
+// drain waits for a batch still in flight when the load ends early.
+func (r *insertRun) drain() {
+	if r.in != nil {
+		r.in.Drain()
+	}
 }
 
 func (r *insertRun) finish(ctx context.Context) error {
