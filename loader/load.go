@@ -225,7 +225,7 @@ type Inserter struct {
 	cols  []string
 	head  string
 	cur   batch
-	tuple []byte // scratch for the caller's encoding (Scratch)
+	tuple []byte     // scratch for the caller's encoding (Scratch)
 	prev  batch      // the batch in flight when done is not nil
 	done  chan error // receives the result of prev's INSERT
 	// Written counts the rows Dolt accepted; it is exact after Flush.
