@@ -85,6 +85,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "reject-file", Usage: "write rejected rows' original dump lines to `FILE` (reasons in FILE.log)", Value: "pgcopy.rejects"},
 			&cli.StringFlag{Name: "on-unrepresentable", Usage: "for NaN, ±Infinity, BC dates and years > 9999: `error`, null or clamp", Value: pipeline.UnrepError},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "load `N` COPY blocks at once, each on its own session (needs an uncompressed dump file)", Value: 1},
+			&cli.Int64Flag{Name: "split-rows", Usage: "with --jobs, load a COPY block of more than `N` rows in parts of N rows on several sessions (tables with a primary key; 0: never split)", Value: 100000},
 			&cli.BoolFlag{Name: "sql-inserts", Usage: "embedded target: write rows as multi-row INSERT statements instead of through the engine's INSERT plan (slower; for comparison)"},
 			&cli.Int64Flag{Name: "gc-every", Usage: "run dolt_gc() after every `N` loaded rows to bound memory (one-session loads; 0: never)", Value: 500000},
 			&cli.BoolFlag{Name: "server-gc", Usage: "also run dolt_gc() on a mysql:// target (it ends every session on that server)"},
@@ -102,7 +103,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
 				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations"),
-				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts")}
+				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows")}
 			if opts.Verify && sourceURL(c) == "" {
 				return usageError{"--verify compares with a live database: give --source URL"}
 			}

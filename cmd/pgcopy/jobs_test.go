@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,7 +12,9 @@ import (
 )
 
 // TestCopyJobs loads pagila's COPY blocks on three sessions at once, into
-// both targets: the tables hash exactly as a one-session copy's do.
+// both targets, with blocks of more than 1,000 rows split into parts of
+// 1,000 rows (so rental, payment and others are written by several
+// sessions at once): the tables hash exactly as a one-session copy's do.
 func TestCopyJobs(t *testing.T) {
 	dump := testenv.Testdata(t, "pagila/pagila.sql")
 	seq := filepath.Join(t.TempDir(), "seq")
@@ -19,7 +22,7 @@ func TestCopyJobs(t *testing.T) {
 	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
 	want := testenv.DoltQuery(t, seq, q)
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
-		copyOK(t, dump, tg.spec, "-q", "--jobs", "3")
+		copyOK(t, dump, tg.spec, "-q", "--jobs", "3", "--split-rows", "1000")
 		got := tg.q(q)
 		if len(got) != len(want) {
 			t.Fatalf("%d tables, want %d", len(got), len(want))
@@ -35,14 +38,15 @@ func TestCopyJobs(t *testing.T) {
 	})
 }
 
-// TestRejectsJobs: with --jobs 2 the reject file holds exactly the bad
-// lines (in any order) and the rest is committed.
+// TestRejectsJobs: with --jobs 2, and blocks split into parts of 500 rows
+// (each part read from its own offset), the reject file holds exactly the
+// bad lines (in any order) and the rest is committed.
 func TestRejectsJobs(t *testing.T) {
-	dump, bad, _ := corruptPagila(t)
+	dump, bad, nums := corruptPagila(t)
 	dir := t.TempDir()
 	rejects := filepath.Join(dir, "rejects")
 	target := filepath.Join(dir, "db")
-	copyOK(t, dump, target, "-q", "--jobs", "2", "--max-errors", "10", "--reject-file", rejects)
+	copyOK(t, dump, target, "-q", "--jobs", "2", "--split-rows", "500", "--max-errors", "10", "--reject-file", rejects)
 	got, err := os.ReadFile(rejects)
 	if err != nil {
 		t.Fatal(err)
@@ -52,6 +56,12 @@ func TestRejectsJobs(t *testing.T) {
 	sort.Strings(bad)
 	if strings.Join(lines, "\n") != strings.Join(bad, "\n") {
 		t.Errorf("reject file:\n%q\nwant the bad lines:\n%q", lines, bad)
+	}
+	log, _ := os.ReadFile(rejects + ".log")
+	for _, n := range nums { // the line numbers are right in every part
+		if !strings.Contains(string(log), "corrupt.sql:"+strconv.Itoa(n)+": table ") {
+			t.Errorf("reject log lacks line %d:\n%s", n, log)
+		}
 	}
 	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM payment")[0][0]; n != "16047" {
 		t.Errorf("payment has %s rows, want 16047", n)

@@ -75,3 +75,50 @@ func TestNewCopyReader(t *testing.T) {
 		}
 	}
 }
+
+// TestStopAfter reads a COPY block in parts, each resumed from the Offset
+// and Line recorded before its first row: the parts together give every
+// row once, at the sequential reader's positions.
+func TestStopAfter(t *testing.T) {
+	in := "COPY a (i) FROM stdin;\n1\n2\n3\n4\n5\n\\.\nSELECT 1;\n"
+	rd := NewReader(strings.NewReader(in), "d.sql")
+	if _, err := rd.Next(); err != nil {
+		t.Fatal(err)
+	}
+	type part struct {
+		off  int64
+		line int
+	}
+	var parts []part
+	var want []string
+	for k := 0; ; k++ {
+		if k%2 == 0 {
+			parts = append(parts, part{rd.Offset(), rd.Line()})
+		}
+		l, p, err := rd.CopyRow()
+		if err == io.EOF {
+			break
+		}
+		want = append(want, p.String()+" "+string(l))
+	}
+	var got []string
+	for i, pt := range parts {
+		cr := NewCopyReader(strings.NewReader(in[pt.off:]), "d.sql", pt.line, Pos{File: "d.sql", Line: 1})
+		if i < len(parts)-1 {
+			cr.StopAfter(2)
+		}
+		for {
+			l, p, err := cr.CopyRow()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, p.String()+" "+string(l))
+		}
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("parts read %q, want %q", got, want)
+	}
+}

@@ -41,6 +41,8 @@ type Reader struct {
 
 	inCopy  bool // a Copy event was returned and its "\." not yet read
 	copyPos Pos
+	rowsMax int64 // CopyRow ends the block after this many rows; 0: at "\."
+	rowsN   int64 // rows CopyRow returned since NewCopyReader
 
 	err error // sticky: io.EOF or an *Error
 }
@@ -143,6 +145,13 @@ func (r *Reader) CopyRow() (line []byte, pos Pos, err error) {
 			return nil, Pos{}, r.err
 		}
 		return nil, Pos{}, io.EOF
+	}
+	if r.rowsMax > 0 {
+		if r.rowsN == r.rowsMax {
+			r.inCopy = false
+			return nil, r.pos(), io.EOF
+		}
+		r.rowsN++
 	}
 	l, err := r.readLine()
 	if err != nil {
@@ -361,4 +370,11 @@ func NewCopyReader(r io.Reader, file string, line int, header Pos) *Reader {
 	rd.inCopy = true
 	rd.copyPos = header
 	return rd
+}
+
+// StopAfter makes CopyRow return io.EOF after n more rows, as if the block
+// ended there: a reader from NewCopyReader then reads one part of a block
+// that is loaded in parts. n <= 0 reads to the "\." line.
+func (r *Reader) StopAfter(n int64) {
+	r.rowsMax, r.rowsN = n, 0
 }

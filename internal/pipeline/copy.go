@@ -51,6 +51,11 @@ type Options struct {
 	// (--jobs). Needs an uncompressed dump file; other inputs load one
 	// block at a time.
 	Jobs int
+	// SplitRows, with Jobs > 1, loads a COPY block of more than SplitRows
+	// rows as parts of SplitRows rows, each on whichever session is free,
+	// when its table has a primary key; 0 never splits. Dolt merges the
+	// sessions' writes to the same table when each part commits.
+	SplitRows int64
 
 	// ServerGC allows DOLT_GC() on a dolt sql-server target. It is off by
 	// default there because an online GC ends every session on the server,
@@ -123,7 +128,11 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 
 	// Pass 1: schema.
 	tr := translate.New(opts.Translate, rep)
-	hdr, blocks, err := schemaPass(src, tr)
+	split := int64(0)
+	if opts.Jobs > 1 {
+		split = opts.SplitRows
+	}
+	hdr, blocks, err := schemaPass(src, tr, split)
 	if err != nil {
 		return res, err
 	}
@@ -260,11 +269,24 @@ type copyBlock struct {
 	off    int64 // byte offset of the first data line
 	line   int   // number of the line before it
 	rows   int64 // data lines
+	// parts are where each further part of splitRows rows starts, when the
+	// block has more rows than that (for --jobs; see dataPass.runParallel).
+	parts []blockPart
+}
+
+// blockPart is where a part of a COPY block starts.
+type blockPart struct {
+	off  int64 // byte offset of the part's first data line
+	line int   // number of the line before it
+	row  int64 // rows of the block before it
 }
 
 // schemaPass feeds every statement to the translator and records every
 // COPY block (start and row count, for --jobs and progress).
-func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, []copyBlock, error) {
+//
+// A block of more than splitRows rows (when > 0) also records where each
+// further part of splitRows rows starts.
+func schemaPass(src source.Input, tr *translate.Translator, splitRows int64) (dump.Header, []copyBlock, error) {
 	var blocks []copyBlock
 	rc, _, err := src.Open()
 	if err != nil {
@@ -287,6 +309,9 @@ func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, []copy
 		if ev.Kind == dump.Copy {
 			b := copyBlock{header: ev, off: rd.Offset(), line: rd.Line()}
 			for {
+				if splitRows > 0 && b.rows > 0 && b.rows%splitRows == 0 {
+					b.parts = append(b.parts, blockPart{off: rd.Offset(), line: rd.Line(), row: b.rows})
+				}
 				line, pos, err := rd.CopyRow()
 				if err == io.EOF {
 					break
@@ -295,6 +320,9 @@ func schemaPass(src source.Input, tr *translate.Translator) (dump.Header, []copy
 				}
 				m.Row(line, pos)
 				b.rows++
+			}
+			if n := len(b.parts); n > 0 && b.parts[n-1].row == b.rows {
+				b.parts = b.parts[:n-1] // it would start at the "\." line
 			}
 			blocks = append(blocks, b)
 		}

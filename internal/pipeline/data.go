@@ -82,8 +82,32 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type job struct {
-		b    copyBlock
+		b    copyBlock // with off and line of the part to load
+		n    int64     // rows of the part; 0: to the end of the block
 		rows *translate.Rows
+	}
+	// splitBlock returns the parts of b to load (see Options.SplitRows):
+	// the whole block, or, for a table with a primary key, one part per
+	// recorded start. A table without one is never split: Dolt keys its
+	// rows by content, and two sessions inserting equal rows would have to
+	// merge their counts.
+	splitBlock := func(b copyBlock, rows *translate.Rows) []job {
+		if len(b.parts) == 0 || len(rows.Table.PrimaryKey) == 0 {
+			return []job{{b: b, rows: rows}}
+		}
+		out := make([]job, 0, len(b.parts)+1)
+		prev := blockPart{off: b.off, line: b.line}
+		for _, p := range append(b.parts, blockPart{row: b.rows}) {
+			part := b
+			part.off, part.line = prev.off, prev.line
+			n := p.row - prev.row
+			if p.off == 0 { // the last part reads to the "\." line
+				n = 0
+			}
+			out = append(out, job{b: part, n: n, rows: rows})
+			prev = p
+		}
+		return out
 	}
 	ch := make(chan job)
 	errc := make(chan error, jobs)
@@ -100,7 +124,7 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 			defer wg.Done()
 			defer w.Close()
 			for j := range ch {
-				if err := d.loadAt(ctx, w, seek, j.b, j.rows); err != nil {
+				if err := d.loadAt(ctx, w, seek, j.b, j.n, j.rows); err != nil {
 					errc <- err
 					cancel()
 					for range ch { // drain so the dispatcher never blocks
@@ -120,12 +144,14 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 		if rows == nil {
 			return nil // an override drops the table's rows
 		}
-		select {
-		case ch <- job{b, rows}:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
+		for _, j := range splitBlock(b, rows) {
+			select {
+			case ch <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
+		return nil
 	})
 	close(ch)
 	wg.Wait()
@@ -136,14 +162,16 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	return err
 }
 
-// loadAt loads one COPY block on session w, reading it from its offset.
-func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b copyBlock, rows *translate.Rows) error {
+// loadAt loads one COPY block, or n rows of it (n > 0) from b.off and
+// b.line, on session w.
+func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b copyBlock, n int64, rows *translate.Rows) error {
 	rc, err := seek.OpenAt(b.off)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	rd := dump.NewCopyReader(rc, d.src.Name(), b.line, b.header.Pos)
+	rd.StopAfter(n)
 	start := rd.Offset()
 	err = d.loadBlock(ctx, w, rd, rows, nil)
 	d.mu.Lock()

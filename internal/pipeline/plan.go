@@ -37,7 +37,7 @@ func Plan(opts PlanOptions) (*translate.Translator, *schema.Database, *report.Re
 	defer src.Close()
 	rep.Source = src.Name()
 	tr := translate.New(opts.Translate, rep)
-	if _, _, err := schemaPass(src, tr); err != nil {
+	if _, _, err := schemaPass(src, tr, 0); err != nil {
 		return tr, nil, rep, err
 	}
 	db, err := tr.Finish()

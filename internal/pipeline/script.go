@@ -44,7 +44,7 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	defer src.Close()
 	rep.Source = src.Name()
 	tr := translate.New(opts.Translate, rep)
-	hdr, _, err := schemaPass(src, tr)
+	hdr, _, err := schemaPass(src, tr, 0)
 	if err != nil {
 		return rep, err
 	}
