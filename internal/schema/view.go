@@ -13,10 +13,11 @@ import (
 // puts every view after the views it selects from (Dolt checks that a
 // view's tables exist when it is created: Dolt docs, "Views").
 type View struct {
-	PG   Name     // the PostgreSQL relation
-	Name string   // the Dolt view (or table) name
-	Pos  dump.Pos // the CREATE VIEW statement whose query is used
-	Kind string   // the report kind: "VIEW" or "MATERIALIZED VIEW"
+	PG       Name     // the PostgreSQL relation
+	Name     string   // the Dolt view (or table) name
+	Database string   // the Dolt database; "" for the target database (see Database)
+	Pos      dump.Pos // the CREATE VIEW statement whose query is used
+	Kind     string   // the report kind: "VIEW" or "MATERIALIZED VIEW"
 
 	Columns []string // the Dolt column names, in order
 	Query   string   // the SELECT, MySQL dialect, without a trailing semicolon
@@ -28,20 +29,49 @@ type View struct {
 	// rows: the dump leaves it unpopulated (WITH NO DATA, never refreshed).
 	Empty bool
 
+	// Indexes are a materialized view's indexes (PostgreSQL's CREATE
+	// INDEX ... ON the materialized view), created with its table.
+	Indexes []*Index
+
 	// Uses names the Dolt views and materialized-view tables the query
-	// selects from; each comes earlier in Database.Views.
+	// selects from, as [View.ReportName] gives them; each comes earlier in
+	// Database.Views.
 	Uses []string
+}
+
+// QualifiedName is the view's name for SQL run from any database of the
+// target (see [Table.QualifiedName]).
+func (v *View) QualifiedName() string { return Qualified(v.Database, v.Name) }
+
+// ReportName is db.name when the view has a database, else its Dolt name.
+func (v *View) ReportName() string {
+	if v.Database == "" {
+		return v.Name
+	}
+	return v.Database + "." + v.Name
 }
 
 // CreateSQL renders the view as one MySQL-dialect statement, without a
 // trailing semicolon: CREATE VIEW name AS query (MySQL manual §15.1.23,
-// "CREATE VIEW"), or for a materialized view CREATE TABLE name AS query
-// (§15.1.20.4, "CREATE TABLE ... SELECT").
+// "CREATE VIEW"), or for a materialized view CREATE TABLE name [(its
+// indexes)] AS query (§15.1.20.4, "CREATE TABLE ... SELECT": the table
+// gets the query's columns and the listed keys; Dolt 1.83 accepts it). The
+// name is not qualified: run it in the view's database.
 func (v *View) CreateSQL() string {
 	var b strings.Builder
 	if v.Materialized {
 		b.WriteString("CREATE TABLE ")
 		b.WriteString(sqltext.Ident(v.Name))
+		if len(v.Indexes) > 0 {
+			b.WriteString(" (")
+			for i, ix := range v.Indexes {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(ix.SQL())
+			}
+			b.WriteString(")")
+		}
 		b.WriteString(" AS ")
 		if v.Empty {
 			b.WriteString("SELECT * FROM (")
