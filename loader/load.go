@@ -68,12 +68,13 @@ func (t *Target) Worker(ctx context.Context) (*Target, error) {
 	if err != nil {
 		return nil, fmt.Errorf("worker connection to %s: %w", t.Display, err)
 	}
-	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch}
+	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch, others: t.others}
 	if _, err := conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("worker: use %s: %w", t.Database, err)
 	}
-	if err := w.checkout(ctx, t.work); err != nil {
+	w.cur = t.Database
+	if err := w.checkoutWork(ctx, t.work); err != nil { // databases.go: in every database
 		conn.Close()
 		return nil, err
 	}
@@ -103,11 +104,17 @@ func (t *Target) Tables(ctx context.Context) ([]string, error) {
 }
 
 // CreateTables creates every table of db, each with one CREATE TABLE
-// statement holding all its columns, keys, indexes and foreign keys.
+// statement holding all its columns, keys, indexes and foreign keys, in
+// the table's database (Table.Database; the target database is current
+// again afterwards).
 // After each statement it reads SHOW WARNINGS: Dolt reports some things it
 // silently did not create only there (dolt-facts E, functional indexes).
 func (t *Target) CreateTables(ctx context.Context, db *schema.Database) error {
+	defer t.Use(ctx, "")
 	for _, tb := range db.Tables {
+		if err := t.Use(ctx, tb.Database); err != nil { // databases.go
+			return err
+		}
 		q := tb.CreateSQL()
 		if _, err := t.conn.ExecContext(ctx, q); err != nil {
 			return diag.New(tb.Pos, tb.PG.String(), "", fmt.Errorf("create table %s in Dolt: %w", tb.Name, err),
@@ -237,7 +244,7 @@ func newInserter(table *schema.Table, cols []string) *Inserter {
 	for i, c := range cols {
 		q[i] = sqltext.Ident(c)
 	}
-	head := "INSERT INTO " + sqltext.Ident(table.Name) + " (" + strings.Join(q, ",") + ") VALUES "
+	head := "INSERT INTO " + table.QualifiedName() + " (" + strings.Join(q, ",") + ") VALUES "
 	return &Inserter{table: table, head: head, cols: append([]string(nil), cols...)}
 }
 

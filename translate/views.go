@@ -55,6 +55,7 @@ type viewDef struct {
 	state  int    // 0 not yet translated, 1 in progress, 2 done
 	name   string // the Dolt name
 	db     string // the Dolt database ("" for the target of a one-database copy)
+	cross  bool   // its query reads tables of another Dolt database
 	rename string // why the Dolt name differs from the PostgreSQL one, for the report
 	cols   []viewCol
 	out    *schema.View
@@ -273,6 +274,27 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 	t.rep.Add("INDEX", where, report.Changed, ix.pos, "%s", strings.Join(notes, "; "))
 }
 
+// fillExpr is the select-list item that fills column c of a materialized
+// view's table from the query aliased q, when the query reads another
+// Dolt database (schema.View.CreateStatements): values Dolt may store
+// apart from the row (TEXT, BLOB, JSON, or a computed value that may be
+// one) are rebuilt with CONCAT, which makes a new value of the same text
+// or bytes (CAST(... AS JSON) for JSON); numbers, dates, times and
+// booleans, always stored in the row, are taken as they are.
+func fillExpr(c viewCol) string {
+	x := "`q`." + sqltext.Ident(c.dolt)
+	base, _, _ := splitType(c.doltType)
+	switch {
+	case base == "json" || c.doltType == "" && (c.typ.k == kJSON || c.typ.k == kArray):
+		return "CAST(CONCAT(" + x + ") AS JSON)"
+	case blobTypes[base]:
+		return "CONCAT(" + x + ")"
+	case c.doltType != "" || fixedKinds[c.typ.k]:
+		return x
+	}
+	return "CONCAT(" + x + ")"
+}
+
 // blobTypes are the Dolt types a non-unique index needs a prefix length on.
 var blobTypes = map[string]bool{"longtext": true, "mediumtext": true, "text": true, "tinytext": true, "longblob": true, "mediumblob": true, "blob": true, "tinyblob": true}
 
@@ -378,10 +400,17 @@ func (t *Translator) translateView(d *viewDef) {
 	d.cols = cols
 	d.notes = vt.notes
 	d.out = &schema.View{PG: d.pg, Name: d.name, Database: d.db, Pos: d.pos, Kind: "VIEW", Columns: names, Query: q, Uses: vt.uses}
+	d.cross = vt.cross
 	if d.mat {
 		d.out.Kind = "MATERIALIZED VIEW"
 		d.out.Materialized = true
 		d.out.Empty = d.skipData && !d.refreshed
+		if d.cross {
+			for _, c := range cols {
+				d.out.Fill = append(d.out.Fill, fillExpr(c))
+			}
+			d.notes = append(d.notes, "it reads another Dolt database, so its table is created empty, then keyed, then filled by INSERT ... SELECT with TEXT, BLOB and JSON values rebuilt (Dolt 1.83.2 fails CREATE TABLE ... AS SELECT over another database's such values: \"dangling ref\")")
+		}
 	}
 	t.views.done = append(t.views.done, d.out)
 }
@@ -509,6 +538,7 @@ type viewTrans struct {
 	uses  []string // Dolt names of the views it selects from
 	notes []string // what differs from PostgreSQL, for the report
 	nsub  int
+	cross bool // it reads a table of another Dolt database, directly or through a view
 }
 
 func (vt *viewTrans) note(s string) {
@@ -1160,6 +1190,8 @@ func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 	}
 	if db == vs.vt.def.db {
 		db = "" // the view's own database: unqualified
+	} else {
+		vs.vt.cross = true
 	}
 	pgName := rv.Relname
 	if alias != "" {
@@ -1229,6 +1261,9 @@ func (t *Translator) relationIn(rv *pg.RangeVar, vt *viewTrans) (string, []viewC
 	t.translateView(d)
 	if d.skip != "" {
 		return "", nil, fmt.Errorf("it selects from view %s, which is not translated", d.pg)
+	}
+	if d.cross {
+		vt.cross = true // it reads another database through the view
 	}
 	vt.uses = append(vt.uses, (&schema.View{Name: d.name, Database: d.db}).ReportName())
 	return d.name, append([]viewCol(nil), d.cols...), nil

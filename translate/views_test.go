@@ -326,7 +326,7 @@ func TestViewsGolden(t *testing.T) {
 			if v.Database != "" {
 				in = " in " + v.Database
 			}
-			fmt.Fprintf(&b, "-- %s %s%s (%s)\n%s;\n\n", v.Kind, v.PG, in, v.Pos, v.CreateSQL())
+			fmt.Fprintf(&b, "-- %s %s%s (%s)\n%s;\n\n", v.Kind, v.PG, in, v.Pos, strings.Join(v.CreateStatements(), ";\n"))
 		}
 		compareGolden(t, filepath.Join("testdata", "golden", c.name+".views.sql"), b.Bytes())
 	}

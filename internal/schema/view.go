@@ -29,6 +29,11 @@ type View struct {
 	// rows: the dump leaves it unpopulated (WITH NO DATA, never refreshed).
 	Empty bool
 
+	// Fill, for a materialized view whose query reads tables of another
+	// Dolt database, is the select list (over the query aliased q) of the
+	// INSERT that fills its table; nil otherwise. See CreateStatements.
+	Fill []string
+
 	// Indexes are a materialized view's indexes (PostgreSQL's CREATE
 	// INDEX ... ON the materialized view), created with its table.
 	Indexes []*Index
@@ -49,6 +54,41 @@ func (v *View) ReportName() string {
 		return v.Name
 	}
 	return v.Database + "." + v.Name
+}
+
+// CreateStatements renders the view as the MySQL-dialect statements that
+// create it, without trailing semicolons: [View.CreateSQL], except for a
+// materialized view that reads another Dolt database (Fill set). Dolt
+// 1.83.2 fails a CREATE TABLE ... AS SELECT over another database's rows
+// twice: inline keys are refused ("key column ... doesn't exist in
+// table"), and TEXT, BLOB and JSON values, which Dolt stores apart from
+// the row, are copied as references into the other database's storage
+// ("dangling ref: found dangling references"). So that view becomes three
+// statements: CREATE TABLE name AS SELECT q.columns FROM (query) AS q
+// LIMIT 0, which copies no value; ALTER TABLE name ADD its keys; and
+// INSERT INTO name SELECT Fill FROM (query) AS q, whose Fill wraps those
+// values in expressions that make new ones (CONCAT(x)).
+func (v *View) CreateStatements() []string {
+	if !v.Materialized || v.Fill == nil {
+		return []string{v.CreateSQL()}
+	}
+	cols := make([]string, len(v.Columns))
+	for i, c := range v.Columns {
+		cols[i] = "`q`." + sqltext.Ident(c)
+	}
+	name := sqltext.Ident(v.Name)
+	out := []string{"CREATE TABLE " + name + " AS SELECT " + strings.Join(cols, ", ") + " FROM (" + v.Query + ") AS `q` LIMIT 0"}
+	if len(v.Indexes) > 0 {
+		keys := make([]string, len(v.Indexes))
+		for i, ix := range v.Indexes {
+			keys[i] = "ADD " + ix.SQL()
+		}
+		out = append(out, "ALTER TABLE "+name+" "+strings.Join(keys, ", "))
+	}
+	if !v.Empty {
+		out = append(out, "INSERT INTO "+name+" SELECT "+strings.Join(v.Fill, ", ")+" FROM ("+v.Query+") AS `q`")
+	}
+	return out
 }
 
 // CreateSQL renders the view as one MySQL-dialect statement, without a
