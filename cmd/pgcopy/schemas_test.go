@@ -397,3 +397,74 @@ func TestSchemasFnb(t *testing.T) {
 	}
 	t.Logf("fnb: %d tables in %d databases, %d rows equal; %d foreign keys in Dolt, 7 across databases checked by pgcopy (PostgreSQL: %d)", len(tables), len(dbs), total, fks, pgFKs)
 }
+
+// TestSchemasJobsGCBranchPush: with --schemas databases, a --jobs 2 load
+// and a load that runs dolt_gc every 50 rows (publishing to a branch,
+// tagging and pushing each database to its own file:// remote) give every
+// table of every database the same hash as a plain copy; the remotes
+// clone with the branch and the tag.
+func TestSchemasJobsGCBranchPush(t *testing.T) {
+	dump, _ := shopDump(t, "")
+	dir := t.TempDir()
+	plain, jobs, gc := filepath.Join(dir, "plain"), filepath.Join(dir, "jobs"), filepath.Join(dir, "gc")
+	remote := filepath.Join(dir, "remote")
+	for _, d := range []string{plain, jobs, gc, remote} {
+		os.MkdirAll(d, 0o755)
+	}
+	copyOK(t, dump, filepath.Join(plain, "shop"), "--schemas", "databases", "-q")
+	copyOK(t, dump, filepath.Join(jobs, "shop"), "--schemas", "databases", "--jobs", "2", "-q")
+	copyOK(t, dump, filepath.Join(gc, "shop"), "--schemas", "databases", "--gc-every", "50", "--branch", "nightly", "--tag", "n1",
+		"--push", "file://"+filepath.Join(remote, "shop"), "-q")
+	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
+	for _, name := range []string{"shop", "shop_auth", "shop_billing"} {
+		want := testenv.DoltQuery(t, filepath.Join(plain, name), q)
+		if got := testenv.DoltQuery(t, filepath.Join(jobs, name), q); strings.Join(flat(got), ",") != strings.Join(flat(want), ",") {
+			t.Errorf("%s with --jobs 2: %v, want %v", name, got, want)
+		}
+		db := filepath.Join(gc, name)
+		if got := testenv.DoltQuery(t, db, "SELECT (SELECT COUNT(*) FROM dolt_log('nightly')), (SELECT COUNT(*) FROM dolt_log('main')), (SELECT COUNT(*) FROM dolt_tags WHERE tag_name = 'n1')")[0]; strings.Join(got, "/") != "2/1/1" {
+			t.Errorf("%s: nightly/main commits and tag n1: %v, want 2/1/1", name, got)
+		}
+		clone := filepath.Join(dir, "clone_"+name)
+		testenv.Dolt(t, dir, "clone", "file://"+filepath.Join(remote, name), clone)
+		testenv.Dolt(t, clone, "checkout", "nightly")
+		if got := testenv.DoltQuery(t, clone, q); strings.Join(flat(got), ",") != strings.Join(flat(want), ",") {
+			t.Errorf("%s pushed with --gc-every 50: %v, want %v", name, got, want)
+		}
+	}
+}
+
+func flat(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(r, "="))
+	}
+	return out
+}
+
+// TestSchemasVerify: a live source copied with --schemas databases
+// --verify compares every table of every database before committing;
+// pgcopy verify --schemas databases then finds every table equal (on the
+// default branch and with --branch), and names the table of the other
+// database that a change in PostgreSQL makes differ.
+func TestSchemasVerify(t *testing.T) {
+	_, pgURL := shopDump(t, "")
+	root := t.TempDir()
+	target := filepath.Join(root, "shop")
+	out := copyOK(t, "", target, "--source", pgURL, "--schemas", "databases", "--verify")
+	if !strings.Contains(out, "--verify: 5 tables equal") {
+		t.Errorf("copy --verify did not compare the 5 tables:\n%s", out)
+	}
+	got := verifyRun(t, 0, "--source", pgURL, "--target", target, "--schemas", "databases")
+	for _, want := range []string{"ok      shop_auth.sessions", "ok      shop_billing.lines", "ok      shop.users", "5 tables, "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("pgcopy verify output lacks %q:\n%s", want, got)
+		}
+	}
+	verifyRun(t, 0, "--source", pgURL, "--target", target, "--schemas", "databases", "--branch", "main", "-q")
+	testenv.Postgres(t).Exec(t, pgURL, "UPDATE billing.lines SET item = 'changed' WHERE invoice_id = 7 AND n = 2")
+	got = verifyRun(t, 3, "--source", pgURL, "--target", target, "--schemas", "databases", "-q")
+	if !strings.Contains(got, "DIFFERS shop_billing.lines") || strings.Count(got, "DIFFERS") != 1 {
+		t.Errorf("pgcopy verify after a change:\n%s", got)
+	}
+}
