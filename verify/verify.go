@@ -44,7 +44,7 @@ type Dolt interface {
 
 // TableResult is the comparison of one table.
 type TableResult struct {
-	Table    string      // Dolt table name
+	Table    string      // Dolt table name; database.table when it has a database (schema.Table.ReportName)
 	PG       schema.Name // PostgreSQL relation
 	PGRows   int64
 	DoltRows int64

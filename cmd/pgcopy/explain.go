@@ -62,7 +62,7 @@ func checkSchemas(mode string) error {
 			return nil
 		}
 	}
-	return usageError{fmt.Sprintf("--schemas must be %s (not %q; --schema/-n is pg_dump's schema filter for --source)", strings.Join(translate.SchemaModes, ", "), mode)}
+	return usageError{fmt.Sprintf("--schemas must be prefix, prefix-all or databases, not %q (--schema/-n is pg_dump's schema filter for --source)", mode)}
 }
 
 // explainCommand is `pgcopy explain`: for each column, the PostgreSQL
