@@ -32,7 +32,7 @@ func schemaFlags(database bool) []cli.Flag {
 		Usage: "how PostgreSQL schemas map to Dolt: `MODE` prefix (one database; with several schemas, tables outside public are named schema_table), " +
 			"prefix-all (one database; every table schema_table) or databases (public in the target database, schema S in the database TARGET_S, bare table names)"}}
 	if database {
-		f = append(f, &cli.StringFlag{Name: "database", Usage: "with --schemas databases, the target database's `NAME` (the database of schema S is NAME_S)"})
+		f = append(f, &cli.StringFlag{Name: "database", Usage: "with --schemas databases, the target database's `NAME`: the database of schema S is NAME_S (explain shows TARGET_S without it)"})
 	}
 	return f
 }
