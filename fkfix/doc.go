@@ -14,5 +14,10 @@
 // A resolution is committed only with a change to the child table, so this
 // runs before the first DOLT_COMMIT.
 //
+// Foreign keys between two Dolt databases (pgcopy --schemas databases)
+// cannot exist in Dolt 1.83; [VerifyCross] finds their orphan rows with a
+// LEFT JOIN across the databases instead. Resolve and Verify act on the
+// current database: run them once per database.
+//
 // fkfix never changes a row and never commits.
 package fkfix

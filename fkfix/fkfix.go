@@ -94,6 +94,13 @@ func Verify(ctx context.Context, conn *sql.Conn, db *schema.Database) ([]Violati
 }
 
 func orphans(ctx context.Context, conn *sql.Conn, tb *schema.Table, fk *schema.ForeignKey) (*Violation, error) {
+	return orphansIn(ctx, conn, &schema.Table{Name: tb.Name}, &schema.Table{Name: fk.RefTable}, fk)
+}
+
+// orphansIn counts and samples the rows of tb whose fk columns, all
+// non-NULL, match no row of ref (MATCH SIMPLE), naming both tables as
+// QualifiedName gives them.
+func orphansIn(ctx context.Context, conn *sql.Conn, tb, ref *schema.Table, fk *schema.ForeignKey) (*Violation, error) {
 	var on, notNull, sel []string
 	for i, c := range fk.Columns {
 		on = append(on, "c."+sqltext.Ident(c)+" = p."+sqltext.Ident(fk.RefColumns[i]))
@@ -101,7 +108,7 @@ func orphans(ctx context.Context, conn *sql.Conn, tb *schema.Table, fk *schema.F
 		sel = append(sel, "c."+sqltext.Ident(c))
 	}
 	from := fmt.Sprintf("FROM %s c LEFT JOIN %s p ON %s WHERE %s AND p.%s IS NULL",
-		sqltext.Ident(tb.Name), sqltext.Ident(fk.RefTable), strings.Join(on, " AND "),
+		tb.QualifiedName(), ref.QualifiedName(), strings.Join(on, " AND "),
 		strings.Join(notNull, " AND "), sqltext.Ident(fk.RefColumns[0]))
 	var n int64
 	if err := conn.QueryRowContext(ctx, "SELECT COUNT(*) "+from).Scan(&n); err != nil {
@@ -110,7 +117,7 @@ func orphans(ctx context.Context, conn *sql.Conn, tb *schema.Table, fk *schema.F
 	if n == 0 {
 		return nil, nil
 	}
-	v := &Violation{Constraint: fk.Name, Table: tb.Name, Columns: fk.Columns, RefTable: fk.RefTable, Orphans: n}
+	v := &Violation{Constraint: fk.Name, Table: tb.ReportName(), Columns: fk.Columns, RefTable: ref.ReportName(), Orphans: n}
 	rows, err := conn.QueryContext(ctx, "SELECT DISTINCT CONCAT_WS(', ', "+strings.Join(sel, ", ")+") "+from+" LIMIT 3")
 	if err != nil {
 		return nil, err
@@ -123,4 +130,27 @@ func orphans(ctx context.Context, conn *sql.Conn, tb *schema.Table, fk *schema.F
 		}
 	}
 	return v, rows.Err()
+}
+
+// VerifyCross finds the orphan rows of the foreign keys that join tables
+// of two Dolt databases (schema.Database.CrossFKs), which Dolt cannot hold
+// (it refuses them: "only foreign keys on the same database are currently
+// supported"), with the LEFT JOIN Verify uses, over database-qualified
+// names. Run it on a session where every database's load is visible (the
+// loader's pinned session, which has each database's work branch checked
+// out).
+func VerifyCross(ctx context.Context, conn *sql.Conn, cross []*schema.CrossFK) ([]Violation, error) {
+	var out []Violation
+	for _, x := range cross {
+		ref := &schema.Table{Name: x.FK.RefTable, Database: x.RefDatabase}
+		v, err := orphansIn(ctx, conn, x.Table, ref, x.FK)
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			v.Constraint = x.PG + " (not created: it joins two Dolt databases)"
+			out = append(out, *v)
+		}
+	}
+	return out, nil
 }

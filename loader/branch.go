@@ -19,21 +19,43 @@ const WorkBranchPrefix = "pgcopy-work/"
 // StartWork creates a fresh work branch from branch's HEAD (from the
 // current HEAD when branch does not exist yet) and checks it out on the
 // pinned session, so the load never touches branch until [Target.Publish].
-// A work branch left by a killed run is deleted first. See the Dolt docs,
-// "Dolt SQL Procedures: DOLT_BRANCH, DOLT_CHECKOUT".
+// A work branch left by a killed run is deleted first. With several
+// databases (AddDatabases) it does so in each, recording each branch's
+// HEAD for Publish, and leaves the target database current. See the Dolt
+// docs, "Dolt SQL Procedures: DOLT_BRANCH, DOLT_CHECKOUT".
 func (t *Target) StartWork(ctx context.Context, branch string) error {
 	if branch == "" {
 		branch = "main"
 	}
 	t.branch = branch
 	t.work = WorkBranchPrefix + branch
-	exists, err := t.branchExists(ctx, branch)
+	t.start, t.done = map[string]string{}, map[string]bool{}
+	return t.eachDatabase(ctx, func(name string) error {
+		if err := t.startWork(ctx); err != nil {
+			if len(t.others) > 0 {
+				return fmt.Errorf("database %s: %w", name, err)
+			}
+			return err
+		}
+		return nil
+	})
+}
+
+// startWork is StartWork in the current database.
+func (t *Target) startWork(ctx context.Context) error {
+	exists, err := t.branchExists(ctx, t.branch)
 	if err != nil {
 		return err
 	}
 	from := "HEAD"
+	t.start[t.cur] = ""
 	if exists {
-		from = branch
+		from = t.branch
+		var h string
+		if err := t.conn.QueryRowContext(ctx, "SELECT HASHOF(?)", t.branch).Scan(&h); err != nil {
+			return fmt.Errorf("read the HEAD of %s: %w", t.branch, err)
+		}
+		t.start[t.cur] = h
 	}
 	if ok, _ := t.branchExists(ctx, t.work); ok {
 		if err := t.checkout(ctx, from); err != nil {
@@ -67,7 +89,73 @@ func (t *Target) branchExists(ctx context.Context, name string) (bool, error) {
 // Publish moves the target branch to the work branch's HEAD with a
 // fast-forward merge (creating the branch if needed) and deletes the work
 // branch. Only this step changes what readers of the branch see.
+//
+// With several databases, Dolt has no transaction over them (a commit and
+// a branch belong to one database), so Publish first checks in every
+// database that the branch is still where StartWork found it, and
+// publishes nothing if one moved; then it publishes the databases one
+// after another, the target database last, so that once the target's
+// branch shows the new snapshot every other database's does too. Between
+// two publishes a reader can see one database new and another old. If a
+// publish fails after others succeeded, the error names the databases
+// published and those left as they were; a rerun of the same source makes
+// no commit in the published ones and publishes the rest.
 func (t *Target) Publish(ctx context.Context) error {
+	if len(t.others) > 0 {
+		if err := t.eachDatabase(ctx, func(name string) error {
+			var h sql.NullString
+			exists, err := t.branchExists(ctx, t.branch)
+			if err == nil && exists {
+				err = t.conn.QueryRowContext(ctx, "SELECT HASHOF(?)", t.branch).Scan(&h)
+			}
+			if err != nil {
+				return fmt.Errorf("publish: database %s: %w", name, err)
+			}
+			if h.String != t.start[name] {
+				return fmt.Errorf("publish: branch %s of database %s moved during the load (HEAD %s, was %s); nothing was published", t.branch, name, orNone(h.String), orNone(t.start[name]))
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	var published []string
+	err := t.eachDatabase(ctx, func(name string) error {
+		if err := t.publish(ctx); err != nil {
+			if len(t.others) == 0 {
+				return err
+			}
+			var left []string
+			for _, d := range t.Databases() {
+				if !t.done[d] {
+					left = append(left, d)
+				}
+			}
+			if len(published) == 0 {
+				return fmt.Errorf("database %s: %w; nothing was published", name, err)
+			}
+			return fmt.Errorf("database %s: %w; published: %s; not published (unchanged): %s; run the copy again to publish them", name, err, strings.Join(published, ", "), strings.Join(left, ", "))
+		}
+		t.done[name] = true
+		published = append(published, name)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	t.work = ""
+	return nil
+}
+
+func orNone(h string) string {
+	if h == "" {
+		return "none"
+	}
+	return h
+}
+
+// publish is Publish in the current database.
+func (t *Target) publish(ctx context.Context) error {
 	exists, err := t.branchExists(ctx, t.branch)
 	if err != nil {
 		return err
@@ -90,13 +178,13 @@ func (t *Target) Publish(ctx context.Context) error {
 	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", t.work); err != nil {
 		return fmt.Errorf("delete work branch %s: %w", t.work, err)
 	}
-	t.work = ""
 	return nil
 }
 
-// Abandon throws the work branch away after a failure; the target branch
-// is untouched. It uses its own short deadline so that it also runs after
-// the run's context was cancelled (Ctrl-C).
+// Abandon throws the work branch away after a failure, in every database
+// not yet published; the target branch is untouched. It uses its own
+// short deadline so that it also runs after the run's context was
+// cancelled (Ctrl-C).
 func (t *Target) Abandon() error {
 	if t.work == "" {
 		return nil
@@ -104,6 +192,22 @@ func (t *Target) Abandon() error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	t.conn.ExecContext(ctx, "ROLLBACK")
+	var errs []error
+	t.eachDatabase(ctx, func(name string) error {
+		if t.done[name] {
+			return nil
+		}
+		if err := t.abandon(ctx); err != nil {
+			errs = append(errs, err)
+		}
+		return nil
+	})
+	t.work = ""
+	return errors.Join(errs...)
+}
+
+// abandon is Abandon in the current database.
+func (t *Target) abandon(ctx context.Context) error {
 	var errs []error
 	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_RESET('--hard')"); err != nil {
 		errs = append(errs, err)
@@ -117,7 +221,6 @@ func (t *Target) Abandon() error {
 	} else if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", t.work); err != nil {
 		errs = append(errs, err)
 	}
-	t.work = ""
 	return errors.Join(errs...)
 }
 
@@ -215,11 +318,32 @@ func (t *Target) GC(ctx context.Context) error {
 // GCAndReconnect runs DOLT_GC() in the middle of a load, to bound the
 // memory the load holds (measured: peak RSS −48 % with a GC every 250k
 // rows; BENCHMARKS.md), then opens a fresh session: DOLT_GC ends the
-// session that ran it. The new session is on the same work branch with the
-// load's session state. Call it between SQL transactions, and only when no
-// other session of this process is loading (it would end theirs too).
+// session that ran it. With several databases it collects each in turn,
+// on a fresh session each time. The new session is on the same work
+// branches with the load's session state, the target database current.
+// Call it between SQL transactions, and only when no other session of
+// this process is loading (it would end theirs too).
 func (t *Target) GCAndReconnect(ctx context.Context) error {
-	t.conn.ExecContext(ctx, "CALL DOLT_GC()") // its result is the end of the session
+	for _, name := range t.Databases() {
+		if err := t.Use(ctx, name); err != nil {
+			return err
+		}
+		t.conn.ExecContext(ctx, "CALL DOLT_GC()") // its result is the end of the session
+		if err := t.reconnect(ctx); err != nil {
+			return err
+		}
+	}
+	if t.work != "" {
+		if err := t.checkoutWork(ctx, t.work); err != nil {
+			return err
+		}
+	}
+	return t.session(ctx)
+}
+
+// reconnect replaces the pinned session, which DOLT_GC ended, with a
+// fresh one on the target database.
+func (t *Target) reconnect(ctx context.Context) error {
 	// Returning driver.ErrBadConn from Raw makes database/sql discard the
 	// connection instead of pooling it for the next Conn.
 	t.conn.Raw(func(any) error { return driver.ErrBadConn })
@@ -232,19 +356,11 @@ func (t *Target) GCAndReconnect(ctx context.Context) error {
 			return fmt.Errorf("reconnect after dolt_gc: %w", err)
 		}
 		if _, err = conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err == nil {
-			t.conn = conn
-			break
+			t.conn, t.cur = conn, t.Database
+			return nil
 		}
 		conn.Raw(func(any) error { return driver.ErrBadConn })
 		conn.Close()
 	}
-	if err != nil {
-		return fmt.Errorf("reconnect after dolt_gc: use %s: %w", t.Database, err)
-	}
-	if t.work != "" {
-		if err := t.checkout(ctx, t.work); err != nil {
-			return err
-		}
-	}
-	return t.session(ctx)
+	return fmt.Errorf("reconnect after dolt_gc: use %s: %w", t.Database, err)
 }

@@ -73,7 +73,8 @@ func bulkSession(ctx context.Context, conn *sql.Conn) (*engineSession, error) {
 	return &s, nil
 }
 
-// insertRows inserts rows (Go values in the order of cols) into table as
+// insertRows inserts rows (Go values in the order of cols) into table (a
+// quoted, possibly database-qualified name: schema.Table.QualifiedName) as
 // one statement of the session's open transaction: either every row is
 // written or, on the first error, none is (the statement is discarded, as
 // for a failed INSERT). Values are converted to the column types by the
@@ -87,7 +88,7 @@ func (s *engineSession) insertRows(table string, cols []string, rows [][]any) (e
 		q[i] = sqltext.Ident(c)
 		one[i] = "NULL"
 	}
-	stmt := "INSERT INTO " + sqltext.Ident(table) + " (" + strings.Join(q, ",") + ") VALUES (" + strings.Join(one, ",") + ")"
+	stmt := "INSERT INTO " + table + " (" + strings.Join(q, ",") + ") VALUES (" + strings.Join(one, ",") + ")"
 	binder := planbuilder.New(ctx, eng.Analyzer.Catalog, eng.EventScheduler)
 	parsed, _, _, flags, err := binder.Parse(stmt, nil, false)
 	if err != nil {

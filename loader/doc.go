@@ -30,4 +30,15 @@
 // converted; translate does. It never commits anything that failed: a run
 // that stops early leaves the branch HEAD untouched, and the next run resets
 // the working set first (Dolt docs, "Version Control Features: Working Set").
+//
+// Several databases (pgcopy --schemas databases; databases.go): the target
+// database and those of [Target.AddDatabases] share the one pinned
+// session, in which every database has its work branch checked out; rows
+// are written with database-qualified names, one database per SQL
+// transaction (Dolt refuses more); DDL, DOLT_COMMIT, DOLT_GC and
+// constraint checks run per database after [Target.Use]. Dolt has no
+// commit over several databases: [Target.Publish] publishes nothing unless
+// every branch is where StartWork found it, then fast-forwards the
+// databases one after another, the target last. The loader never drops a
+// database.
 package loader

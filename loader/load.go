@@ -68,12 +68,13 @@ func (t *Target) Worker(ctx context.Context) (*Target, error) {
 	if err != nil {
 		return nil, fmt.Errorf("worker connection to %s: %w", t.Display, err)
 	}
-	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch, sqlInserts: t.sqlInserts}
+	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch, others: t.others, sqlInserts: t.sqlInserts}
 	if _, err := conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("worker: use %s: %w", t.Database, err)
 	}
-	if err := w.checkout(ctx, t.work); err != nil {
+	w.cur = t.Database
+	if err := w.checkoutWork(ctx, t.work); err != nil { // databases.go: in every database
 		conn.Close()
 		return nil, err
 	}
@@ -103,11 +104,17 @@ func (t *Target) Tables(ctx context.Context) ([]string, error) {
 }
 
 // CreateTables creates every table of db, each with one CREATE TABLE
-// statement holding all its columns, keys, indexes and foreign keys.
+// statement holding all its columns, keys, indexes and foreign keys, in
+// the table's database (Table.Database; the target database is current
+// again afterwards).
 // After each statement it reads SHOW WARNINGS: Dolt reports some things it
 // silently did not create only there (dolt-facts E, functional indexes).
 func (t *Target) CreateTables(ctx context.Context, db *schema.Database) error {
+	defer t.Use(ctx, "")
 	for _, tb := range db.Tables {
+		if err := t.Use(ctx, tb.Database); err != nil { // databases.go
+			return err
+		}
 		q := tb.CreateSQL()
 		if _, err := t.conn.ExecContext(ctx, q); err != nil {
 			return diag.New(tb.Pos, tb.PG.String(), "", fmt.Errorf("create table %s in Dolt: %w", tb.Name, err),
@@ -306,7 +313,7 @@ func newInserter(table *schema.Table, cols []string) *Inserter {
 	for i, c := range cols {
 		q[i] = sqltext.Ident(c)
 	}
-	head := "INSERT INTO " + sqltext.Ident(table.Name) + " (" + strings.Join(q, ",") + ") VALUES "
+	head := "INSERT INTO " + table.QualifiedName() + " (" + strings.Join(q, ",") + ") VALUES "
 	return &Inserter{table: table, head: head, cols: append([]string(nil), cols...)}
 }
 
@@ -399,7 +406,7 @@ func (in *Inserter) send(ctx context.Context) error {
 	done := make(chan error, 1)
 	in.done = done
 	if in.bulk {
-		go execRows(ctx, in.t.conn, in.table.Name, in.cols, in.prev.rows, done)
+		go execRows(ctx, in.t.conn, in.table.QualifiedName(), in.cols, in.prev.rows, done)
 	} else {
 		go execBatch(ctx, in.t.conn, string(in.prev.buf), done)
 	}
@@ -466,7 +473,7 @@ func (in *Inserter) one(ctx context.Context, b *batch, i int) error {
 		if err != nil {
 			return err
 		}
-		return s.insertRows(in.table.Name, in.cols, b.rows[i:i+1])
+		return s.insertRows(in.table.QualifiedName(), in.cols, b.rows[i:i+1])
 	}
 	end := len(b.buf)
 	if i+1 < len(b.offs) {

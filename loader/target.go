@@ -33,6 +33,12 @@ type Target struct {
 
 	branch string // the branch a load publishes to
 	work   string // the work branch being loaded; "" when none
+
+	root   string            // the embedded engine's directory (the target directory's parent); "" for a server
+	cur    string            // the session's current database
+	others []string          // the databases of AddDatabases (databases.go)
+	start  map[string]string // per database, the branch's HEAD when StartWork ran ("" when it did not exist)
+	done   map[string]bool   // the databases Publish has published
 }
 
 // Options for opening a target.
@@ -59,25 +65,10 @@ func Open(ctx context.Context, spec string, opts Options) (*Target, error) {
 }
 
 func openServer(ctx context.Context, spec string) (*Target, error) {
-	u, err := url.Parse(spec)
+	cfg, dbName, display, err := serverSpec(spec)
 	if err != nil {
-		return nil, fmt.Errorf("target URL: %w", err)
+		return nil, err
 	}
-	dbName := strings.TrimPrefix(u.Path, "/")
-	if dbName == "" {
-		return nil, errors.New("target URL names no database: use mysql://USER:PASS@HOST:PORT/DB")
-	}
-	cfg := mysql.NewConfig()
-	cfg.User = u.User.Username()
-	cfg.Passwd, _ = u.User.Password()
-	cfg.Net = "tcp"
-	cfg.Addr = u.Host
-	if u.Port() == "" {
-		cfg.Addr = u.Host + ":3306"
-	}
-	cfg.AllowNativePasswords = true
-	cfg.MaxAllowedPacket = 0 // ask the server
-	display := "mysql://" + cfg.User + "@" + cfg.Addr + "/" + dbName
 	// create the database if needed
 	boot, err := sql.Open("mysql", cfg.FormatDSN())
 	if err != nil {
@@ -94,6 +85,32 @@ func openServer(ctx context.Context, spec string) (*Target, error) {
 		return nil, err
 	}
 	return pin(ctx, db, "server", dbName, display)
+}
+
+// serverSpec parses a mysql://USER:PASS@HOST:PORT/DB target into a driver
+// configuration without a database, the database name and a display form
+// without the password.
+func serverSpec(spec string) (*mysql.Config, string, string, error) {
+	u, err := url.Parse(spec)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("target URL: %w", err)
+	}
+	dbName := strings.TrimPrefix(u.Path, "/")
+	if dbName == "" {
+		return nil, "", "", errors.New("target URL names no database: use mysql://USER:PASS@HOST:PORT/DB")
+	}
+	cfg := mysql.NewConfig()
+	cfg.User = u.User.Username()
+	cfg.Passwd, _ = u.User.Password()
+	cfg.Net = "tcp"
+	cfg.Addr = u.Host
+	if u.Port() == "" {
+		cfg.Addr = u.Host + ":3306"
+	}
+	cfg.AllowNativePasswords = true
+	cfg.MaxAllowedPacket = 0 // ask the server
+	display := "mysql://" + cfg.User + "@" + cfg.Addr + "/" + dbName
+	return cfg, dbName, display, nil
 }
 
 // openEmbedded opens dir as a Dolt database through the embedded engine.
@@ -133,6 +150,7 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	}
 	t.connector = connector
 	t.sqlInserts = opts.SQLInserts
+	t.root = parent
 	if !exists {
 		if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE "+sqltext.Ident(name)); err != nil {
 			t.Close()
@@ -152,7 +170,7 @@ func pin(ctx context.Context, db *sql.DB, kind, name, display string) (*Target, 
 		db.Close()
 		return nil, fmt.Errorf("connect to %s: %w", display, err)
 	}
-	return &Target{Kind: kind, Database: name, Display: display, db: db, conn: conn}, nil
+	return &Target{Kind: kind, Database: name, Display: display, db: db, conn: conn, cur: name}, nil
 }
 
 // splitAuthor splits "Name <email>" into its parts.

@@ -20,8 +20,20 @@ import (
 // rejects never fails the copy: its report entry becomes skipped with
 // Dolt's message, and so do the views that select from it. Only a lost
 // connection or a cancelled context is an error.
+//
+// Each view is created in its database (View.Database; the target
+// database is current again afterwards). A materialized view's indexes
+// are part of its CREATE TABLE, so they share its fate in the report.
 func (t *Target) CreateViews(ctx context.Context, db *schema.Database, rep *report.Report) error {
-	failed := map[string]string{} // lower-case Dolt name -> PostgreSQL name
+	defer t.Use(ctx, "")
+	failed := map[string]string{} // lower-case View.ReportName -> PostgreSQL name
+	skip := func(v *schema.View, format string, args ...any) {
+		failed[strings.ToLower(v.ReportName())] = v.PG.String()
+		rep.Amend(v.Kind, v.PG.String(), report.Skipped, format, args...)
+		for _, ix := range v.Indexes {
+			rep.Amend("INDEX", ix.PG, report.Skipped, "not created: materialized view %s was not created", v.PG)
+		}
+	}
 	for _, v := range db.Views {
 		dep := ""
 		for _, u := range v.Uses {
@@ -31,23 +43,37 @@ func (t *Target) CreateViews(ctx context.Context, db *schema.Database, rep *repo
 			}
 		}
 		if dep != "" {
-			failed[strings.ToLower(v.Name)] = v.PG.String()
-			rep.Amend(v.Kind, v.PG.String(), report.Skipped, "not created: it selects from %s, which Dolt did not create", dep)
+			skip(v, "not created: it selects from %s, which Dolt did not create", dep)
 			continue
 		}
-		q := v.CreateSQL()
-		if _, err := t.conn.ExecContext(ctx, q); err != nil {
-			if ctx.Err() != nil || errors.Is(err, sql.ErrConnDone) || errors.Is(err, driver.ErrBadConn) {
-				return fmt.Errorf("create %s %s: %w", strings.ToLower(v.Kind), v.Name, err)
+		if err := t.Use(ctx, v.Database); err != nil { // databases.go
+			return err
+		}
+		var failed error
+		var q string
+		for i, stmt := range v.CreateStatements() {
+			q = stmt
+			if _, err := t.conn.ExecContext(ctx, stmt); err != nil {
+				if ctx.Err() != nil || errors.Is(err, sql.ErrConnDone) || errors.Is(err, driver.ErrBadConn) {
+					return fmt.Errorf("create %s %s: %w", strings.ToLower(v.Kind), v.Name, err)
+				}
+				if i > 0 { // the table exists, unkeyed or unfilled: it must not be committed so
+					if _, err := t.conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+sqltext.Ident(v.Name)); err != nil {
+						return fmt.Errorf("drop %s after a failed fill: %w", v.Name, err)
+					}
+				}
+				failed = err
+				break
 			}
-			failed[strings.ToLower(v.Name)] = v.PG.String()
-			rep.Amend(v.Kind, v.PG.String(), report.Skipped, "translated, but Dolt rejected it: %v; recreate it in Dolt by hand (the translation was: %s)", err, q)
+		}
+		if failed != nil {
+			skip(v, "translated, but Dolt rejected it: %v; recreate it in Dolt by hand (the translation was: %s)", failed, q)
 			continue
 		}
 		if v.Materialized {
 			var n int64
 			if err := t.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+sqltext.Ident(v.Name)).Scan(&n); err == nil {
-				rep.Note("materialized view %s: table %s holds %d rows of its query", v.PG, v.Name, n)
+				rep.Note("materialized view %s: table %s holds %d rows of its query", v.PG, v.ReportName(), n)
 			}
 		}
 	}

@@ -125,17 +125,43 @@
 // # Names
 //
 // Every name is quoted with backticks ([sqltext.Ident]), so reserved words,
-// quotes, semicolons, mixed case and non-ASCII names pass through. When the
-// dump's tables live in more than one schema, the tables of schemas other
-// than public are named "schema_table" (auth.users becomes auth_users next
-// to users); [Options.PrefixAllSchemas] prefixes public tables too.
-// Foreign keys and indexes follow the renamed tables. Names longer than 64
-// characters are cut with a hash suffix. Table or column names that differ
-// only by case, which Dolt would resolve to one object, get a "_2", "_3",
-// ... suffix (reported). Foreign-key and CHECK names are unique per Dolt
+// quotes, semicolons, mixed case and non-ASCII names pass through. Where
+// each schema's tables go is [Options.Schemas] (see Schemas). Foreign keys
+// and indexes follow the renamed tables. Names longer than 64 characters
+// are cut with a hash suffix. Table or column names that differ only by
+// case, which Dolt would resolve to one object, get a "_2", "_3", ...
+// suffix (reported). Foreign-key and CHECK names are unique per Dolt
 // database and are made so. An unqualified name in a statement is resolved
 // along the dump's search_path (SET search_path, set_config), then among
 // all tables of the dump.
+//
+// # Schemas
+//
+// A dump is one PostgreSQL database; its schemas (PostgreSQL manual §5.9,
+// "Schemas") map to Dolt by [Options.Schemas]:
+//
+//	SchemasPrefix (default)  one database; tables of one schema keep their bare names; with
+//	                         several, public's keep theirs and the others are schema_table
+//	                         (auth.users becomes auth_users next to users)
+//	SchemasPrefixAll         one database; with several schemas every table is schema_table
+//	SchemasDatabases         public (or the only schema holding tables) goes to the target
+//	                         database [Options.Database]; schema S to the database
+//	                         Database_S, with bare names
+//
+// With SchemasDatabases, a "/" or "\" in a schema name becomes "_", a
+// database name is cut to 64 characters, and names that differ only by
+// case get "_2", "_3", ...; a schema holding no table or view gets no
+// database (its SCHEMA entry is skipped). schema.Database.Databases lists
+// the databases, the target first; every Table and View names its
+// database, and every created object in the report says which database it
+// went to (report.Object.Database). Indexes, keys and checks stay with
+// their table. A foreign key between two databases is not created: Dolt
+// 1.83 refuses it ("only foreign keys on the same database are currently
+// supported", with FOREIGN_KEY_CHECKS on or off, measured on 1.83.2); it
+// is reported as skipped and listed in schema.Database.CrossFKs, whose
+// rows pgcopy checks itself (fkfix.VerifyCross). Column types do not
+// depend on the mode: columns such a key links still get one type and
+// key-able lengths. A view names the tables of other databases qualified.
 //
 // # Defaults, checks and generated columns
 //
@@ -218,7 +244,13 @@
 // rejects is reported as skipped with Dolt's message; the copy goes on. A
 // materialized view becomes a table filled from its query after the data
 // load (CREATE TABLE ... AS SELECT), empty when the dump leaves it
-// unpopulated; it is not refreshed later.
+// unpopulated; it is not refreshed later. Its indexes (CREATE INDEX ... ON
+// the materialized view) are created with that table, by the rules of a
+// table's indexes; a non-unique index on a column whose TEXT-or-not Dolt
+// type only Dolt knows (a computed text value) is skipped, as its prefix
+// length cannot be chosen beforehand. A materialized view that reads
+// another Dolt database is created empty, keyed and then filled by INSERT
+// ... SELECT (schema.View.CreateStatements says why).
 //
 // # Rows
 //

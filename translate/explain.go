@@ -18,13 +18,16 @@ type decision struct {
 // ColumnPlan is one column of the Dolt schema as `pgcopy explain` prints
 // it: the PostgreSQL type, the Dolt type, and the rule that decided it.
 type ColumnPlan struct {
-	Table      string   // PostgreSQL relation, e.g. "public.people"
-	TablePos   dump.Pos // its CREATE TABLE
-	DoltTable  string   // the Dolt table; "" when an override skips the table
-	Column     string   // PostgreSQL column name
-	DoltColumn string   // Dolt column name; "" when skipped
-	PGType     string   // as the dump writes it, e.g. "character varying"
-	DoltType   string   // e.g. "varchar(32) COLLATE utf8mb4_0900_ai_ci NOT NULL", or "(skipped)"
+	Table     string   // PostgreSQL relation, e.g. "public.people"
+	TablePos  dump.Pos // its CREATE TABLE
+	DoltTable string   // the Dolt table; "" when an override skips the table
+	// DoltDatabase is the Dolt database of the table when schemas become
+	// databases (Options.Schemas), else "".
+	DoltDatabase string
+	Column       string // PostgreSQL column name
+	DoltColumn   string // Dolt column name; "" when skipped
+	PGType       string // as the dump writes it, e.g. "character varying"
+	DoltType     string // e.g. "varchar(32) COLLATE utf8mb4_0900_ai_ci NOT NULL", or "(skipped)"
 	// Rule is the override that decided the Dolt type, "file:line (column
 	// rule)", "(table rule)", "(type rule)" or "(whole-table DDL)", or the
 	// built-in rule, "built-in: text → longtext".
@@ -77,7 +80,7 @@ func (t *Translator) buildDecisions(stats map[colKey]*colStat) {
 		}
 		for _, c := range tb.cols {
 			k := colKey{tb, c.name}
-			p := ColumnPlan{Table: tb.pg.String(), TablePos: tb.pos, DoltTable: out.Name, Column: c.name, PGType: pgTypeString(c.tn)}
+			p := ColumnPlan{Table: tb.pg.String(), TablePos: tb.pos, DoltTable: out.Name, DoltDatabase: out.Database, Column: c.name, PGType: pgTypeString(c.tn)}
 			oc := out.ColumnByPG(c.name)
 			if oc == nil {
 				p.DoltType = "(column skipped)"

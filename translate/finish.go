@@ -38,6 +38,7 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	}
 	// overrides: skip rules, renames, whole-table DDLs, column rules
 	t.matchTables()
+	t.assignDatabases() // schemas.go: with --schemas databases, each schema's database
 	names, renames := t.tableNames()
 	t.matchDDLs(names)
 	t.resolveColumns()
@@ -49,7 +50,7 @@ func (t *Translator) Finish() (*schema.Database, error) {
 		if tb.root() != tb {
 			continue
 		}
-		out := &schema.Table{PG: tb.pg, Name: names[tb], Pos: tb.pos, Comment: tb.comment}
+		out := &schema.Table{PG: tb.pg, Name: names[tb], Database: t.dbOf(tb.pg.Schema), Pos: tb.pos, Comment: tb.comment}
 		tb.out = out
 		var notes []string
 		if out.Name != tb.pg.Name && !strings.HasPrefix(renames[tb], "named ") {
@@ -94,21 +95,21 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	}
 	// 3. integer columns linked by foreign keys get one type
 	t.unifyFKTypes()
-	// 4. keys, indexes, checks
-	checkNames := map[string]bool{}
+	// 4. keys, indexes, checks. CHECK and foreign-key names are unique
+	// per Dolt database.
+	checkNames, fkNames := namesPerDB{}, namesPerDB{}
 	for _, tb := range t.order {
 		if tb.root() == tb && t.ddlOf(tb) != nil {
 			for _, ck := range tb.out.Checks {
-				checkNames[strings.ToLower(ck.Name)] = true
+				checkNames.in(tb.out.Database)[strings.ToLower(ck.Name)] = true
 			}
 		}
 	}
 	for _, tb := range t.order {
-		t.buildKeys(tb, checkNames)
+		t.buildKeys(tb, checkNames.in(tb.root().out.Database))
 	}
 	// 5. foreign keys (after every table's keys: a foreign key needs an
 	// index on the referenced columns)
-	fkNames := map[string]bool{}
 	t.checkDDLRefs(db, fkNames)
 	for _, tb := range t.order {
 		if d := t.ddlOf(tb.root()); d != nil {
@@ -118,7 +119,7 @@ func (t *Translator) Finish() (*schema.Database, error) {
 			continue
 		}
 		for _, f := range tb.fks {
-			t.buildFK(tb, f, fkNames)
+			t.buildFK(tb, f, fkNames.in(tb.root().out.Database))
 		}
 	}
 	// 6. auto-increment
@@ -137,8 +138,23 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	t.checkStale()
 	t.buildDecisions(stats)
 	db.Views = t.finishViews() // views.go
+	if t.schemaDB != nil {
+		db.Databases = t.databases
+		db.CrossFKs = t.crossFKs
+	}
+	t.placeObjects() // schemas.go
 	t.db = db
 	return db, errors.Join(t.errs...)
+}
+
+// namesPerDB holds the lower-case names taken in each Dolt database.
+type namesPerDB map[string]map[string]bool
+
+func (n namesPerDB) in(db string) map[string]bool {
+	if n[db] == nil {
+		n[db] = map[string]bool{}
+	}
+	return n[db]
 }
 
 func (tb *table) root() *table {
@@ -199,15 +215,17 @@ func (t *Translator) mergeInherited(tb *table, depth int) {
 	tb.cols = cols
 }
 
-// tableNames decides the Dolt name of every root table. Tables of the
-// public schema, and all tables when they live in one schema, keep their
-// bare name; a table of any other schema is named "schema_table" (so
-// auth.users becomes auth_users next to public.users = users), or every
-// table is when [Options.PrefixAllSchemas] is set. Names are cut to 64
-// characters with a hash suffix. Dolt resolves names that differ only by
-// case to one table (dolt-facts E), so a name that collides with an earlier
-// one, ignoring case, gets a "_2", "_3", ... suffix; renames holds the
-// report detail for those.
+// tableNames decides the Dolt name of every root table (package doc,
+// "Schemas"). With SchemasPrefix, tables of the public schema, and all
+// tables when they live in one schema, keep their bare name; a table of
+// any other schema is named "schema_table" (so auth.users becomes
+// auth_users next to public.users = users); SchemasPrefixAll prefixes
+// every table when there are several schemas. With SchemasDatabases
+// every table keeps its bare name in its schema's database. Names are cut
+// to 64 characters with a hash suffix. Dolt resolves names that differ
+// only by case to one table (dolt-facts E), so a name that collides with
+// an earlier one of the same database, ignoring case, gets a "_2", "_3",
+// ... suffix; renames holds the report detail for those.
 func (t *Translator) tableNames() (names map[*table]string, renames map[*table]string) {
 	schemas := map[string]bool{}
 	for _, tb := range t.order {
@@ -217,38 +235,40 @@ func (t *Translator) tableNames() (names map[*table]string, renames map[*table]s
 	}
 	names = map[*table]string{}
 	renames = map[*table]string{}
-	seen := map[string]*table{}
+	seen := map[string]*table{} // database NUL lower-case name
+	key := func(tb *table, name string) string { return t.dbOf(tb.pg.Schema) + "\x00" + strings.ToLower(name) }
 	// names an override gives come first; they never change
 	for _, tb := range t.order {
 		if tb.root() != tb {
 			continue
 		}
 		if n, pos := t.renameOf(tb); n != "" {
-			if other := seen[strings.ToLower(n)]; other != nil {
+			if other := seen[key(tb, n)]; other != nil {
 				t.fail(pos, tb.pg.String(), "", "choose another name", "overrides: rename %s: %s is also named %s, and Dolt table names ignore case", n, other.pg, names[other])
 			}
-			seen[strings.ToLower(n)] = tb
+			seen[key(tb, n)] = tb
 			names[tb] = n
 			renames[tb] = "named " + n + " by the override at " + pos.String()
 		}
 	}
+	mode := t.schemasMode()
 	for _, tb := range t.order {
 		if tb.root() != tb || names[tb] != "" {
 			continue
 		}
 		base := tb.pg.Name
-		if len(schemas) > 1 && (tb.pg.Schema != "public" || t.opts.PrefixAllSchemas) {
+		if mode != SchemasDatabases && len(schemas) > 1 && (tb.pg.Schema != "public" || mode == SchemasPrefixAll) {
 			base = tb.pg.Schema + "_" + tb.pg.Name
 		}
 		base = truncIdent(base)
 		name := base
-		for i := 2; seen[strings.ToLower(name)] != nil; i++ {
+		for i := 2; seen[key(tb, name)] != nil; i++ {
 			name = truncIdent(fmt.Sprintf("%s_%d", base, i))
 		}
 		if name != base {
-			renames[tb] = fmt.Sprintf("%q would collide with %s, which Dolt treats as the same name (table names are case-insensitive); rename it with an override if %s does not suit", base, seen[strings.ToLower(base)].pg, name)
+			renames[tb] = fmt.Sprintf("%q would collide with %s, which Dolt treats as the same name (table names are case-insensitive); rename it with an override if %s does not suit", base, seen[key(tb, base)].pg, name)
 		}
-		seen[strings.ToLower(name)] = tb
+		seen[key(tb, name)] = tb
 		names[tb] = name
 	}
 	return names, renames

@@ -466,6 +466,18 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 		t.fail(f.pos, tb.pg.String(), "", hintInconsistent, "foreign key %s has %d columns but references %d", c.Conname, len(childCols), len(refCols))
 		return
 	}
+	if out.Database != refRoot.out.Database {
+		// Dolt 1.83 refuses a foreign key to another database, with
+		// FOREIGN_KEY_CHECKS on or off ("only foreign keys on the same
+		// database are currently supported"); pgcopy checks the rows.
+		fk := &schema.ForeignKey{Name: c.Conname, Columns: childCols, RefTable: refRoot.out.Name, RefColumns: refCols,
+			OnDelete: fkActions[c.FkDelAction], OnUpdate: fkActions[c.FkUpdAction], Pos: f.pos}
+		t.crossFKs = append(t.crossFKs, &schema.CrossFK{PG: where, Table: out, FK: fk, RefDatabase: refRoot.out.Database})
+		t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos,
+			"it references %s, which goes to the Dolt database %s while %s goes to %s, and Dolt 1.83 has no foreign keys across databases (\"only foreign keys on the same database are currently supported\"); pgcopy checks its rows for orphans after the load instead, and the constraint is not enforced in Dolt",
+			ref.pg, refRoot.out.Database, tb.pg, out.Database)
+		return
+	}
 	for i := range childCols {
 		if !fkComparable(childTypes[i], refTypes[i]) {
 			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos,

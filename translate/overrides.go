@@ -319,10 +319,19 @@ func (t *Translator) matchDDLs(names map[*table]string) {
 	}
 	for _, d := range t.ov.set.DDLs {
 		var tb *table
+		var same []string
 		for _, x := range t.order {
 			if x.root() == x && strings.EqualFold(names[x], d.Table.Name) {
 				tb = x
+				same = append(same, fmt.Sprintf("%s (in %s)", x.pg, t.dbOf(x.pg.Schema)))
 			}
+		}
+		if len(same) > 1 {
+			// only with --schemas databases: one name in several databases
+			t.ov.used[d] = true
+			t.errs = append(t.errs, diag.New(d.Pos, "", "", fmt.Errorf("overrides: CREATE TABLE %s is ambiguous: with schemas as databases, %s are all named %s", d.Table.Name, strings.Join(same, ", "), d.Table.Name),
+				"give the table you mean a name of its own with a rename rule (tables: schema.table: {rename: NAME}) and write CREATE TABLE NAME"))
+			continue
 		}
 		if tb == nil {
 			var found []*table
@@ -603,18 +612,26 @@ func colNames(tb *table) string {
 
 // checkDDLRefs checks the foreign keys of whole-table overrides: the
 // referenced table and columns must exist in the Dolt schema.
-func (t *Translator) checkDDLRefs(db *schema.Database, fkNames map[string]bool) {
+func (t *Translator) checkDDLRefs(db *schema.Database, fkNames namesPerDB) {
 	if t.ov == nil {
 		return
 	}
 	for tb, d := range t.ov.ddl {
 		for _, fk := range tb.out.ForeignKeys {
-			fkNames[strings.ToLower(fk.Name)] = true
-			var ref *schema.Table
+			fkNames.in(tb.out.Database)[strings.ToLower(fk.Name)] = true
+			var ref, elsewhere *schema.Table
 			for _, x := range db.Tables {
 				if strings.EqualFold(x.Name, fk.RefTable) {
-					ref = x
+					if x.Database == tb.out.Database {
+						ref = x
+					} else {
+						elsewhere = x
+					}
 				}
+			}
+			if ref == nil && elsewhere != nil {
+				t.fail(d.Pos, tb.pg.String(), "", "drop the foreign key from the override, or copy with --schemas prefix", "overrides: foreign key %s references table %s of the Dolt database %s, and %s goes to %s: Dolt has no foreign keys across databases", fk.Name, fk.RefTable, elsewhere.Database, tb.pg, tb.out.Database)
+				continue
 			}
 			if ref == nil {
 				t.fail(d.Pos, tb.pg.String(), "", "reference a table pgcopy creates (its Dolt name, as pgcopy explain prints it)", "overrides: foreign key %s references table %s, which is not in the Dolt schema", fk.Name, fk.RefTable)

@@ -28,10 +28,16 @@ type Options struct {
 	// values are rejected when the rows are loaded. Default 255.
 	KeyLength int
 
-	// PrefixAllSchemas names every table "schema_table" when the dump's
-	// tables live in more than one schema. By default tables of the public
-	// schema keep their bare name and only the others are prefixed.
-	PrefixAllSchemas bool
+	// Schemas says how the dump's PostgreSQL schemas map to Dolt (package
+	// doc, "Schemas"): SchemasPrefix ("" means it), SchemasPrefixAll or
+	// SchemasDatabases. Any other value is an error from Finish.
+	Schemas string
+
+	// Database is the Dolt name of the target database (a directory's
+	// base name, or the database of a mysql:// URL). SchemasDatabases
+	// needs it: the database of schema S is named Database_S. Other modes
+	// ignore it.
+	Database string
 
 	// FullText turns a GIN or GiST index on to_tsvector(text columns) into
 	// a FULLTEXT index on those columns. Off by default: Dolt 1.83.2's
@@ -54,6 +60,24 @@ type Options struct {
 	// a foreign key or a case-insensitive unique key are inferred.
 	InferLengths bool
 }
+
+// The values of [Options.Schemas].
+const (
+	// SchemasPrefix, the default: tables of one schema keep their bare
+	// names; with several schemas, public's keep theirs and the others
+	// are named schema_table, all in the target database.
+	SchemasPrefix = "prefix"
+	// SchemasPrefixAll names every table schema_table when the dump's
+	// tables live in more than one schema.
+	SchemasPrefixAll = "prefix-all"
+	// SchemasDatabases makes each PostgreSQL schema its own Dolt database
+	// (public stays in the target database; schema S goes to the database
+	// Options.Database + "_" + S), with bare table names.
+	SchemasDatabases = "databases"
+)
+
+// SchemaModes lists the values of [Options.Schemas], for usage messages.
+var SchemaModes = []string{SchemasPrefix, SchemasPrefixAll, SchemasDatabases}
 
 // Translator accumulates the schema of one dump. Use [New], feed every
 // schema statement to [Translator.Statement] in dump order, then call
@@ -102,6 +126,15 @@ type Translator struct {
 	suggest   []Suggestion
 
 	views viewSet // views and materialized views (views.go)
+
+	// With SchemasDatabases (schemas.go): the Dolt database of each
+	// PostgreSQL schema that holds a table or view, the databases in
+	// order (the target first), and why a database's name differs from
+	// Database_schema, for the report.
+	schemaDB    map[string]string
+	databases   []string
+	schemaNotes map[string]string
+	crossFKs    []*schema.CrossFK
 
 	db   *schema.Database
 	errs []error
@@ -435,7 +468,11 @@ func (t *Translator) stmt(ev dump.Event, n *pg.Node) {
 		tb := t.lookup(s.IndexStmt.Relation)
 		name := qualify(t.refName(s.IndexStmt.Relation).Schema, s.IndexStmt.Idxname)
 		if tb == nil {
-			t.rep.Add("INDEX", name, report.Skipped, pos, "it indexes %s, which is not a table pgcopy creates (a materialized view or a skipped relation)", t.refName(s.IndexStmt.Relation))
+			if d := t.viewByRef(s.IndexStmt.Relation); d != nil && d.mat {
+				d.indexes = append(d.indexes, &index{s: s.IndexStmt, pos: pos}) // views.go, matViewIndex
+				return
+			}
+			t.rep.Add("INDEX", name, report.Skipped, pos, "it indexes %s, which is not a table pgcopy creates (a skipped relation)", t.refName(s.IndexStmt.Relation))
 			return
 		}
 		tb.indexes = append(tb.indexes, &index{s: s.IndexStmt, pos: pos})

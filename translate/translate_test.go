@@ -460,7 +460,7 @@ CREATE TABLE public."ünïcødé" (x integer);
 		t.Errorf("hostile DDL:\n%s", hostile)
 	}
 	// with every schema prefixed
-	_, db, _, err := run(t, "CREATE TABLE public.a (id integer);\nCREATE TABLE app.b (id integer);\n", translate.Options{PrefixAllSchemas: true})
+	_, db, _, err := run(t, "CREATE TABLE public.a (id integer);\nCREATE TABLE app.b (id integer);\n", translate.Options{Schemas: translate.SchemasPrefixAll})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,10 +49,13 @@ type viewDef struct {
 	refreshPos  dump.Pos // the REFRESH statement
 	checkOption string   // "LOCAL" or "CASCADED" for WITH ... CHECK OPTION
 	options     []string // WITH (security_barrier, ...) option names
+	indexes     []*index // CREATE INDEX ... ON a materialized view
 
 	// Set by Finish.
 	state  int    // 0 not yet translated, 1 in progress, 2 done
 	name   string // the Dolt name
+	db     string // the Dolt database ("" for the target of a one-database copy)
+	cross  bool   // its query reads tables of another Dolt database
 	rename string // why the Dolt name differs from the PostgreSQL one, for the report
 	cols   []viewCol
 	out    *schema.View
@@ -162,29 +165,167 @@ func (t *Translator) finishViews() []*schema.View {
 	}
 	for _, d := range t.views.order {
 		t.reportView(d)
+		for _, ix := range d.indexes {
+			t.matViewIndex(d, ix)
+		}
 	}
 	return t.views.done
 }
 
+// matViewIndex adds an index of a materialized view to the table that
+// holds its rows, by the rules of a table's indexes (keys.go, buildIndex):
+// partial, expression and non-btree indexes are skipped; a column stored
+// as JSON cannot be indexed; a non-unique index on a TEXT or BLOB column
+// gets a prefix of Options.IndexPrefix characters. The table's column
+// types are Dolt's choice for the query's values, known beforehand only
+// for a column passed through from a table (or of a kind that is never
+// TEXT: numbers, dates, times, booleans), so a non-unique index on another
+// computed text column is skipped rather than guessed. A unique index
+// needs no prefix (Dolt enforces it on the whole value).
+func (t *Translator) matViewIndex(d *viewDef, ix *index) {
+	s := ix.s
+	where := qualify(d.pg.Schema, s.Idxname)
+	skip := func(format string, args ...any) {
+		t.rep.Add("INDEX", where, report.Skipped, ix.pos, format, args...)
+	}
+	switch {
+	case d.out == nil:
+		skip("it indexes materialized view %s, which is not created", d.pg)
+		return
+	case s.WhereClause != nil && s.Unique:
+		skip("partial unique index (WHERE %s): Dolt has no partial indexes, and enforcing it on every row would reject valid data", deparse(s.WhereClause))
+		return
+	case s.WhereClause != nil:
+		skip("partial index (WHERE %s): Dolt has no partial indexes", deparse(s.WhereClause))
+		return
+	}
+	var notes []string
+	switch am := s.AccessMethod; am {
+	case "", "btree":
+	case "hash":
+		notes = append(notes, "hash index becomes a btree index")
+	default:
+		skip("%s index: Dolt has only btree and FULLTEXT indexes, and pgcopy makes FULLTEXT ones only on tables", am)
+		return
+	}
+	var ics []schema.IndexColumn
+	for _, p := range s.IndexParams {
+		e := p.GetIndexElem()
+		if e.Expr != nil || e.Name == "" {
+			skip("expression index on %s: Dolt 1.83 does not create functional indexes", deparse(e.Expr))
+			return
+		}
+		var col *viewCol
+		for i := range d.cols {
+			if d.cols[i].pg == e.Name {
+				col = &d.cols[i]
+			}
+		}
+		if col == nil {
+			t.fail(ix.pos, d.pg.String(), e.Name, hintInconsistent, "index %s names a column materialized view %s does not have", s.Idxname, d.pg)
+			return
+		}
+		ic := schema.IndexColumn{Name: col.dolt, Desc: e.Ordering == pg.SortByDir_SORTBY_DESC}
+		base, _, _ := splitType(col.doltType)
+		switch {
+		case base == "json" || col.doltType == "" && (col.typ.k == kJSON || col.typ.k == kArray):
+			skip("column %s is stored as JSON, which Dolt cannot index", e.Name)
+			return
+		case s.Unique:
+		case col.doltType != "":
+			if blobTypes[base] {
+				ic.Prefix = t.opts.IndexPrefix
+				notes = append(notes, fmt.Sprintf("column %s (%s) indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", e.Name, col.doltType, t.opts.IndexPrefix))
+			}
+		case !fixedKinds[col.typ.k]:
+			skip("column %s is computed by the query, so Dolt decides its type when it fills the table, and a non-unique index on a TEXT column needs a prefix length pgcopy cannot choose beforehand; create the index in Dolt by hand", e.Name)
+			return
+		}
+		if ic.Desc {
+			notes = append(notes, fmt.Sprintf("DESC on %s kept in the DDL, but Dolt 1.83.2 records the key part as ascending (information_schema.statistics COLLATION A)", e.Name))
+		}
+		if len(e.Opclass) > 0 {
+			notes = append(notes, fmt.Sprintf("operator class %s dropped", strings.Join(strList(e.Opclass), ".")))
+		}
+		if len(e.Collation) > 0 {
+			notes = append(notes, fmt.Sprintf("COLLATE %s dropped", strings.Join(strList(e.Collation), ".")))
+		}
+		if e.NullsOrdering != pg.SortByNulls_SORTBY_NULLS_DEFAULT {
+			notes = append(notes, "NULLS FIRST/LAST dropped: Dolt sorts NULLs first")
+		}
+		ics = append(ics, ic)
+	}
+	if len(s.IndexIncludingParams) > 0 {
+		notes = append(notes, "INCLUDE columns dropped: Dolt has no covering indexes")
+	}
+	if s.NullsNotDistinct {
+		notes = append(notes, "NULLS NOT DISTINCT dropped: Dolt allows several NULLs in a unique key")
+	}
+	used := map[string]bool{}
+	for _, ex := range d.out.Indexes {
+		used[strings.ToLower(ex.Name)] = true
+	}
+	name := uniqueName(truncIdent(s.Idxname), used)
+	if name != s.Idxname {
+		notes = append(notes, "named "+name)
+	}
+	notes = append([]string{"index of the materialized view, created with the table that holds its rows (CREATE TABLE ... (keys) AS SELECT)"}, notes...)
+	d.out.Indexes = append(d.out.Indexes, &schema.Index{Name: name, Unique: s.Unique, Columns: ics, Pos: ix.pos, PG: where})
+	t.rep.Add("INDEX", where, report.Changed, ix.pos, "%s", strings.Join(notes, "; "))
+}
+
+// fillExpr is the select-list item that fills column c of a materialized
+// view's table from the query aliased q, when the query reads another
+// Dolt database (schema.View.CreateStatements): values Dolt may store
+// apart from the row (TEXT, BLOB, JSON, or a computed value that may be
+// one) are rebuilt with CONCAT, which makes a new value of the same text
+// or bytes (CAST(... AS JSON) for JSON); numbers, dates, times and
+// booleans, always stored in the row, are taken as they are.
+func fillExpr(c viewCol) string {
+	x := "`q`." + sqltext.Ident(c.dolt)
+	base, _, _ := splitType(c.doltType)
+	switch {
+	case base == "json" || c.doltType == "" && (c.typ.k == kJSON || c.typ.k == kArray):
+		return "CAST(CONCAT(" + x + ") AS JSON)"
+	case blobTypes[base]:
+		return "CONCAT(" + x + ")"
+	case c.doltType != "" || fixedKinds[c.typ.k]:
+		return x
+	}
+	return "CONCAT(" + x + ")"
+}
+
+// blobTypes are the Dolt types a non-unique index needs a prefix length on.
+var blobTypes = map[string]bool{"longtext": true, "mediumtext": true, "text": true, "tinytext": true, "longblob": true, "mediumblob": true, "blob": true, "tinyblob": true}
+
+// fixedKinds are the value kinds Dolt never stores as TEXT or BLOB.
+var fixedKinds = map[vkind]bool{kInt: true, kNumeric: true, kFloat: true, kBool: true, kDate: true, kTimestamp: true, kTime: true}
+
 // viewNames gives every view its Dolt name by the rule tables follow
-// (package doc, "Names"): bare, or "schema_view" for a schema other than
+// (package doc, "Schemas"): bare, or "schema_view" for a schema other than
 // public when the dump's tables live in several schemas (or the view's
-// schema holds no table), cut to 64 characters; a name that collides with
-// a table or an earlier view, ignoring case, gets a "_2", "_3", ... suffix.
+// schema holds no table), cut to 64 characters; with SchemasDatabases,
+// bare in its schema's database. A name that collides with a table or an
+// earlier view of the same database, ignoring case, gets a "_2", "_3", ...
+// suffix.
 func (t *Translator) viewNames() {
 	tableSchemas := map[string]bool{}
-	used := map[string]string{}
+	used := map[string]string{} // database NUL lower-case name -> what holds it
+	key := func(s, name string) string { return t.dbOf(s) + "\x00" + strings.ToLower(name) }
 	for _, tb := range t.order {
 		if tb.root() == tb && tb.out != nil {
 			tableSchemas[tb.pg.Schema] = true
-			used[strings.ToLower(tb.out.Name)] = "table " + tb.pg.String()
+			used[key(tb.pg.Schema, tb.out.Name)] = "table " + tb.pg.String()
 		}
 	}
+	mode := t.schemasMode()
 	for _, d := range t.views.order {
 		prefix := false
-		if len(tableSchemas) > 1 {
-			prefix = d.pg.Schema != "public" || t.opts.PrefixAllSchemas
-		} else if len(tableSchemas) == 1 && d.pg.Schema != "public" && !tableSchemas[d.pg.Schema] {
+		switch {
+		case mode == SchemasDatabases:
+		case len(tableSchemas) > 1:
+			prefix = d.pg.Schema != "public" || mode == SchemasPrefixAll
+		case len(tableSchemas) == 1 && d.pg.Schema != "public" && !tableSchemas[d.pg.Schema]:
 			prefix = true
 		}
 		base := d.pg.Name
@@ -193,17 +334,18 @@ func (t *Translator) viewNames() {
 		}
 		base = truncIdent(base)
 		name := base
-		for i := 2; used[strings.ToLower(name)] != ""; i++ {
+		for i := 2; used[key(d.pg.Schema, name)] != ""; i++ {
 			name = truncIdent(fmt.Sprintf("%s_%d", base, i))
 		}
 		switch {
 		case name != base:
-			d.rename = fmt.Sprintf("named %s: %q would collide with %s, which Dolt treats as the same name (names are case-insensitive)", name, base, used[strings.ToLower(base)])
+			d.rename = fmt.Sprintf("named %s: %q would collide with %s, which Dolt treats as the same name (names are case-insensitive)", name, base, used[key(d.pg.Schema, base)])
 		case name != d.pg.Name:
 			d.rename = "named " + name
 		}
-		used[strings.ToLower(name)] = "view " + d.pg.String()
+		used[key(d.pg.Schema, name)] = "view " + d.pg.String()
 		d.name = name
+		d.db = t.dbOf(d.pg.Schema)
 	}
 }
 
@@ -239,7 +381,7 @@ func (t *Translator) translateView(d *viewDef) {
 			if i < len(d.aliases) {
 				name = d.aliases[i]
 			}
-			nc := viewCol{pg: name, dolt: truncIdent(name), typ: c.typ}
+			nc := viewCol{pg: name, dolt: truncIdent(name), typ: c.typ, doltType: c.doltType}
 			parts = append(parts, "`q`."+sqltext.Ident(c.dolt)+" AS "+sqltext.Ident(nc.dolt))
 			cols[i] = nc
 		}
@@ -257,11 +399,18 @@ func (t *Translator) translateView(d *viewDef) {
 	}
 	d.cols = cols
 	d.notes = vt.notes
-	d.out = &schema.View{PG: d.pg, Name: d.name, Pos: d.pos, Kind: "VIEW", Columns: names, Query: q, Uses: vt.uses}
+	d.out = &schema.View{PG: d.pg, Name: d.name, Database: d.db, Pos: d.pos, Kind: "VIEW", Columns: names, Query: q, Uses: vt.uses}
+	d.cross = vt.cross
 	if d.mat {
 		d.out.Kind = "MATERIALIZED VIEW"
 		d.out.Materialized = true
 		d.out.Empty = d.skipData && !d.refreshed
+		if d.cross {
+			for _, c := range cols {
+				d.out.Fill = append(d.out.Fill, fillExpr(c))
+			}
+			d.notes = append(d.notes, "it reads another Dolt database, so its table is created empty, then keyed, then filled by INSERT ... SELECT with TEXT, BLOB and JSON values rebuilt (Dolt 1.83.2 fails CREATE TABLE ... AS SELECT over another database's such values: \"dangling ref\")")
+		}
 	}
 	t.views.done = append(t.views.done, d.out)
 }
@@ -346,6 +495,10 @@ type vtype struct {
 type viewCol struct {
 	pg, dolt string
 	typ      vtype
+	// doltType is the column's Dolt type when it is known: a table's
+	// column, or such a column passed through unchanged; "" for a
+	// computed value, whose type Dolt decides.
+	doltType string
 }
 
 // rangeItem is one relation of a FROM clause.
@@ -385,6 +538,7 @@ type viewTrans struct {
 	uses  []string // Dolt names of the views it selects from
 	notes []string // what differs from PostgreSQL, for the report
 	nsub  int
+	cross bool // it reads a table of another Dolt database, directly or through a view
 }
 
 func (vt *viewTrans) note(s string) {
@@ -456,6 +610,7 @@ func (t *Translator) tableCols(tb *table) []viewCol {
 		if root.out != nil {
 			if oc := root.out.ColumnByPG(c.name); oc != nil {
 				vc.dolt = oc.Name
+				vc.doltType = oc.Type
 				if vc.typ.k == kNumeric && vc.typ.scale < 0 {
 					if base, _, sc := splitType(oc.Type); base == "decimal" {
 						vc.typ.scale = sc
@@ -545,6 +700,11 @@ func (t *Translator) selectSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans
 			name = figureColname(rt.Val)
 		}
 		col := viewCol{pg: name, dolt: truncIdent(name), typ: t.kindOf(rt.Val, vs)}
+		if cr := rt.Val.GetColumnRef(); cr != nil {
+			if _, src, err := vs.column(cr); err == nil {
+				col.doltType = src.doltType // a column passed through keeps its Dolt type
+			}
+		}
 		if arrayOf {
 			e = jsonValue(e, col.typ)
 		}
@@ -650,6 +810,9 @@ func (t *Translator) setOpSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans)
 		}
 		if i == 0 {
 			cols = c
+			for j := range cols {
+				cols[j].doltType = "" // the arms together decide the type
+			}
 		} else if len(c) != len(cols) {
 			return "", nil, fmt.Errorf("%s arms with %d and %d columns", op, len(cols), len(c))
 		} else {
@@ -1008,7 +1171,7 @@ func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 			return "", fmt.Errorf("column aliases on %s AS %s(...)", rv.Relname, alias)
 		}
 	}
-	var dolt string
+	var dolt, db string
 	var cols []viewCol
 	if rv.Schemaname == "" {
 		for s := vs; s != nil; s = s.outer {
@@ -1020,10 +1183,15 @@ func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 	}
 	if dolt == "" {
 		var err error
-		dolt, cols, err = t.relation(rv, vs.vt)
+		dolt, db, cols, err = t.relation(rv, vs.vt)
 		if err != nil {
 			return "", err
 		}
+	}
+	if db == vs.vt.def.db {
+		db = "" // the view's own database: unqualified
+	} else {
+		vs.vt.cross = true
 	}
 	pgName := rv.Relname
 	if alias != "" {
@@ -1040,15 +1208,27 @@ func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 		}
 	}
 	vs.items = append(vs.items, item)
-	if ref == dolt {
+	if ref == dolt && db == "" {
 		return sqltext.Ident(dolt), nil
 	}
-	return sqltext.Ident(dolt) + " AS " + sqltext.Ident(ref), nil
+	return schema.Qualified(db, dolt) + " AS " + sqltext.Ident(ref), nil
 }
 
-// relation resolves a table or view of the dump to its Dolt name and
-// columns. A view is translated first if it has not been.
-func (t *Translator) relation(rv *pg.RangeVar, vt *viewTrans) (string, []viewCol, error) {
+// relation resolves a table or view of the dump to its Dolt name, its
+// Dolt database ("" in a one-database copy) and its columns. A view is
+// translated first if it has not been.
+func (t *Translator) relation(rv *pg.RangeVar, vt *viewTrans) (name, db string, cols []viewCol, err error) {
+	dolt, cols, err := t.relationIn(rv, vt)
+	if err != nil {
+		return "", "", nil, err
+	}
+	if tb := t.tables[t.refName(rv).String()]; tb != nil {
+		return dolt, tb.out.Database, cols, nil
+	}
+	return dolt, t.viewByRef(rv).db, cols, nil
+}
+
+func (t *Translator) relationIn(rv *pg.RangeVar, vt *viewTrans) (string, []viewCol, error) {
 	name := t.refName(rv)
 	if tb := t.tables[name.String()]; tb != nil {
 		if r := tb.root(); r != tb {
@@ -1082,7 +1262,10 @@ func (t *Translator) relation(rv *pg.RangeVar, vt *viewTrans) (string, []viewCol
 	if d.skip != "" {
 		return "", nil, fmt.Errorf("it selects from view %s, which is not translated", d.pg)
 	}
-	vt.uses = append(vt.uses, d.name)
+	if d.cross {
+		vt.cross = true // it reads another database through the view
+	}
+	vt.uses = append(vt.uses, (&schema.View{Name: d.name, Database: d.db}).ReportName())
 	return d.name, append([]viewCol(nil), d.cols...), nil
 }
 

@@ -316,13 +316,17 @@ REFRESH MATERIALIZED VIEW public.totals;
 // testdata/golden/<name>.views.sql (-update rewrites it).
 func TestViewsGolden(t *testing.T) {
 	for _, c := range corpus {
-		db, _, err := pass1(t, c.path)
+		db, _, err := pass1(t, c.path, c.opts)
 		if err != nil || len(db.Views) == 0 {
 			continue
 		}
 		var b bytes.Buffer
 		for _, v := range db.Views {
-			fmt.Fprintf(&b, "-- %s %s (%s)\n%s;\n\n", v.Kind, v.PG, v.Pos, v.CreateSQL())
+			in := ""
+			if v.Database != "" {
+				in = " in " + v.Database
+			}
+			fmt.Fprintf(&b, "-- %s %s%s (%s)\n%s;\n\n", v.Kind, v.PG, in, v.Pos, strings.Join(v.CreateStatements(), ";\n"))
 		}
 		compareGolden(t, filepath.Join("testdata", "golden", c.name+".views.sql"), b.Bytes())
 	}

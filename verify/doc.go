@@ -36,6 +36,10 @@
 // *pgx.Conn it opens its own REPEATABLE READ, READ ONLY transaction so that
 // the counting pass and the diff pass see one snapshot.
 //
+// A table with a database (pgcopy --schemas databases; schema.Table.Database)
+// is read with its database-qualified name, so one Dolt session compares
+// every database; its results are named database.table.
+//
 // The package never writes to either database and never compares schemas
 // (column types, keys and indexes): only the rows.
 package verify

@@ -44,7 +44,7 @@ type Dolt interface {
 
 // TableResult is the comparison of one table.
 type TableResult struct {
-	Table    string      // Dolt table name
+	Table    string      // Dolt table name; database.table when it has a database (schema.Table.ReportName)
 	PG       schema.Name // PostgreSQL relation
 	PGRows   int64
 	DoltRows int64
@@ -118,33 +118,52 @@ func Tables(ctx context.Context, pg PG, dolt Dolt, db *schema.Database) ([]Table
 		set_config('extra_float_digits', '3', true)`); err != nil {
 		return nil, fmt.Errorf("verify: set the PostgreSQL session's output formats: %w", err)
 	}
-	doltTables := map[string]bool{}
-	rows, err := dolt.QueryContext(ctx, "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
-	if err != nil {
-		return nil, fmt.Errorf("verify: list Dolt tables: %w", err)
-	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
+	doltTables := map[string]bool{} // database NUL lower-case name; database "" is the current one
+	listed := map[string]bool{}
+	for _, t := range db.Tables {
+		if listed[t.Database] {
+			continue
+		}
+		listed[t.Database] = true
+		if err := listTables(ctx, dolt, t.Database, doltTables); err != nil {
 			return nil, err
 		}
-		doltTables[strings.ToLower(n)] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("verify: list Dolt tables: %w", err)
 	}
 	types := &typeResolver{pg: pg, cache: map[uint32]pgType{}}
 	var out []TableResult
 	for _, t := range db.Tables {
-		res, err := compareTable(ctx, pg, dolt, t, types, doltTables[strings.ToLower(t.Name)])
+		res, err := compareTable(ctx, pg, dolt, t, types, doltTables[t.Database+"\x00"+strings.ToLower(t.Name)])
 		if err != nil {
 			return out, err
 		}
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// listTables adds the tables and views of the Dolt database name ("" for
+// the current one) to have, keyed by name NUL lower-case table name.
+func listTables(ctx context.Context, dolt Dolt, name string, have map[string]bool) error {
+	q := "SHOW FULL TABLES"
+	if name != "" {
+		q += " FROM " + sqltext.Ident(name)
+	}
+	rows, err := dolt.QueryContext(ctx, q)
+	if err != nil {
+		return fmt.Errorf("verify: list Dolt tables: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n, typ string
+		if err := rows.Scan(&n, &typ); err != nil {
+			return err
+		}
+		have[name+"\x00"+strings.ToLower(n)] = true
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("verify: list Dolt tables: %w", err)
+	}
+	return nil
 }
 
 // Snapshot is the check `pgcopy copy --verify` runs before committing:
@@ -232,12 +251,12 @@ func planTable(ctx context.Context, pg PG, t *schema.Table, types *typeResolver)
 		pgSel, doltSel = []string{"1"}, []string{"1"}
 	}
 	p.pgSQL = "SELECT " + strings.Join(pgSel, ", ") + " FROM " + rel.from
-	p.doltSQL = "SELECT " + strings.Join(doltSel, ", ") + " FROM " + sqltext.Ident(t.Name)
+	p.doltSQL = "SELECT " + strings.Join(doltSel, ", ") + " FROM " + t.QualifiedName()
 	return p, nil
 }
 
 func compareTable(ctx context.Context, pg PG, dolt Dolt, t *schema.Table, types *typeResolver, inDolt bool) (TableResult, error) {
-	res := TableResult{Table: t.Name, PG: t.PG}
+	res := TableResult{Table: t.ReportName(), PG: t.PG}
 	p, err := planTable(ctx, pg, t, types)
 	if err != nil {
 		return res, err

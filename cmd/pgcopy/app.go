@@ -16,6 +16,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/pipeline"
+	"github.com/pgcopy/pgcopy/translate"
 )
 
 // Exit codes.
@@ -93,7 +94,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
-		}, append(sourceFlags(), overrideFlags()...)...),
+		}, append(append(sourceFlags(), overrideFlags()...), schemaFlags(false)...)...),
 		Action: func(c *cli.Context) error {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
 				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
@@ -159,7 +160,15 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if err != nil {
 				return err
 			}
-			if res.Changed {
+			if len(res.Report.Databases) > 0 {
+				for _, d := range res.Report.Databases {
+					if d.Commit != "" {
+						fmt.Fprintf(stdout, "committed %s to database %s of %s\n", d.Commit, d.Name, res.Report.Target)
+					} else {
+						fmt.Fprintf(stdout, "no changes in database %s of %s; no commit made\n", d.Name, res.Report.Target)
+					}
+				}
+			} else if res.Changed {
 				fmt.Fprintf(stdout, "committed %s to %s\n", res.Commit, res.Report.Target)
 			} else {
 				fmt.Fprintf(stdout, "no changes since the last snapshot in %s; no commit made\n", res.Report.Target)
@@ -185,20 +194,23 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "translate",
 		Usage:     "write a pg_dump as a MySQL-dialect script for `dolt sql` (schema and rows), without touching any database",
-		UsageText: "pgcopy translate --dump FILE|- [-o OUT.sql]",
-		Flags: append([]cli.Flag{
+		UsageText: "pgcopy translate --dump FILE|- [-o OUT.sql] [--schemas MODE [--database NAME]]",
+		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the script to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary"},
-		}, overrideFlags()...),
+		}, overrideFlags()...), schemaFlags(true)...),
 		Action: func(c *cli.Context) error {
 			if c.String("dump") == "" {
 				return usageError{"translate needs --dump FILE (see pgcopy translate --help)"}
 			}
-			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths
+			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths, --schemas, --database
 			if err != nil {
 				return err
+			}
+			if tro.Schemas == translate.SchemasDatabases && tro.Database == "" {
+				return usageError{"translate --schemas databases needs --database NAME: the script creates the database NAME for public and NAME_S for each other schema S (copy takes NAME from --target)"}
 			}
 			out := stdout
 			var f *os.File

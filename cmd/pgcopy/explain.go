@@ -24,11 +24,27 @@ func overrideFlags() []cli.Flag {
 	}
 }
 
-// translateOptions reads --overrides and --infer-lengths. Override files
-// are read before anything else happens, so a mistake in them stops the
-// run at once, naming the file and line.
+// schemaFlags choose how PostgreSQL schemas map to Dolt: --schemas on
+// every command that names Dolt tables, and, with database set, --database
+// for the commands that have no --target to name the databases after.
+func schemaFlags(database bool) []cli.Flag {
+	f := []cli.Flag{&cli.StringFlag{Name: "schemas", Value: translate.SchemasPrefix,
+		Usage: "how PostgreSQL schemas map to Dolt: `MODE` prefix (one database; with several schemas, tables outside public are named schema_table), " +
+			"prefix-all (one database; every table schema_table) or databases (public in the target database, schema S in the database TARGET_S, bare table names)"}}
+	if database {
+		f = append(f, &cli.StringFlag{Name: "database", Usage: "with --schemas databases, the target database's `NAME`: the database of schema S is NAME_S (explain shows TARGET_S without it)"})
+	}
+	return f
+}
+
+// translateOptions reads --overrides, --infer-lengths, --schemas and
+// --database. Override files are read before anything else happens, so a
+// mistake in them stops the run at once, naming the file and line.
 func translateOptions(c *cli.Context) (translate.Options, error) {
-	opts := translate.Options{InferLengths: c.Bool("infer-lengths")}
+	opts := translate.Options{InferLengths: c.Bool("infer-lengths"), Schemas: c.String("schemas"), Database: c.String("database")}
+	if err := checkSchemas(opts.Schemas); err != nil {
+		return opts, err
+	}
 	if paths := c.StringSlice("overrides"); len(paths) > 0 {
 		set, err := overrides.Load(paths...)
 		if err != nil {
@@ -39,17 +55,27 @@ func translateOptions(c *cli.Context) (translate.Options, error) {
 	return opts, nil
 }
 
+// checkSchemas rejects an unknown --schemas mode.
+func checkSchemas(mode string) error {
+	for _, m := range translate.SchemaModes {
+		if mode == m || mode == "" {
+			return nil
+		}
+	}
+	return usageError{fmt.Sprintf("--schemas must be prefix, prefix-all or databases, not %q (--schema/-n is pg_dump's schema filter for --source)", mode)}
+}
+
 // explainCommand is `pgcopy explain`: for each column, the PostgreSQL
 // type, the Dolt type, and which rule decided it.
 func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
 		Usage:     "print, for each column, the PostgreSQL type, the Dolt type and the rule that decided it (file:line of an override, or the built-in rule)",
-		UsageText: "pgcopy explain --dump FILE|- [--overrides PATH ...] [--infer-lengths] [--table T]",
-		Flags: append([]cli.Flag{
+		UsageText: "pgcopy explain --dump FILE|- [--overrides PATH ...] [--infer-lengths] [--schemas MODE [--database NAME]] [--table T]",
+		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringSliceFlag{Name: "table", Aliases: []string{"t"}, Usage: "only table `T` (schema.table, table, or its Dolt name; repeatable)"},
-		}, overrideFlags()...),
+		}, overrideFlags()...), schemaFlags(true)...),
 		Action: func(c *cli.Context) error {
 			if c.String("dump") == "" {
 				return usageError{"explain needs --dump FILE (see pgcopy explain --help)"}
@@ -57,6 +83,9 @@ func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			topts, err := translateOptions(c)
 			if err != nil {
 				return err
+			}
+			if topts.Schemas == translate.SchemasDatabases && topts.Database == "" {
+				topts.Database = "TARGET" // names the databases TARGET_S until --database says otherwise
 			}
 			tr, _, _, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts})
 			if tr != nil {
@@ -93,6 +122,8 @@ func writePlan(w io.Writer, plan []translate.ColumnPlan, only []string) {
 			dest := p.DoltTable
 			if dest == "" {
 				dest = "(skipped)"
+			} else if p.DoltDatabase != "" {
+				dest = p.DoltDatabase + "." + dest
 			}
 			fmt.Fprintf(tw, "%s → %s  (%s)\n", p.Table, dest, p.TablePos)
 			fmt.Fprintln(tw, "  column\tPostgreSQL type\tDolt type\tdecided by\tnotes")

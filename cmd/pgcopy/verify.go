@@ -95,6 +95,7 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 			flags = append(flags, f)
 		}
 	}
+	flags = append(flags, schemaFlags(false)...) // the --schemas the copy used
 	return &cli.Command{
 		Name:  "verify",
 		Usage: "compare every table of a Dolt copy with the PostgreSQL server it was copied from",
@@ -159,7 +160,16 @@ func runVerify(ctx context.Context, c *cli.Context) ([]verify.TableResult, *sour
 	if err != nil {
 		return nil, live, err
 	}
-	db, err := verify.Schema(rc, live.Name(), translate.Options{})
+	topts := translate.Options{Schemas: c.String("schemas")}
+	if err := checkSchemas(topts.Schemas); err != nil {
+		return nil, live, err
+	}
+	if topts.Schemas == translate.SchemasDatabases {
+		if topts.Database, err = loader.DatabaseName(c.String("target")); err != nil {
+			return nil, live, err
+		}
+	}
+	db, err := verify.Schema(rc, live.Name(), topts)
 	if err == nil {
 		// reading to the end reports a pg_dump failure
 		_, err = io.Copy(io.Discard, rc)
@@ -173,6 +183,15 @@ func runVerify(ctx context.Context, c *cli.Context) ([]verify.TableResult, *sour
 		return nil, live, err
 	}
 	defer closeDolt()
+	if b := c.String("branch"); b != "" {
+		// the tables of other databases are read on the branch too, as
+		// revision databases (DB/BRANCH)
+		for _, t := range db.Tables {
+			if t.Database != "" {
+				t.Database += "/" + b
+			}
+		}
+	}
 	res, err := verify.Tables(ctx, live.Tx(), dolt, db)
 	return res, live, err
 }

@@ -127,6 +127,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	rep.Source = src.Name()
 
 	// Pass 1: schema.
+	if opts.Translate.Schemas == translate.SchemasDatabases && opts.Translate.Database == "" {
+		name, err := loader.DatabaseName(opts.Target) // the database of schema S is NAME_S
+		if err != nil {
+			return res, err
+		}
+		opts.Translate.Database = name
+	}
 	tr := translate.New(opts.Translate, rep)
 	split := int64(0)
 	if opts.Jobs > 1 {
@@ -148,6 +155,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer tgt.Close()
 	rep.Target = tgt.Display
+	// With --schemas databases, the other databases join the target
+	// (loader/databases.go); every step below covers them all.
+	if len(db.Databases) > 1 {
+		if err := tgt.AddDatabases(ctx, db.Databases[1:]); err != nil {
+			return res, err
+		}
+	}
 	// Load onto a work branch; the target branch moves only at the end.
 	if err := tgt.StartWork(ctx, opts.Branch); err != nil {
 		return res, err
@@ -158,7 +172,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return res, err
 	}
-	if err := tgt.Prepare(ctx); err != nil {
+	if err := tgt.PrepareAll(ctx); err != nil {
 		return fail(err)
 	}
 	if err := tgt.CreateTables(ctx, db); err != nil {
@@ -190,13 +204,34 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		rep.Note("%d rows rejected: their dump lines are in %s, the reasons in %s.log", rj.count, rj.path, rj.path)
 	}
 
-	// Foreign keys: resolve, then verify (fkfix package doc).
-	if _, err := fkfix.Resolve(ctx, tgt.Conn(), db); err != nil {
+	// Foreign keys: resolve, then verify (fkfix package doc), in each
+	// database; then the rows of the foreign keys between databases,
+	// which Dolt cannot hold.
+	var viol []fkfix.Violation
+	for _, name := range tgt.Databases() {
+		if err := tgt.Use(ctx, name); err != nil {
+			return fail(err)
+		}
+		in := db.In(name)
+		if _, err := fkfix.Resolve(ctx, tgt.Conn(), in); err != nil {
+			return fail(err)
+		}
+		v, err := fkfix.Verify(ctx, tgt.Conn(), in)
+		if err != nil {
+			return fail(err)
+		}
+		viol = append(viol, v...)
+	}
+	if err := tgt.Use(ctx, ""); err != nil {
 		return fail(err)
 	}
-	viol, err := fkfix.Verify(ctx, tgt.Conn(), db)
+	cross, err := fkfix.VerifyCross(ctx, tgt.Conn(), db.CrossFKs)
 	if err != nil {
 		return fail(err)
+	}
+	viol = append(viol, cross...)
+	if len(db.CrossFKs) > 0 {
+		rep.Note("%d foreign keys join tables of two Dolt databases, which Dolt cannot hold; pgcopy checked their rows: %d have orphans (see the FK CONSTRAINT entries)", len(db.CrossFKs), len(cross))
 	}
 	if len(viol) > 0 && opts.AllowFKViolations {
 		for _, v := range viol {
@@ -227,39 +262,92 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		rep.Note("--verify: %d tables equal in PostgreSQL's snapshot and the Dolt working set (row counts and row hashes)", len(results))
 	}
 
-	// Commit on the work branch, then publish.
-	msg := commitMessage(src, hdr, db, rep)
-	hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime})
-	if err != nil {
-		return fail(err)
+	// Commit on the work branch of each database (the target's last: its
+	// message names the others' commits), then publish them all.
+	dbs := tgt.Databases()
+	order := append(append([]string(nil), dbs[1:]...), dbs[0])
+	commits := map[string]string{}
+	msgs := map[string]string{}
+	for _, name := range order {
+		if err := tgt.Use(ctx, name); err != nil {
+			return fail(err)
+		}
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits)
+		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime})
+		if err != nil {
+			return fail(fmt.Errorf("database %s: %w", name, err))
+		}
+		if changed {
+			commits[name] = hash
+			res.Changed = true
+		}
+		msgs[name] = msg
 	}
 	if err := tgt.Publish(ctx); err != nil {
 		return fail(err)
 	}
-	res.Commit, res.Changed = hash, changed
-	rep.Commit = hash
-	if !changed {
+	res.Commit = commits[dbs[0]]
+	rep.Commit = res.Commit
+	if len(dbs) > 1 {
+		for _, name := range dbs {
+			in := db.In(name)
+			rep.Databases = append(rep.Databases, report.Database{Name: name, Tables: len(in.Tables) + materialized(in), Views: len(in.Views) - materialized(in), Commit: commits[name]})
+		}
+	}
+	if !res.Changed {
 		rep.Note("the data and schema equal the target's HEAD: no new commit was made")
 	}
 	// After publishing, failures no longer undo the commit; they are reported.
-	if opts.Tag != "" {
-		if err := tgt.Tag(ctx, opts.Tag, msg); err != nil {
+	for _, name := range dbs {
+		if opts.Tag == "" && opts.Push == "" {
+			break
+		}
+		if err := tgt.Use(ctx, name); err != nil {
 			return res, err
 		}
-	}
-	if opts.Push != "" {
-		if err := tgt.Push(ctx, opts.Push, opts.Tag); err != nil {
-			return res, err
+		if opts.Tag != "" {
+			if err := tgt.Tag(ctx, opts.Tag, msgs[name]); err != nil {
+				return res, err
+			}
+		}
+		if opts.Push != "" {
+			if err := tgt.Push(ctx, pushRemote(opts.Push, dbs[0], name), opts.Tag); err != nil {
+				return res, err
+			}
 		}
 	}
-	if changed && tgt.Kind == "server" && !opts.ServerGC && !opts.NoGC {
+	if res.Changed && tgt.Kind == "server" && !opts.ServerGC && !opts.NoGC {
 		rep.Note("dolt_gc not run: on a sql-server it ends every session, other clients' too; run CALL DOLT_GC() at a quiet time, or pass --server-gc")
-	} else if !opts.NoGC && changed {
-		if err := tgt.GC(ctx); err != nil {
+	} else if !opts.NoGC && res.Changed {
+		if err := tgt.GCAll(ctx); err != nil {
 			rep.Note("dolt_gc after the commit failed: %v (the commit is fine; run `dolt gc` later)", err)
 		}
 	}
 	return res, nil
+}
+
+// materialized counts the materialized views of db, which are tables.
+func materialized(db *schema.Database) int {
+	n := 0
+	for _, v := range db.Views {
+		if v.Materialized {
+			n++
+		}
+	}
+	return n
+}
+
+// pushRemote is where --push sends database name: the remote itself for
+// the target database and for a remote name (each database has its own
+// remotes); for a URL and another database, the URL with "_SUFFIX"
+// appended, SUFFIX being what the database's name adds to the target's
+// (file:///backups/shop for shop, file:///backups/shop_auth for
+// shop_auth).
+func pushRemote(remote, target, name string) string {
+	if name == target || !strings.Contains(remote, "://") {
+		return remote
+	}
+	return strings.TrimSuffix(remote, "/") + strings.TrimPrefix(name, target)
 }
 
 // copyBlock is where a COPY block's data starts, recorded in the first
@@ -387,10 +475,21 @@ func firstLine(s string) string {
 	return s
 }
 
-func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report) string {
+// commitMessage is the Dolt commit message of database name: the source,
+// its versions and snapshot, the tables and rows of that database, and,
+// when schemas become databases, the list of databases and, in the
+// target's (committed last), the other databases' new commits.
+func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report, name string, dbs []string, commits map[string]string) string {
+	in := db.In(name)
+	mine := map[string]bool{}
+	for _, t := range in.Tables {
+		mine[t.ReportName()] = true
+	}
 	var rows int64
 	for _, t := range rep.Tables {
-		rows += t.Written
+		if mine[t.Name] {
+			rows += t.Written
+		}
 	}
 	var b strings.Builder
 	m := src.Meta()
@@ -411,9 +510,24 @@ func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *
 		sv = m.ServerVersion
 	}
 	fmt.Fprintf(&b, "server-version: %s\n", orUnknown(sv))
-	fmt.Fprintf(&b, "tables: %d\nrows: %d\n", len(db.Tables), rows)
+	fmt.Fprintf(&b, "tables: %d\nrows: %d\n", len(in.Tables), rows)
+	if len(dbs) > 1 {
+		fmt.Fprintf(&b, "databases: %s\n", strings.Join(dbs, ", "))
+		if name == dbs[0] {
+			for _, d := range dbs[1:] {
+				fmt.Fprintf(&b, "commit-of-%s: %s\n", d, orText(commits[d], "unchanged"))
+			}
+		}
+	}
 	fmt.Fprintf(&b, "pgcopy-version: %s\n", Version)
 	return b.String()
+}
+
+func orText(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }
 
 func orUnknown(s string) string {

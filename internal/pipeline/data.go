@@ -252,7 +252,7 @@ func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event
 // loadBlock loads the rows of one COPY block from rd, in one SQL
 // transaction on tgt. onRow, when set, is called after each row.
 func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, rows *translate.Rows, onRow func(*dump.Reader)) error {
-	name := rows.Table.Name
+	name := rows.Table.ReportName() // database.table when schemas become databases
 	d.rep.Update(name, func(t *report.Table) { addSource(t, rows.Source) })
 	start, startOff := time.Now(), rd.Offset()
 	if err := tgt.Begin(ctx); err != nil {
@@ -399,7 +399,7 @@ func (r *insertRun) add(ctx context.Context, ev dump.Event) error {
 			return err
 		}
 		r.in = r.tgt.Inserter(rows.Table, rows.Columns)
-		r.name, r.read, r.bytes, r.start = rows.Table.Name, 0, 0, time.Now()
+		r.name, r.read, r.bytes, r.start = rows.Table.ReportName(), 0, 0, time.Now()
 		if r.d.rj.max > 0 {
 			name := r.name
 			r.in.Reject = func(pos dump.Pos, line []byte, err error) error { return r.d.rj.reject(name, pos, line, err) }

@@ -12,5 +12,10 @@
 // second streams the COPY blocks and INSERTs. A file is simply read twice;
 // stdin is spooled to a temporary file during the first pass.
 //
-// The pipeline never makes a Dolt commit unless every step succeeded.
+// The pipeline never makes a Dolt commit unless every step succeeded. With
+// PostgreSQL schemas as Dolt databases (translate.SchemasDatabases) it
+// loads, checks and commits each database, then publishes them all only
+// when every one succeeded (loader.Target.Publish says what happens between
+// two databases' publishes); foreign keys between two databases, which
+// Dolt cannot hold, are checked for orphans by fkfix.VerifyCross.
 package pipeline

@@ -5,12 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/pgcopy/pgcopy/fkfix"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
 )
@@ -31,6 +33,15 @@ type TranslateOptions struct {
 // Running it with `dolt sql < FILE` on an empty database gives the same
 // tables and rows as `pgcopy copy`. The dump is streamed; memory does not
 // grow with its size.
+//
+// When schemas become databases (translate.SchemasDatabases, which needs
+// opts.Translate.Database), the script creates each database (CREATE
+// DATABASE IF NOT EXISTS), switches with USE before each database's
+// tables, resolving writes and views, qualifies every INSERT with its
+// database, lists the foreign keys between databases as comments, and
+// ends in the target database. Run it where `dolt sql` serves several
+// databases: in an empty directory, which then holds one directory per
+// database, as the embedded target's parent does.
 func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report.Report, error) {
 	rep := &report.Report{Started: time.Now().UTC()}
 	src := opts.Input
@@ -60,7 +71,22 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	}
 	fmt.Fprintf(bw, "-- pg_dump %s, server %s\n", orUnknown(hdr.PgDumpVersion), orUnknown(hdr.ServerVersion))
 	fmt.Fprint(bw, "SET FOREIGN_KEY_CHECKS=0;\nSET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO');\n\n")
+	cur := ""
+	use := func(name string) {
+		if name != cur {
+			fmt.Fprintf(bw, "USE %s;\n\n", sqltext.Ident(name))
+			cur = name
+		}
+	}
+	if len(db.Databases) > 0 {
+		fmt.Fprint(bw, "-- PostgreSQL schemas as Dolt databases\n")
+		for _, name := range db.Databases {
+			fmt.Fprintf(bw, "CREATE DATABASE IF NOT EXISTS %s;\n", sqltext.Ident(name))
+		}
+		fmt.Fprintln(bw)
+	}
 	for _, t := range db.Tables {
+		use(t.Database)
 		fmt.Fprintf(bw, "%s;\n\n", t.CreateSQL())
 	}
 	rj := &rejecter{rep: rep, unrep: &unrep{policy: UnrepError}} // a bad row fails the translation
@@ -69,14 +95,42 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 		return rep, err
 	}
 	fmt.Fprint(bw, "\n-- resolve the foreign keys created with checks off (see package fkfix)\nSET FOREIGN_KEY_CHECKS=1;\n")
-	for _, q := range fkfix.Statements(db) {
-		fmt.Fprintf(bw, "%s;\n", q)
+	names := db.Databases
+	if names == nil {
+		names = []string{""}
+	}
+	for _, name := range names {
+		stmts := fkfix.Statements(db.In(name))
+		if len(stmts) > 0 && name != "" {
+			fmt.Fprintln(bw)
+			use(name)
+		}
+		for _, q := range stmts {
+			fmt.Fprintf(bw, "%s;\n", q)
+		}
+	}
+	if len(db.CrossFKs) > 0 {
+		fmt.Fprint(bw, "\n-- foreign keys between two Dolt databases, not created: Dolt 1.83 has none; pgcopy copy checks their rows\n")
+		for _, x := range db.CrossFKs {
+			fmt.Fprintf(bw, "--   %s: %s (%s) REFERENCES %s (%s)\n", x.PG, x.Table.ReportName(), strings.Join(x.FK.Columns, ", "),
+				x.RefDatabase+"."+x.FK.RefTable, strings.Join(x.FK.RefColumns, ", "))
+		}
 	}
 	if len(db.Views) > 0 {
 		fmt.Fprint(bw, "\n-- views and materialized views, after the data\n")
 	}
 	for _, v := range db.Views {
-		fmt.Fprintf(bw, "%s;\n", v.CreateSQL())
+		if v.Database != cur && v.Database != "" {
+			fmt.Fprintln(bw)
+			use(v.Database)
+		}
+		for _, q := range v.CreateStatements() {
+			fmt.Fprintf(bw, "%s;\n", q)
+		}
+	}
+	if len(db.Databases) > 0 && cur != db.Databases[0] {
+		fmt.Fprintln(bw)
+		use(db.Databases[0])
 	}
 	return rep, bw.Flush()
 }

@@ -6,5 +6,9 @@
 // Out: a human summary ([Report.WriteText]) printed at the end of every run
 // and a JSON document ([Report.WriteJSON]) for --report.
 //
+// When PostgreSQL schemas become Dolt databases, each created object says
+// which database it went to (Object.Database), per-table rows are named
+// database.table, and Databases lists the databases with their commits.
+//
 // The package never decides anything: it records and prints.
 package report

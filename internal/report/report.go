@@ -25,17 +25,21 @@ const (
 // Object is one entry of the per-object report: a TOC entry or statement of
 // the dump, or a part of one (a column, a constraint).
 type Object struct {
-	Kind   string   `json:"kind"`   // pg_dump TOC type: "TABLE", "INDEX", "FK CONSTRAINT", "FUNCTION", ...
-	Name   string   `json:"name"`   // qualified PostgreSQL name, e.g. "public.film" or "public.film.fulltext"
-	Action Action   `json:"action"` // translated, changed or skipped
-	Detail string   `json:"detail,omitempty"`
-	Pos    dump.Pos `json:"-"`
-	Where  string   `json:"where"` // "file:line"
+	Kind   string `json:"kind"`   // pg_dump TOC type: "TABLE", "INDEX", "FK CONSTRAINT", "FUNCTION", ...
+	Name   string `json:"name"`   // qualified PostgreSQL name, e.g. "public.film" or "public.film.fulltext"
+	Action Action `json:"action"` // translated, changed or skipped
+	// Database is the Dolt database a created object went to, when
+	// PostgreSQL schemas become Dolt databases (--schemas databases);
+	// "" otherwise, and for skipped objects.
+	Database string   `json:"database,omitempty"`
+	Detail   string   `json:"detail,omitempty"`
+	Pos      dump.Pos `json:"-"`
+	Where    string   `json:"where"` // "file:line"
 }
 
 // Table is the per-table data summary.
 type Table struct {
-	Name     string        `json:"name"`    // Dolt table name
+	Name     string        `json:"name"`    // Dolt table name; database.table when schemas become databases
 	Sources  []string      `json:"sources"` // PostgreSQL relations whose rows went into it
 	Rows     int64         `json:"rows_read"`
 	Written  int64         `json:"rows_written"`
@@ -50,10 +54,21 @@ type Report struct {
 	Source  string    `json:"source"`
 	Target  string    `json:"target"`
 	Started time.Time `json:"started"`
-	Commit  string    `json:"commit,omitempty"`
-	Objects []Object  `json:"objects"`
-	Tables  []*Table  `json:"tables"`
-	Notes   []string  `json:"notes,omitempty"`
+	Commit  string    `json:"commit,omitempty"` // the target database's new commit
+	// Databases are the Dolt databases written, the target first, with
+	// each one's new commit, when schemas become databases.
+	Databases []Database `json:"databases,omitempty"`
+	Objects   []Object   `json:"objects"`
+	Tables    []*Table   `json:"tables"`
+	Notes     []string   `json:"notes,omitempty"`
+}
+
+// Database is one Dolt database a run wrote to.
+type Database struct {
+	Name   string `json:"name"`
+	Tables int    `json:"tables"`           // tables, materialized-view tables included
+	Views  int    `json:"views"`            // views
+	Commit string `json:"commit,omitempty"` // the new commit; "" when it did not change
 }
 
 // Add records one object.
@@ -126,6 +141,16 @@ func (r *Report) WriteText(w io.Writer) {
 	}
 	fmt.Fprintf(tw, "total (%d tables)\t%d\t%d\t%d\t%d\t\t\n", len(r.Tables), tr, tw2, trj, tb)
 	tw.Flush()
+	if len(r.Databases) > 0 {
+		fmt.Fprintf(w, "\ndatabases (%d):\n", len(r.Databases))
+		for _, d := range r.Databases {
+			c := "unchanged, no commit"
+			if d.Commit != "" {
+				c = "commit " + d.Commit
+			}
+			fmt.Fprintf(w, "  %-30s %3d tables %3d views  %s\n", d.Name, d.Tables, d.Views, c)
+		}
+	}
 
 	counts := map[Action]int{}
 	for _, o := range r.Objects {
@@ -145,7 +170,11 @@ func (r *Report) WriteText(w io.Writer) {
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Kind < list[j].Kind })
 		fmt.Fprintf(w, "\n%s (%d):\n", a, len(list))
 		for _, o := range list {
-			fmt.Fprintf(w, "  %-14s %-40s %s  (%s)\n", strings.ToLower(o.Kind), o.Name, o.Detail, o.Where)
+			name := o.Name
+			if o.Database != "" {
+				name += " (in " + o.Database + ")"
+			}
+			fmt.Fprintf(w, "  %-14s %-40s %s  (%s)\n", strings.ToLower(o.Kind), name, o.Detail, o.Where)
 		}
 	}
 	for _, n := range r.Notes {

@@ -6,5 +6,11 @@
 // loader, fkfix and the report, and rendered as MySQL-dialect DDL by
 // [Table.CreateSQL].
 //
+// Usually every table goes to the target database. With PostgreSQL schemas
+// as Dolt databases, [Database.Databases] lists them, each Table and View
+// names its database, [Database.In] selects one database's part, and
+// [Database.CrossFKs] holds the foreign keys between databases that Dolt
+// cannot create.
+//
 // The package never parses PostgreSQL and never talks to a database.
 package schema

@@ -20,17 +20,75 @@ func (n Name) String() string {
 }
 
 // Database is every table pgcopy will create, in dump order.
+//
+// Usually everything goes to the one target database and every
+// Table.Database and View.Database is "". When PostgreSQL schemas become
+// separate Dolt databases (pgcopy --schemas databases), Databases lists
+// them, the target first, and every table and view names its database.
 type Database struct {
 	Tables []*Table
 	Views  []*View // created after the data load, in this order (view.go)
+
+	// Databases are the Dolt databases the tables and views go to, the
+	// target database first; nil when everything goes to the target
+	// database (then Database fields are "").
+	Databases []string
+
+	// CrossFKs are the foreign keys whose child and parent tables go to
+	// different Dolt databases. Dolt 1.83 refuses them ("only foreign keys
+	// on the same database are currently supported", for CREATE TABLE and
+	// ALTER TABLE alike, with FOREIGN_KEY_CHECKS on or off), so they are
+	// not created; pgcopy checks their rows for orphans instead
+	// (fkfix.VerifyCross).
+	CrossFKs []*CrossFK
+}
+
+// CrossFK is a foreign key between tables of two Dolt databases, in Dolt
+// names: FK.RefTable is a table of RefDatabase.
+type CrossFK struct {
+	PG          string // the PostgreSQL constraint, schema.table.constraint
+	Table       *Table // the child table
+	FK          *ForeignKey
+	RefDatabase string
+}
+
+// In returns the part of db that goes to the Dolt database name: its
+// tables and views, in db's order. With one database (db.Databases nil),
+// In returns db itself for any name.
+func (db *Database) In(name string) *Database {
+	if db.Databases == nil {
+		return db
+	}
+	out := &Database{}
+	for _, t := range db.Tables {
+		if strings.EqualFold(t.Database, name) {
+			out.Tables = append(out.Tables, t)
+		}
+	}
+	for _, v := range db.Views {
+		if strings.EqualFold(v.Database, name) {
+			out.Views = append(out.Views, v)
+		}
+	}
+	return out
+}
+
+// Qualified renders name as an identifier, qualified with database when
+// database is not "": `db`.`name`, or `name`.
+func Qualified(database, name string) string {
+	if database == "" {
+		return sqltext.Ident(name)
+	}
+	return sqltext.Ident(database) + "." + sqltext.Ident(name)
 }
 
 // Table is one Dolt table. A partitioned PostgreSQL table and all its
 // partitions become one Table (the partitions' rows are loaded into it).
 type Table struct {
-	PG   Name     // the PostgreSQL relation
-	Name string   // the Dolt table name
-	Pos  dump.Pos // the CREATE TABLE statement
+	PG       Name     // the PostgreSQL relation
+	Name     string   // the Dolt table name
+	Database string   // the Dolt database; "" for the target database (see Database)
+	Pos      dump.Pos // the CREATE TABLE statement
 
 	Columns     []*Column
 	PrimaryKey  []string // Dolt column names; empty when the relation has none
@@ -67,6 +125,7 @@ type Index struct {
 	Columns []IndexColumn
 	Kind    string // "" for btree, "FULLTEXT"
 	Pos     dump.Pos
+	PG      string // the PostgreSQL index, schema.name, when the report must find it later (a materialized view's); else ""
 }
 
 // IndexColumn is one key part: a column with an optional prefix length in
@@ -93,6 +152,20 @@ type Check struct {
 	Name string
 	Expr string
 	Pos  dump.Pos
+}
+
+// QualifiedName is the table's name for SQL run from any database of the
+// target: `db`.`name`, or `name` when the table goes to the target
+// database of a one-database copy.
+func (t *Table) QualifiedName() string { return Qualified(t.Database, t.Name) }
+
+// ReportName is the table's name in the run report: db.name when it has
+// a database, else its Dolt name.
+func (t *Table) ReportName() string {
+	if t.Database == "" {
+		return t.Name
+	}
+	return t.Database + "." + t.Name
 }
 
 // Column returns the column with the given Dolt name, or nil.
