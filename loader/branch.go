@@ -3,7 +3,6 @@ package loader
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -344,10 +343,14 @@ func (t *Target) GCAndReconnect(ctx context.Context) error {
 // reconnect replaces the pinned session, which DOLT_GC ended, with a
 // fresh one on the target database.
 func (t *Target) reconnect(ctx context.Context) error {
-	// Returning driver.ErrBadConn from Raw makes database/sql discard the
-	// connection instead of pooling it for the next Conn.
-	t.conn.Raw(func(any) error { return driver.ErrBadConn })
-	t.conn.Close()
+	discard(t.conn)
+	// Idle pooled connections are ended sessions too, and an ended
+	// embedded session may still accept USE and writes whose rows are
+	// then lost (measured on Dolt 1.83 with --jobs); close them all.
+	if t.db != nil {
+		t.db.SetMaxIdleConns(0)
+		t.db.SetMaxIdleConns(2)
+	}
 	// Pooled connections opened before the GC are dead too; skip them.
 	var err error
 	for try := 0; try < 8; try++ {
@@ -359,8 +362,7 @@ func (t *Target) reconnect(ctx context.Context) error {
 			t.conn, t.cur = conn, t.Database
 			return nil
 		}
-		conn.Raw(func(any) error { return driver.ErrBadConn })
-		conn.Close()
+		discard(conn)
 	}
 	return fmt.Errorf("reconnect after dolt_gc: use %s: %w", t.Database, err)
 }

@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -64,15 +65,24 @@ func (t *Target) Worker(ctx context.Context) (*Target, error) {
 		return nil, fmt.Errorf("worker: no work branch (call StartWork first)")
 	}
 	t.db.SetMaxOpenConns(0)
-	conn, err := t.db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("worker connection to %s: %w", t.Display, err)
+	// After a DOLT_GC the pool may hold connections the GC ended; skip
+	// them (as reconnect does).
+	var conn *sql.Conn
+	var err error
+	for try := 0; try < 8; try++ {
+		if conn, err = t.db.Conn(ctx); err != nil {
+			return nil, fmt.Errorf("worker connection to %s: %w", t.Display, err)
+		}
+		if _, err = conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err == nil {
+			break
+		}
+		discard(conn)
+		conn = nil
 	}
-	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch, others: t.others, sqlInserts: t.sqlInserts}
-	if _, err := conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err != nil {
-		conn.Close()
+	if conn == nil {
 		return nil, fmt.Errorf("worker: use %s: %w", t.Database, err)
 	}
+	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch, others: t.others, sqlInserts: t.sqlInserts}
 	w.cur = t.Database
 	if err := w.checkoutWork(ctx, t.work); err != nil { // databases.go: in every database
 		conn.Close()
@@ -83,6 +93,13 @@ func (t *Target) Worker(ctx context.Context) (*Target, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+func discard(conn *sql.Conn) {
+	// Returning driver.ErrBadConn from Raw makes database/sql drop the
+	// connection instead of pooling it.
+	conn.Raw(func(any) error { return driver.ErrBadConn })
+	conn.Close()
 }
 
 // Tables lists the tables of the working set.
@@ -485,3 +502,38 @@ func (in *Inserter) one(ctx context.Context, b *batch, i int) error {
 
 // Table returns the table the Inserter writes to.
 func (in *Inserter) Table() *schema.Table { return in.table }
+
+// SetAutoIncrement sets the AUTO_INCREMENT counter of tb to what a
+// one-session load leaves: the larger of tb.AutoIncrement (the sequence's
+// next value) and MAX(column)+1. It is needed after a table was loaded in
+// parts by several sessions: when Dolt 1.83 merges their transactions it
+// may keep the counter of one session's part (measured on pagila's rental:
+// 16007 instead of 16050, in about one run of four), which would make the
+// next INSERT collide with an existing key. A table without an
+// AUTO_INCREMENT column is left alone.
+func (t *Target) SetAutoIncrement(ctx context.Context, tb *schema.Table) error {
+	var col string
+	for _, c := range tb.Columns {
+		if c.AutoIncrement {
+			col = c.Name
+		}
+	}
+	if col == "" {
+		return nil
+	}
+	var max sql.NullInt64
+	if err := t.conn.QueryRowContext(ctx, "SELECT MAX("+sqltext.Ident(col)+") FROM "+tb.QualifiedName()).Scan(&max); err != nil {
+		return fmt.Errorf("auto_increment of %s: %w", tb.Name, err)
+	}
+	next := tb.AutoIncrement
+	if max.Valid && max.Int64+1 > next {
+		next = max.Int64 + 1
+	}
+	if next <= 0 {
+		next = 1
+	}
+	if _, err := t.conn.ExecContext(ctx, fmt.Sprintf("ALTER TABLE %s AUTO_INCREMENT = %d", tb.QualifiedName(), next)); err != nil {
+		return fmt.Errorf("auto_increment of %s: %w", tb.Name, err)
+	}
+	return nil
+}

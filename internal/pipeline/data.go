@@ -109,6 +109,7 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 		}
 		return out
 	}
+	split := map[*schema.Table]bool{} // tables loaded in parts
 	ch := make(chan job)
 	errc := make(chan error, jobs)
 	var wg sync.WaitGroup
@@ -144,7 +145,11 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 		if rows == nil {
 			return nil // an override drops the table's rows
 		}
-		for _, j := range splitBlock(b, rows) {
+		parts := splitBlock(b, rows)
+		if len(parts) > 1 {
+			split[rows.Table] = true
+		}
+		for _, j := range parts {
 			select {
 			case ch <- j:
 			case <-ctx.Done():
@@ -159,7 +164,15 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	if werr := <-errc; werr != nil {
 		return werr // the first worker error explains a cancelled dispatcher
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	for tb := range split {
+		if err := tgt.SetAutoIncrement(ctx, tb); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // loadAt loads one COPY block, or n rows of it (n > 0) from b.off and
