@@ -16,6 +16,7 @@ package loader
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -80,6 +81,12 @@ func (t *Target) databaseSet(ctx context.Context) (map[string]bool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list databases of %s: %w", t.Display, err)
 	}
+	return lowerSet(rows)
+}
+
+// lowerSet reads a one-column result of names into a set of their lower
+// case (Dolt compares database, table and index names case-insensitively).
+func lowerSet(rows *sql.Rows) (map[string]bool, error) {
 	defer rows.Close()
 	have := map[string]bool{}
 	for rows.Next() {

@@ -180,14 +180,9 @@ func (t *Target) missingIndexes(ctx context.Context, tb *schema.Table) ([]string
 	if err != nil {
 		return nil, fmt.Errorf("read back the indexes of %s: %w", tb.Name, err)
 	}
-	defer rows.Close()
-	have := map[string]bool{}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		have[strings.ToLower(n)] = true
+	have, err := lowerSet(rows)
+	if err != nil {
+		return nil, err
 	}
 	var missing []string
 	if len(tb.PrimaryKey) > 0 && !have["primary"] {

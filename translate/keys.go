@@ -326,18 +326,7 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 		}
 		names = append(names, n.Name)
 		desc = append(desc, e.Ordering == pg.SortByDir_SORTBY_DESC)
-		if e.Ordering == pg.SortByDir_SORTBY_DESC {
-			notes = append(notes, fmt.Sprintf("DESC on %s kept in the DDL, but Dolt 1.83.2 records the key part as ascending (information_schema.statistics COLLATION A)", e.Name))
-		}
-		if len(e.Opclass) > 0 {
-			notes = append(notes, fmt.Sprintf("operator class %s dropped", strings.Join(strList(e.Opclass), ".")))
-		}
-		if len(e.Collation) > 0 {
-			notes = append(notes, fmt.Sprintf("COLLATE %s dropped", strings.Join(strList(e.Collation), ".")))
-		}
-		if e.NullsOrdering != pg.SortByNulls_SORTBY_NULLS_DEFAULT {
-			notes = append(notes, "NULLS FIRST/LAST dropped: Dolt sorts NULLs first")
-		}
+		notes = append(notes, indexElemNotes(e)...)
 	}
 	if len(s.IndexIncludingParams) > 0 {
 		notes = append(notes, "INCLUDE columns dropped: Dolt has no covering indexes")
@@ -583,4 +572,24 @@ func hasIndexOn(tb *schema.Table, cols []string) bool {
 		}
 	}
 	return false
+}
+
+// indexElemNotes says what of one index element (a column of CREATE
+// INDEX) Dolt does not keep: DESC, an operator class, a collation, NULLS
+// FIRST/LAST (PostgreSQL manual, CREATE INDEX).
+func indexElemNotes(e *pg.IndexElem) []string {
+	var notes []string
+	if e.Ordering == pg.SortByDir_SORTBY_DESC {
+		notes = append(notes, fmt.Sprintf("DESC on %s kept in the DDL, but Dolt 1.83.2 records the key part as ascending (information_schema.statistics COLLATION A)", e.Name))
+	}
+	if len(e.Opclass) > 0 {
+		notes = append(notes, fmt.Sprintf("operator class %s dropped", strings.Join(strList(e.Opclass), ".")))
+	}
+	if len(e.Collation) > 0 {
+		notes = append(notes, fmt.Sprintf("COLLATE %s dropped", strings.Join(strList(e.Collation), ".")))
+	}
+	if e.NullsOrdering != pg.SortByNulls_SORTBY_NULLS_DEFAULT {
+		notes = append(notes, "NULLS FIRST/LAST dropped: Dolt sorts NULLs first")
+	}
+	return notes
 }

@@ -241,18 +241,7 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 			skip("column %s is computed by the query, so Dolt decides its type when it fills the table, and a non-unique index on a TEXT column needs a prefix length pgcopy cannot choose beforehand; create the index in Dolt by hand", e.Name)
 			return
 		}
-		if ic.Desc {
-			notes = append(notes, fmt.Sprintf("DESC on %s kept in the DDL, but Dolt 1.83.2 records the key part as ascending (information_schema.statistics COLLATION A)", e.Name))
-		}
-		if len(e.Opclass) > 0 {
-			notes = append(notes, fmt.Sprintf("operator class %s dropped", strings.Join(strList(e.Opclass), ".")))
-		}
-		if len(e.Collation) > 0 {
-			notes = append(notes, fmt.Sprintf("COLLATE %s dropped", strings.Join(strList(e.Collation), ".")))
-		}
-		if e.NullsOrdering != pg.SortByNulls_SORTBY_NULLS_DEFAULT {
-			notes = append(notes, "NULLS FIRST/LAST dropped: Dolt sorts NULLs first")
-		}
+		notes = append(notes, indexElemNotes(e)...)
 		ics = append(ics, ic)
 	}
 	if len(s.IndexIncludingParams) > 0 {
