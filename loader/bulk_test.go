@@ -110,3 +110,41 @@ func queryAll(t *testing.T, tgt *loader.Target, q string) []string {
 	}
 	return out
 }
+
+// TestSetAutoIncrement: after a split load, the AUTO_INCREMENT counter is
+// what a one-session load leaves, the larger of the sequence's next value
+// and MAX(id)+1. (A counter below MAX(id)+1, which a merge of parts can
+// leave on Dolt 1.83, cannot be made with ALTER TABLE, which Dolt clamps;
+// TestCopyJobs covers that case through dolt_hashof_table.)
+func TestSetAutoIncrement(t *testing.T) {
+	ctx := context.Background()
+	tgt, err := loader.Open(ctx, filepath.Join(t.TempDir(), "db"), loader.Options{Author: "pgcopy test <test@localhost>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tgt.Close()
+	for _, q := range []string{
+		"CREATE TABLE a (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, v int)",
+		"CREATE TABLE b (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, v int)",
+		"INSERT INTO a (id, v) VALUES (1, 1), (40, 2)",
+		"INSERT INTO b (id, v) VALUES (1, 1), (40, 2)",
+	} {
+		if err := tgt.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		seq  int64 // the sequence's next value
+		want string
+	}{{"a", 30, "41"}, {"b", 100, "100"}} {
+		tb := &schema.Table{Name: tc.name, AutoIncrement: tc.seq, Columns: []*schema.Column{{Name: "id", AutoIncrement: true}, {Name: "v"}}}
+		if err := tgt.SetAutoIncrement(ctx, tb); err != nil {
+			t.Fatal(err)
+		}
+		got := queryAll(t, tgt, "SELECT AUTO_INCREMENT FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '"+tc.name+"'")
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("table %s: AUTO_INCREMENT %v, want %s", tc.name, got, tc.want)
+		}
+	}
+}
