@@ -10,7 +10,12 @@
 // each table whole in one CREATE TABLE to keep column tags and hashes
 // deterministic (dolt-facts C1). The first pass reads only statements; the
 // second streams the COPY blocks and INSERTs. A file is simply read twice;
-// stdin is spooled to a temporary file during the first pass.
+// stdin is spooled to a temporary file during the first pass. The first
+// pass also records where each COPY block starts (and, with --jobs and
+// --split-rows, where each part of a large block starts), so that with
+// --jobs each block or part is read from its own offset on a session of
+// its own; a table loaded in parts gets its AUTO_INCREMENT set afterwards
+// (loader.Target.SetAutoIncrement).
 //
 // The pipeline never makes a Dolt commit unless every step succeeded. With
 // PostgreSQL schemas as Dolt databases (translate.SchemasDatabases) it
