@@ -68,7 +68,7 @@ func bulkSession(ctx context.Context, conn *sql.Conn) (*engineSession, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("embedded bulk insert: %w", err)
+		return nil, fmt.Errorf("%w: %v; rerun with --sql-inserts", errEngineSetup, err)
 	}
 	return &s, nil
 }
@@ -92,18 +92,18 @@ func (s *engineSession) insertRows(table string, cols []string, rows [][]any) (e
 	binder := planbuilder.New(ctx, eng.Analyzer.Catalog, eng.EventScheduler)
 	parsed, _, _, flags, err := binder.Parse(stmt, nil, false)
 	if err != nil {
-		return fmt.Errorf("plan %s: %w", stmt, err)
+		return fmt.Errorf("%w: plan %s: %v; rerun with --sql-inserts", errEngineSetup, stmt, err)
 	}
 	ins, ok := parsed.(*plan.InsertInto)
 	if !ok {
-		return fmt.Errorf("plan %s: got %T, not an INSERT", stmt, parsed)
+		return fmt.Errorf("%w: plan %s: got %T, not an INSERT; rerun with --sql-inserts", errEngineSetup, stmt, parsed)
 	}
 	dest := ins.Destination.Schema()
 	src := make(gmssql.Schema, len(cols))
 	for i, c := range cols {
 		j := dest.IndexOfColName(c)
 		if j < 0 {
-			return fmt.Errorf("table %s has no column %s", table, c)
+			return fmt.Errorf("%w: table %s has no column %s", errEngineSetup, table, c)
 		}
 		src[i] = dest[j].Copy()
 		src[i].Source = planbuilder.OnDupValuesPrefix
@@ -119,11 +119,11 @@ func (s *engineSession) insertRows(table string, cols []string, rows [][]any) (e
 	case *plan.Project:
 		n.Child = mvdata.NewChannelRowSource(src, ch)
 	default:
-		return fmt.Errorf("plan %s: unexpected source %T", stmt, ins.Source)
+		return fmt.Errorf("%w: plan %s: unexpected source %T; rerun with --sql-inserts", errEngineSetup, stmt, ins.Source)
 	}
 	analyzed, err := eng.Analyzer.Analyze(ctx, ins, nil, flags)
 	if err != nil {
-		return fmt.Errorf("plan %s: %w", stmt, err)
+		return fmt.Errorf("%w: plan %s: %v; rerun with --sql-inserts", errEngineSetup, stmt, err)
 	}
 	transform.InspectWithOpaque(analyzed, func(n gmssql.Node) bool {
 		if ii, ok := n.(*plan.InsertInto); ok {
@@ -134,7 +134,7 @@ func (s *engineSession) insertRows(table string, cols []string, rows [][]any) (e
 	})
 	iter, err := rowexec.NewBuilder(nil, eng.Analyzer.Overrides).Build(ctx, analyzed, nil)
 	if err != nil {
-		return fmt.Errorf("plan %s: %w", stmt, err)
+		return fmt.Errorf("%w: plan %s: %v; rerun with --sql-inserts", errEngineSetup, stmt, err)
 	}
 	for {
 		if _, err = iter.Next(ctx); err != nil {

@@ -461,12 +461,18 @@ func (in *Inserter) wait(ctx context.Context) error {
 	return err
 }
 
+// errEngineSetup marks a failure to start the engine row path (not a
+// row's fault): the load stops with it instead of rejecting every row.
+var errEngineSetup = errors.New("embedded engine row path")
+
 func (in *Inserter) isolate(ctx context.Context, b *batch, batchErr error) error {
-	if errors.Is(batchErr, context.Canceled) || errors.Is(batchErr, sql.ErrConnDone) {
+	if errors.Is(batchErr, context.Canceled) || errors.Is(batchErr, sql.ErrConnDone) || errors.Is(batchErr, errEngineSetup) {
 		return batchErr
 	}
 	for i := range b.pos {
-		if err := in.one(ctx, b, i); err != nil {
+		if err := in.one(ctx, b, i); errors.Is(err, errEngineSetup) {
+			return err
+		} else if err != nil {
 			derr := diag.New(b.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", err),
 				"check the value against the column types in the report; an override can widen a column")
 			if in.Reject == nil {
@@ -522,7 +528,7 @@ func (t *Target) SetAutoIncrement(ctx context.Context, tb *schema.Table) error {
 	}
 	var max sql.NullInt64
 	if err := t.conn.QueryRowContext(ctx, "SELECT MAX("+sqltext.Ident(col)+") FROM "+tb.QualifiedName()).Scan(&max); err != nil {
-		return fmt.Errorf("auto_increment of %s: %w", tb.Name, err)
+		return fmt.Errorf("set the AUTO_INCREMENT of %s after loading it in parts: %w (rerun with --split-rows 0)", tb.Name, err)
 	}
 	next := tb.AutoIncrement
 	if max.Valid && max.Int64+1 > next {
@@ -532,7 +538,7 @@ func (t *Target) SetAutoIncrement(ctx context.Context, tb *schema.Table) error {
 		next = 1
 	}
 	if _, err := t.conn.ExecContext(ctx, fmt.Sprintf("ALTER TABLE %s AUTO_INCREMENT = %d", tb.QualifiedName(), next)); err != nil {
-		return fmt.Errorf("auto_increment of %s: %w", tb.Name, err)
+		return fmt.Errorf("set the AUTO_INCREMENT of %s after loading it in parts: %w (rerun with --split-rows 0)", tb.Name, err)
 	}
 	return nil
 }

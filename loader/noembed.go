@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"fmt"
 	"io"
 )
 
@@ -26,7 +27,7 @@ func openEmbeddedEngine(string) (embeddedConnector, error) {
 type engineSession struct{}
 
 func bulkSession(context.Context, *sql.Conn) (*engineSession, error) {
-	return nil, errors.New("this pgcopy was built with -tags noembed")
+	return nil, fmt.Errorf("%w: this pgcopy was built with -tags noembed", errEngineSetup)
 }
 
 func (*engineSession) insertRows(string, []string, [][]any) error {
