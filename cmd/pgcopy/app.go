@@ -94,7 +94,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
-		}, append(append(sourceFlags(), overrideFlags()...), schemaFlags(false)...)...),
+		}, append(append(append(sourceFlags(), allowIncompleteFlag()), overrideFlags()...), schemaFlags(false)...)...),
 		Action: func(c *cli.Context) error {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
 				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
@@ -104,7 +104,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
 				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations"),
-				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows")}
+				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump")}
 			if opts.Verify && sourceURL(c) == "" {
 				return usageError{"--verify compares with a live database: give --source URL"}
 			}
@@ -200,7 +200,7 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the script to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary"},
-		}, overrideFlags()...), schemaFlags(true)...),
+		}, append(overrideFlags(), allowIncompleteFlag())...), schemaFlags(true)...),
 		Action: func(c *cli.Context) error {
 			if c.String("dump") == "" {
 				return usageError{"translate needs --dump FILE (see pgcopy translate --help)"}
@@ -221,7 +221,7 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				}
 				out = f
 			}
-			rep, err := pipeline.Translate(c.Context, pipeline.TranslateOptions{Dump: c.String("dump"), Stdin: stdin, Translate: tro}, out)
+			rep, err := pipeline.Translate(c.Context, pipeline.TranslateOptions{Dump: c.String("dump"), Stdin: stdin, Translate: tro, AllowIncompleteDump: c.Bool("allow-incomplete-dump")}, out)
 			if f != nil {
 				if cerr := f.Close(); err == nil {
 					err = cerr

@@ -17,6 +17,12 @@ import (
 )
 
 // overrideFlags are the flags of every command that translates a dump.
+// allowIncompleteFlag is --allow-incomplete-dump, on every command that
+// reads a dump (pipeline.Options.AllowIncompleteDump).
+func allowIncompleteFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "allow-incomplete-dump", Usage: "accept a pg_dump dump that ends without pg_dump's trailer (\"-- PostgreSQL database dump complete\"), for dumps cut on purpose; the report notes it"}
+}
+
 func overrideFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "overrides", Usage: "hand-written override `PATH`: a .yaml/.yml rule file, a .sql file of CREATE TABLE statements, or a directory of them (repeatable; see README, Overrides)"},
@@ -75,7 +81,7 @@ func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringSliceFlag{Name: "table", Aliases: []string{"t"}, Usage: "only table `T` (schema.table, table, or its Dolt name; repeatable)"},
-		}, overrideFlags()...), schemaFlags(true)...),
+		}, append(overrideFlags(), allowIncompleteFlag())...), schemaFlags(true)...),
 		Action: func(c *cli.Context) error {
 			if c.String("dump") == "" {
 				return usageError{"explain needs --dump FILE (see pgcopy explain --help)"}
@@ -87,7 +93,7 @@ func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if topts.Schemas == translate.SchemasDatabases && topts.Database == "" {
 				topts.Database = "TARGET" // names the databases TARGET_S until --database says otherwise
 			}
-			tr, _, _, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts})
+			tr, _, _, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts, AllowIncompleteDump: c.Bool("allow-incomplete-dump")})
 			if tr != nil {
 				writePlan(stdout, tr.Plan(), c.StringSlice("table"))
 			}
@@ -148,7 +154,7 @@ func overridesCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			UsageText: "pgcopy overrides suggest --dump FILE|- [--overrides PATH ...] > overrides.yaml",
 			Flags: append([]cli.Flag{
 				&cli.StringFlag{Name: "dump", Usage: "pg_dump dump `FILE` (.gz is decompressed; - reads stdin)"},
-			}, overrideFlags()[:1]...),
+			}, overrideFlags()[0], allowIncompleteFlag()),
 			Action: func(c *cli.Context) error {
 				if c.String("dump") == "" {
 					return usageError{"overrides suggest needs --dump FILE (see pgcopy overrides suggest --help)"}
@@ -157,7 +163,7 @@ func overridesCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				if err != nil {
 					return err
 				}
-				tr, _, _, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts})
+				tr, _, _, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts, AllowIncompleteDump: c.Bool("allow-incomplete-dump")})
 				if err != nil {
 					return err
 				}

@@ -111,7 +111,8 @@ type Error struct {
 	Pos Pos
 	Msg string
 	// Err is the underlying cause when the error comes from the
-	// io.Reader, nil otherwise. [Error.Unwrap] returns it.
+	// io.Reader, [ErrIncomplete] or [ErrEmpty] for the errors of
+	// [Reader.Complete], nil otherwise. [Error.Unwrap] returns it.
 	Err error
 }
 

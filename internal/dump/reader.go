@@ -3,8 +3,10 @@ package dump
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // bufSize is the size of the read buffer. Lines up to this length are
@@ -38,6 +40,13 @@ type Reader struct {
 
 	toc    *TOC
 	header Header
+
+	// Completeness facts (see [Reader.Complete]).
+	events     int    // events returned so far
+	pgDump     bool   // a "-- PostgreSQL database dump" comment came before the first event
+	trailer    int    // line of the "-- PostgreSQL database dump complete" comment; 0 if none yet
+	restrict   string // the key of the last \restrict meta-command; "" if none
+	unrestrict bool   // a \unrestrict with that key came after the trailer
 
 	inCopy  bool // a Copy event was returned and its "\." not yet read
 	copyPos Pos
@@ -318,6 +327,10 @@ func (r *Reader) resetStmt() {
 func (r *Reader) event(k Kind, p Pos, text []byte) Event {
 	ev := Event{Kind: k, Pos: p, Text: string(text), TOC: r.toc}
 	r.toc = nil
+	r.events++
+	if k == Meta {
+		r.meta(ev.Text)
+	}
 	return ev
 }
 
@@ -347,7 +360,75 @@ func (r *Reader) comment(text []byte) {
 		r.toc = t
 		return
 	}
+	switch string(bytes.TrimSpace(text)) {
+	case "PostgreSQL database dump":
+		if r.events == 0 {
+			r.pgDump = true
+		}
+		return
+	case "PostgreSQL database dump complete":
+		r.trailer = r.line
+		r.unrestrict = false
+		return
+	}
 	parseHeader(text, &r.header)
+}
+
+// meta records the \restrict and \unrestrict meta-commands that pg_dump
+// (15.14, 16.10, 17.6 and later) writes around a plain dump.
+func (r *Reader) meta(text string) {
+	f := strings.Fields(text)
+	if len(f) != 2 {
+		return
+	}
+	switch f[0] {
+	case `\restrict`:
+		r.restrict = f[1]
+	case `\unrestrict`:
+		if r.trailer > 0 && f[1] == r.restrict {
+			r.unrestrict = true
+		}
+	}
+}
+
+// ErrIncomplete is the cause (errors.Is) of the error [Reader.Complete]
+// returns for a pg_dump dump that ends without its trailer.
+var ErrIncomplete = errors.New("incomplete dump")
+
+// ErrEmpty is the cause (errors.Is) of the error [Reader.Complete] returns
+// for an input that holds no statement, COPY block or meta-command.
+var ErrEmpty = errors.New("empty dump")
+
+// Complete tells, once [Reader.Next] has returned io.EOF, whether the
+// input is a whole dump:
+//
+//   - an input with no event at all (0 bytes, or only blanks and
+//     comments) is an *Error at its last line whose cause is [ErrEmpty];
+//   - an input that starts as pg_dump output (a "-- PostgreSQL database
+//     dump" comment before the first statement) must hold pg_dump's
+//     trailer comment "-- PostgreSQL database dump complete" and, when a
+//     "\restrict KEY" meta-command opened it, a "\unrestrict KEY" after
+//     the trailer; otherwise the *Error, at the last line, has the cause
+//     [ErrIncomplete]. Text after the trailer is allowed (Rails and
+//     Phoenix append schema_migrations INSERTs to structure.sql);
+//   - any other input (a hand-written script) is complete when it parsed.
+//
+// pg_dump writes the trailer last, after every TOC entry (PostgreSQL
+// manual, "pg_dump"; the \restrict lines since 15.14), so a dump cut by a
+// pg_dump that died, a full disk or `head` lacks it.
+func (r *Reader) Complete() error {
+	last := Pos{File: r.file, Line: r.line}
+	switch {
+	case r.events == 0:
+		return &Error{Pos: last, Msg: fmt.Sprintf("the input holds no SQL statement (%d bytes, %d lines): it is empty", r.off, r.line), Err: ErrEmpty}
+	case !r.pgDump:
+		return nil
+	case r.trailer == 0:
+		return &Error{Pos: last, Msg: fmt.Sprintf("the dump ends at line %d without pg_dump's trailer (\"-- PostgreSQL database dump complete\"): it is incomplete", r.line), Err: ErrIncomplete}
+	case r.restrict != "" && !r.unrestrict:
+		return &Error{Pos: last, Msg: fmt.Sprintf("the dump ends at line %d without the \\unrestrict line that closes its \\restrict: it is incomplete", r.line), Err: ErrIncomplete}
+	}
+	return nil
 }
 
 // Line returns the number of the last line read. Right after Next returns

@@ -70,6 +70,11 @@ type Options struct {
 	// (loader.Options.SQLInserts).
 	SQLInserts bool
 
+	// AllowIncompleteDump copies a pg_dump dump that lacks pg_dump's
+	// trailer (cut on purpose); the report notes it. An empty input is an
+	// error all the same.
+	AllowIncompleteDump bool
+
 	// Verify compares every table with the live source's snapshot (see
 	// package verify) before committing; it needs a live Input.
 	Verify bool
@@ -139,7 +144,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Jobs > 1 {
 		split = opts.SplitRows
 	}
-	hdr, blocks, err := schemaPass(src, tr, split)
+	hdr, blocks, textBytes, err := schemaPass(src, tr, split, opts.AllowIncompleteDump, rep)
 	if err != nil {
 		return res, err
 	}
@@ -182,7 +187,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
-	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj, blocks: blocks, progress: opts.Progress}
+	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj, blocks: blocks, textBytes: textBytes, progress: opts.Progress}
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)
 	} else {
@@ -370,15 +375,22 @@ type blockPart struct {
 }
 
 // schemaPass feeds every statement to the translator and records every
-// COPY block (start and row count, for --jobs and progress).
+// COPY block (start and row count, for --jobs and progress). It is the
+// first pass of copy, translate, explain and overrides suggest.
 //
 // A block of more than splitRows rows (when > 0) also records where each
 // further part of splitRows rows starts.
-func schemaPass(src source.Input, tr *translate.Translator, splitRows int64) (dump.Header, []copyBlock, error) {
+//
+// The input must be whole (dump.Reader.Complete): an empty input is an
+// error, and so is a pg_dump dump without its trailer unless
+// allowIncomplete (--allow-incomplete-dump), which notes it in rep. It
+// returns the header, the blocks and the number of bytes of dump text
+// read, which the second pass must read again (dataPass.walk).
+func schemaPass(src source.Input, tr *translate.Translator, splitRows int64, allowIncomplete bool, rep *report.Report) (dump.Header, []copyBlock, int64, error) {
 	var blocks []copyBlock
 	rc, _, err := src.Open()
 	if err != nil {
-		return dump.Header{}, nil, err
+		return dump.Header{}, nil, 0, err
 	}
 	defer rc.Close()
 	rd := dump.NewReader(rc, src.Name())
@@ -388,10 +400,10 @@ func schemaPass(src source.Input, tr *translate.Translator, splitRows int64) (du
 			break
 		}
 		if err != nil {
-			return rd.Header(), nil, err
+			return rd.Header(), nil, 0, cutError(err)
 		}
 		if err := tr.Statement(ev); err != nil {
-			return rd.Header(), nil, err
+			return rd.Header(), nil, 0, err
 		}
 		m := tr.Measure(ev) // lengths and digits of the rows (translate.Measure)
 		if ev.Kind == dump.Copy {
@@ -404,7 +416,7 @@ func schemaPass(src source.Input, tr *translate.Translator, splitRows int64) (du
 				if err == io.EOF {
 					break
 				} else if err != nil {
-					return rd.Header(), nil, err
+					return rd.Header(), nil, 0, copyCutError(ev, err)
 				}
 				m.Row(line, pos)
 				b.rows++
@@ -415,9 +427,66 @@ func schemaPass(src source.Input, tr *translate.Translator, splitRows int64) (du
 			blocks = append(blocks, b)
 		}
 	}
+	if err := rd.Complete(); err != nil {
+		if !errors.Is(err, dump.ErrIncomplete) || !allowIncomplete {
+			return rd.Header(), nil, 0, incompleteError(err)
+		}
+		rep.Note("--allow-incomplete-dump: %v; copied what it holds", err)
+	}
 	// drain: a spooled stdin and the checksum need every byte
-	io.Copy(io.Discard, rc)
-	return rd.Header(), blocks, nil
+	if _, err := io.Copy(io.Discard, rc); err != nil {
+		return rd.Header(), nil, 0, fmt.Errorf("%s: read: %w", src.Name(), err)
+	}
+	return rd.Header(), blocks, rd.Offset(), nil
+}
+
+// hintCut is the hint for a dump that ends too early.
+const hintCut = "the dump was cut short (a pg_dump that died, a full disk, a partial download or copy?): dump again and rerun; nothing was committed"
+
+// incompleteError turns dump.Reader.Complete's error into pgcopy's.
+func incompleteError(err error) error {
+	var de *dump.Error
+	pos := dump.Pos{}
+	msg := err
+	if errors.As(err, &de) {
+		pos, msg = de.Pos, errors.New(de.Msg)
+	}
+	if errors.Is(err, dump.ErrEmpty) {
+		return diag.New(pos, "", "", msg, "give a pg_dump dump (plain, .gz, custom, directory or tar); an empty input usually means the pg_dump feeding it failed")
+	}
+	return diag.New(pos, "", "", msg, hintCut+"; pass --allow-incomplete-dump to copy a dump you cut on purpose")
+}
+
+// cutError adds a hint to the reader's errors for a statement, quote or
+// comment left open at the end of the input.
+func cutError(err error) error {
+	var de *dump.Error
+	if errors.As(err, &de) && de.Err == nil && (strings.Contains(de.Msg, "no terminating semicolon") || strings.HasPrefix(de.Msg, "unterminated")) {
+		return diag.New(de.Pos, "", "", errors.New(de.Msg), "the statement runs to the end of the input: "+hintCut)
+	}
+	return err
+}
+
+// copyCutError names the relation of a COPY block that the input ends in.
+func copyCutError(ev dump.Event, err error) error {
+	var de *dump.Error
+	if errors.As(err, &de) && de.Err == nil {
+		return diag.New(de.Pos, copyRelation(ev.Text), "", errors.New(de.Msg), "the COPY block is cut: "+hintCut)
+	}
+	return err
+}
+
+// copyRelation is the relation named by "COPY name [(cols)] FROM stdin;".
+func copyRelation(text string) string {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return ""
+	}
+	name := f[1]
+	if i := strings.IndexByte(name, '('); i > 0 {
+		name = name[:i]
+	}
+	return name
 }
 
 // stallHook returns a function to call once per row. When the environment

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/report"
@@ -32,6 +33,9 @@ type dataPass struct {
 	rj       *rejecter
 	blocks   []copyBlock // from the first pass; nil when unknown
 	progress func(Progress)
+	// textBytes is how many bytes of dump text the first pass read; the
+	// second must read as many (0: not checked).
+	textBytes int64
 
 	gcEvery int64 // run DOLT_GC and reconnect after this many rows (0: never); one session only
 	sinceGC int64
@@ -216,6 +220,11 @@ func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event
 		}
 		ev, err := rd.Next()
 		if err == io.EOF {
+			if d.textBytes > 0 && rd.Offset() != d.textBytes {
+				return diag.New(dump.Pos{File: d.src.Name(), Line: rd.Line()}, "", "",
+					fmt.Errorf("the dump changed while pgcopy read it: the first pass read %d bytes, the second %d", d.textBytes, rd.Offset()),
+					"something wrote to the dump file during the copy; copy from a finished dump; nothing was committed")
+			}
 			break
 		}
 		if err != nil {

@@ -16,6 +16,8 @@ type PlanOptions struct {
 	Dump      string
 	Stdin     io.Reader
 	Translate translate.Options
+	// AllowIncompleteDump: see Options.AllowIncompleteDump.
+	AllowIncompleteDump bool
 }
 
 // Plan runs only the first pass (schema statements, and measuring the
@@ -37,7 +39,7 @@ func Plan(opts PlanOptions) (*translate.Translator, *schema.Database, *report.Re
 	defer src.Close()
 	rep.Source = src.Name()
 	tr := translate.New(opts.Translate, rep)
-	if _, _, err := schemaPass(src, tr, 0); err != nil {
+	if _, _, _, err := schemaPass(src, tr, 0, opts.AllowIncompleteDump, rep); err != nil {
 		return tr, nil, rep, err
 	}
 	db, err := tr.Finish()

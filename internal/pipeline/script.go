@@ -25,6 +25,8 @@ type TranslateOptions struct {
 
 	// Translate tunes the translation (--overrides, --infer-lengths).
 	Translate translate.Options
+	// AllowIncompleteDump: see Options.AllowIncompleteDump.
+	AllowIncompleteDump bool
 }
 
 // Translate writes the dump as one MySQL-dialect script for Dolt (`pgcopy
@@ -55,7 +57,7 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	defer src.Close()
 	rep.Source = src.Name()
 	tr := translate.New(opts.Translate, rep)
-	hdr, _, err := schemaPass(src, tr, 0)
+	hdr, _, textBytes, err := schemaPass(src, tr, 0, opts.AllowIncompleteDump, rep)
 	if err != nil {
 		return rep, err
 	}
@@ -90,7 +92,7 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 		fmt.Fprintf(bw, "%s;\n\n", t.CreateSQL())
 	}
 	rj := &rejecter{rep: rep, unrep: &unrep{policy: UnrepError}} // a bad row fails the translation
-	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj}
+	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj, textBytes: textBytes}
 	if err := dp.run(ctx, scriptSink{bw}); err != nil {
 		return rep, err
 	}
