@@ -24,6 +24,12 @@ const (
 	exitOK    = 0
 	exitError = 1
 	exitUsage = 2
+	// exitPublished: copy committed and published the snapshot, then a
+	// later step (--tag, --push) failed. (3 is verify's "tables differ".)
+	exitPublished = 4
+	// exitInterrupted: SIGINT or SIGTERM stopped the run; nothing was
+	// committed (128 + SIGINT, as shells report it).
+	exitInterrupted = 130
 )
 
 // run is the testable entry point: it parses args, runs the command and
@@ -55,11 +61,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pgcopy: %v\n", err)
 		return exitUsage
 	}
+	isCopy := len(args) > 1 && args[1] == "copy"
+	var pub *pipeline.PublishedError
+	if errors.As(err, &pub) {
+		fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
+		what := "committed " + pub.Commit + " and published it"
+		if pub.Commit == "" {
+			what = "found the snapshot unchanged (no new commit)"
+		}
+		fmt.Fprintf(stderr, "pgcopy: the copy %s on branch %s of %s; then %s failed\n", what, pub.Branch, pub.Target, pub.Step)
+		fmt.Fprintln(stderr, "hint: the snapshot is complete and stays published; redo only the failed step (dolt tag / dolt push in the target), or rerun the copy, which makes no new commit for the same source")
+		return exitPublished
+	}
+	if errors.Is(err, context.Canceled) {
+		if isCopy {
+			fmt.Fprintln(stderr, "pgcopy: interrupted; nothing was committed; the target's branch is unchanged")
+		} else {
+			fmt.Fprintln(stderr, "pgcopy: interrupted")
+		}
+		return exitInterrupted
+	}
 	fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
 	if h := diag.HintOf(err); h != "" {
 		fmt.Fprintf(stderr, "hint: %s\n", h)
 	}
-	if len(args) > 1 && args[1] == "copy" {
+	if isCopy {
 		fmt.Fprintln(stderr, "pgcopy: nothing was committed; the target's branch is unchanged")
 	}
 	return exitError
@@ -143,6 +169,12 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				}
 			}
 			res, err := pipeline.Copy(ctx, opts)
+			var pub *pipeline.PublishedError
+			if err != nil && ctx.Err() != nil && !errors.As(err, &pub) {
+				// A signal stopped the run: whatever the interrupted step
+				// said, the run was interrupted (run prints it).
+				err = fmt.Errorf("%w (%v)", context.Canceled, err)
+			}
 			if bar != nil {
 				bar.Finish()
 				fmt.Fprintln(stderr)

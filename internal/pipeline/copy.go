@@ -302,22 +302,26 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if !res.Changed {
 		rep.Note("the data and schema equal the target's HEAD: no new commit was made")
 	}
-	// After publishing, failures no longer undo the commit; they are reported.
+	// After publishing, failures no longer undo the commit: they are
+	// *PublishedError values, which say that the snapshot is published.
+	published := func(step string, err error) (*Result, error) {
+		return res, &PublishedError{Commit: res.Commit, Branch: orText(opts.Branch, "main"), Target: tgt.Display, Step: step, Err: err}
+	}
 	for _, name := range dbs {
 		if opts.Tag == "" && opts.Push == "" {
 			break
 		}
 		if err := tgt.Use(ctx, name); err != nil {
-			return res, err
+			return published("switching to database "+name, err)
 		}
 		if opts.Tag != "" {
 			if err := tgt.Tag(ctx, opts.Tag, msgs[name]); err != nil {
-				return res, err
+				return published("--tag "+opts.Tag, err)
 			}
 		}
 		if opts.Push != "" {
 			if err := tgt.Push(ctx, pushRemote(opts.Push, dbs[0], name), opts.Tag); err != nil {
-				return res, err
+				return published("--push", err)
 			}
 		}
 	}
@@ -330,6 +334,23 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	return res, nil
 }
+
+// PublishedError is a failure of a step that runs after the snapshot was
+// committed and published (--tag, --push): the branch already holds the
+// new commit, which stays. The CLI reports it with its own exit code.
+type PublishedError struct {
+	Commit string // the published commit; "" when the snapshot was unchanged (no new commit)
+	Branch string // the branch that holds it
+	Target string // the target, without any password
+	Step   string // what failed, e.g. "--tag day2"
+	Err    error
+}
+
+func (e *PublishedError) Error() string {
+	return fmt.Sprintf("%s failed after the snapshot was published: %v", e.Step, e.Err)
+}
+
+func (e *PublishedError) Unwrap() error { return e.Err }
 
 // materialized counts the materialized views of db, which are tables.
 func materialized(db *schema.Database) int {
