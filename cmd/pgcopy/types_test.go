@@ -98,18 +98,22 @@ func TestUnrepresentable(t *testing.T) {
 		{"float infinity", "CREATE TABLE u (id int PRIMARY KEY, v float8); INSERT INTO u VALUES (1, 1), (2, '-Infinity')", "v"},
 		{"BC date", "CREATE TABLE u (id int PRIMARY KEY, v date); INSERT INTO u VALUES (1, '2020-01-01'), (2, '0044-03-15 BC')", "v"},
 		{"JSON number beyond float64", "CREATE TABLE u (id int PRIMARY KEY, v jsonb); INSERT INTO u VALUES (1, '{\"a\": 1}'), (2, '{\"id\": 9007199254740993}')", "v"},
-		{"infinite timestamp", "CREATE TABLE u (id int PRIMARY KEY, v timestamptz); INSERT INTO u VALUES (1, now()), (2, 'infinity')", "v"},
+		{"infinite timestamp with --on-unrepresentable=error", "CREATE TABLE u (id int PRIMARY KEY, v timestamptz); INSERT INTO u VALUES (1, now()), (2, 'infinity')", "v"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, pgURL := pg.CreateDB(t)
 			pg.Exec(t, pgURL, tc.ddl)
 			dump := filepath.Join(t.TempDir(), "u.sql")
 			pg.Dump(t, pgURL, dump)
-			code, _, errOut := pgcopyRun(t, "copy", "--dump", dump, "--target", filepath.Join(t.TempDir(), "db"), "-q")
+			args := []string{"copy", "--dump", dump, "--target", filepath.Join(t.TempDir(), "db"), "-q"}
+			if strings.Contains(tc.name, "=error") {
+				args = append(args, "--on-unrepresentable=error")
+			}
+			code, _, errOut := pgcopyRun(t, args...)
 			if code == 0 {
 				t.Fatal("an unrepresentable value was copied without error")
 			}
-			for _, want := range []string{"u.sql:", "table public.u, column " + tc.col, "cannot be represented in Dolt", "hint:"} {
+			for _, want := range []string{"u.sql:", "table public.u, column " + tc.col, "cannot be represented in Dolt", "hint:", "--on-unrepresentable=null", "--on-unrepresentable=clamp"} {
 				if !strings.Contains(errOut, want) {
 					t.Errorf("error lacks %q:\n%s", want, errOut)
 				}
@@ -156,5 +160,56 @@ func TestUnrepresentablePolicies(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInfinityClampsByDefault: ±infinity in date, timestamp and
+// timestamptz columns (indefinite expiries, open-ended validity periods)
+// copies with no flags, clamped to 9999-12-31 23:59:59.999999 and
+// 0001-01-01 00:00:00, in the order PostgreSQL sorts them, on both
+// targets; the report counts them per column.
+func TestInfinityClampsByDefault(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, pgURL := pg.CreateDB(t)
+	pg.Exec(t, pgURL, `SET TimeZone = 'America/New_York';
+		CREATE TABLE api_keys (id bigint PRIMARY KEY, expires_at timestamptz NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+		INSERT INTO api_keys VALUES (1, 'infinity', '2024-05-01 10:00:00+02'), (2, '2025-01-01 00:00:00+00', '2024-05-02 10:00:00+00'), (3, '-infinity', '2024-05-03 10:00:00+00');
+		CREATE TABLE prices (id bigint PRIMARY KEY, valid_from timestamp NOT NULL, valid_to timestamp, valid_day date);
+		INSERT INTO prices VALUES (1, '-infinity', 'infinity', 'infinity'), (2, '2024-01-01 00:00:00', '2024-12-31 23:59:59.5', '-infinity'), (3, '2024-06-01', NULL, NULL);`)
+	dump := filepath.Join(t.TempDir(), "app.sql")
+	pg.Dump(t, pgURL, dump, "--no-owner")
+	// The clamp rule, written in PostgreSQL: the values Dolt must hold.
+	want := pg.Query(t, pgURL, `SELECT string_agg(id || ',' || CASE WHEN expires_at = 'infinity' THEN '9999-12-31 23:59:59.999999' WHEN expires_at = '-infinity' THEN '0001-01-01 00:00:00.000000'
+		ELSE to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') END, '|' ORDER BY expires_at) FROM api_keys`)[0][0]
+	wantPrices := pg.Query(t, pgURL, `SELECT string_agg(id || ',' || CASE WHEN valid_from = '-infinity' THEN '0001-01-01 00:00:00.000000' ELSE to_char(valid_from, 'YYYY-MM-DD HH24:MI:SS.US') END
+		|| ',' || COALESCE(CASE WHEN valid_to = 'infinity' THEN '9999-12-31 23:59:59.999999' ELSE to_char(valid_to, 'YYYY-MM-DD HH24:MI:SS.US') END, 'NULL')
+		|| ',' || COALESCE(CASE WHEN valid_day = 'infinity' THEN '9999-12-31' WHEN valid_day = '-infinity' THEN '0001-01-01' ELSE to_char(valid_day, 'YYYY-MM-DD') END, 'NULL'), '|' ORDER BY id) FROM prices`)[0][0]
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		out := copyOK(t, dump, tg.spec)
+		got := tg.q("SELECT GROUP_CONCAT(CONCAT(id, ',', DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i:%s.%f')) ORDER BY expires_at SEPARATOR '|') FROM api_keys")[0][0]
+		// DATE_FORMAT prints year 1 unpadded (dolt-facts E).
+		got = strings.ReplaceAll(got, ",1-01-01", ",0001-01-01")
+		if got != want {
+			t.Errorf("api_keys (ordered by expires_at):\n Dolt %s\n want %s", got, want)
+		}
+		gotPrices := tg.q("SELECT GROUP_CONCAT(CONCAT(id, ',', DATE_FORMAT(valid_from, '%Y-%m-%d %H:%i:%s.%f'), ',', COALESCE(DATE_FORMAT(valid_to, '%Y-%m-%d %H:%i:%s.%f'), 'NULL'), ',', COALESCE(DATE_FORMAT(valid_day, '%Y-%m-%d'), 'NULL')) ORDER BY id SEPARATOR '|') FROM prices")[0][0]
+		gotPrices = strings.ReplaceAll(gotPrices, ",1-01-01", ",0001-01-01")
+		if gotPrices != wantPrices {
+			t.Errorf("prices:\n Dolt %s\n want %s", gotPrices, wantPrices)
+		}
+		if n := tg.q("SELECT COUNT(*) FROM api_keys WHERE expires_at > NOW()")[0][0]; n != "1" {
+			t.Errorf("keys that have not expired: %s, want 1 (the infinite one)", n)
+		}
+		for _, w := range []string{"public.api_keys.expires_at: clamped to 9999-12-31 23:59:59.999999", "public.prices.valid_day: clamped to 0001-01-01", "--on-unrepresentable=clamp-infinity"} {
+			if !strings.Contains(out, w) {
+				t.Errorf("report lacks %q:\n%s", w, out)
+			}
+		}
+	})
+	// clamp on a timestamp column (without time zone) stores its own value.
+	target := filepath.Join(t.TempDir(), "db")
+	copyOK(t, dump, target, "--on-unrepresentable=clamp", "-q")
+	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM prices WHERE valid_to = '9999-12-31 23:59:59.999999'")[0][0]; n != "1" {
+		t.Errorf("--on-unrepresentable=clamp on a timestamp column: %s clamped rows, want 1", n)
 	}
 }

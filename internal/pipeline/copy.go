@@ -44,7 +44,8 @@ type Options struct {
 	RejectFile string // default "pgcopy.rejects"; its ".log" companion holds positions and reasons
 
 	// OnUnrepresentable is the policy for values Dolt cannot store:
-	// UnrepError (default), UnrepNull or UnrepClamp.
+	// UnrepClampInfinity (the default, also for ""), UnrepError,
+	// UnrepNull or UnrepClamp.
 	OnUnrepresentable string
 
 	// Jobs is how many COPY blocks load at once, each on its own session
@@ -183,7 +184,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: opts.OnUnrepresentable}}
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: orText(opts.OnUnrepresentable, UnrepClampInfinity)}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
@@ -545,7 +546,7 @@ func rowError(pos dump.Pos, rows *translate.Rows, line []byte, err error) error 
 	}
 	hint := "fix the row in PostgreSQL and dump again"
 	if errors.Is(err, pgtext.ErrUnrepresentable) {
-		hint = "Dolt cannot store this value; change it in PostgreSQL, or override the column's type"
+		hint = "Dolt cannot store this value: pass --on-unrepresentable=null (store NULL) or --on-unrepresentable=clamp (the nearest value Dolt can store; NaN becomes NULL); the report counts each value. Or change it in PostgreSQL, or override the column's type"
 	}
 	l := string(line)
 	if len(l) > 200 {

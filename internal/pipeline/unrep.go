@@ -8,13 +8,20 @@ import (
 	"sync"
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/translate"
 )
 
 // Policies for values PostgreSQL accepts but Dolt cannot store
 // (--on-unrepresentable): NaN, ±Infinity, BC dates, years after 9999.
 const (
-	UnrepError = "error" // fail the row (and the run, unless --max-errors allows it)
+	// UnrepClampInfinity, the default, clamps ±infinity in date, timestamp
+	// and timestamptz columns to 9999-12-31 23:59:59.999999 and
+	// 0001-01-01 00:00:00 (dates: 9999-12-31, 0001-01-01), which keeps
+	// the order applications rely on (expiry > now()), and fails the row
+	// for every other unrepresentable value, as UnrepError does.
+	UnrepClampInfinity = "clamp-infinity"
+	UnrepError         = "error" // fail the row (and the run, unless --max-errors allows it)
 	UnrepNull  = "null"  // store NULL
 	UnrepClamp = "clamp" // store the nearest representable value; NaN becomes NULL
 )
@@ -49,8 +56,14 @@ func (u *unrep) fix(rows *translate.Rows, fields []pgtext.Field, err error) bool
 		return false
 	}
 	what := "NULL"
-	if u.policy == UnrepClamp {
-		if v, ok := clampValue(col.Type, string(fields[i].Value)); ok {
+	if u.policy == UnrepClampInfinity {
+		v := strings.ToLower(strings.TrimSpace(string(fields[i].Value)))
+		if (v != "infinity" && v != "-infinity" && v != "+infinity") || (col.Type != "date" && !strings.HasPrefix(col.Type, "datetime")) {
+			return false
+		}
+	}
+	if u.policy == UnrepClamp || u.policy == UnrepClampInfinity {
+		if v, ok := clampValue(col, string(fields[i].Value)); ok {
 			fields[i] = pgtext.Field{Value: []byte(v)}
 			what = v
 		} else {
@@ -69,17 +82,23 @@ func (u *unrep) fix(rows *translate.Rows, fields []pgtext.Field, err error) bool
 }
 
 func policyWord(policy, what string) string {
-	if policy == UnrepClamp && what != "NULL" {
+	if (policy == UnrepClamp || policy == UnrepClampInfinity) && what != "NULL" {
 		return "clamped to " + what
 	}
 	return "stored as NULL"
 }
 
 // clampValue returns the nearest value Dolt can store for an
-// unrepresentable PostgreSQL value v of a column of Dolt type typ, in
-// PostgreSQL text form; ok is false when there is none (NaN).
-func clampValue(typ, v string) (string, bool) {
+// unrepresentable PostgreSQL value v of column col, in PostgreSQL text
+// form (a timestamptz value with its "+00" offset, a timestamp value
+// without one); ok is false when there is none (NaN).
+func clampValue(col *schema.Column, v string) (string, bool) {
+	typ := col.Type
 	low := strings.HasPrefix(v, "-") || strings.HasSuffix(v, " BC")
+	zone := ""
+	if strings.Contains(col.PGType, "with time zone") || strings.HasPrefix(col.PGType, "timestamptz") {
+		zone = "+00"
+	}
 	switch {
 	case typ == "date":
 		if low {
@@ -88,9 +107,9 @@ func clampValue(typ, v string) (string, bool) {
 		return "9999-12-31", true
 	case strings.HasPrefix(typ, "datetime"):
 		if low {
-			return "0001-01-01 00:00:00+00", true
+			return "0001-01-01 00:00:00" + zone, true
 		}
-		return "9999-12-31 23:59:59.999999+00", true
+		return "9999-12-31 23:59:59.999999" + zone, true
 	case typ == "double" && !strings.EqualFold(v, "NaN"):
 		if low {
 			return "-1.7976931348623157e308", true
