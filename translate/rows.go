@@ -58,6 +58,13 @@ type ValueError struct {
 	Err    error
 }
 
+// ErrNUL is the error (errors.Is) of a COPY field whose decoded value
+// holds a NUL byte (a raw 0x00, or the escapes \0, \000, \x00).
+// PostgreSQL's text types cannot hold NUL and COPY FROM refuses it
+// ("invalid byte sequence for encoding "UTF8": 0x00"), so such a dump is
+// corrupt; bytea values are not affected (their COPY text is \\x...).
+var ErrNUL = errors.New("the value holds a NUL byte, which no PostgreSQL text value can hold: the dump is corrupt")
+
 func (e *ValueError) Error() string { return e.Err.Error() }
 func (e *ValueError) Unwrap() error { return e.Err }
 
@@ -81,6 +88,9 @@ func (r *Rows) AppendTuple(b []byte, fields []pgtext.Field) ([]byte, error) {
 		if f.Null {
 			b = append(b, "NULL"...)
 			continue
+		}
+		if bytes.IndexByte(f.Value, 0) >= 0 {
+			return b, &ValueError{Column: r.pgCols[i], Err: ErrNUL}
 		}
 		var err error
 		b, err = appendValue(b, r.types[i], f.Value)
@@ -210,6 +220,9 @@ func (r *Rows) AppendRow(dst []any, fields []pgtext.Field) ([]any, error) {
 		if f.Null {
 			dst = append(dst, nil)
 			continue
+		}
+		if bytes.IndexByte(f.Value, 0) >= 0 {
+			return dst, &ValueError{Column: r.pgCols[i], Err: ErrNUL}
 		}
 		x, err := goValue(r.types[i], f.Value)
 		if err != nil {

@@ -545,6 +545,9 @@ func rowError(pos dump.Pos, rows *translate.Rows, line []byte, err error) error 
 		col = ve.Column
 	}
 	hint := "fix the row in PostgreSQL and dump again"
+	if errors.Is(err, translate.ErrNUL) {
+		hint = "the dump is damaged (PostgreSQL never dumps a NUL in a value): dump again; or pass --max-errors N to reject such rows into the reject file"
+	}
 	if errors.Is(err, pgtext.ErrUnrepresentable) {
 		hint = "Dolt cannot store this value: pass --on-unrepresentable=null (store NULL) or --on-unrepresentable=clamp (the nearest value Dolt can store; NaN becomes NULL); the report counts each value. Or change it in PostgreSQL, or override the column's type"
 	}
