@@ -50,6 +50,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if ec := exitCode(0); errors.As(err, &ec) {
 		return int(ec) // the command printed its own messages
 	}
+	var intr interrupted
+	if errors.As(err, &intr) {
+		fmt.Fprintf(stderr, "pgcopy: %v\n", intr)
+		return intr.code()
+	}
 	var usage usageError
 	if errors.As(err, &usage) {
 		fmt.Fprintf(stderr, "pgcopy: %v\n", err)
@@ -63,6 +68,45 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "pgcopy: nothing was committed; the target's branch is unchanged")
 	}
 	return exitError
+}
+
+// interrupted is the error of a copy that SIGINT or SIGTERM stopped; run
+// prints "interrupted by SIGINT; nothing was committed" and exits 128 +
+// the signal number (130, 143), as a shell reports a process it stopped.
+type interrupted struct{ sig syscall.Signal }
+
+func (e interrupted) Error() string {
+	name := "SIGTERM"
+	if e.sig == syscall.SIGINT {
+		name = "SIGINT"
+	}
+	return fmt.Sprintf("interrupted by %s; nothing was committed; the target's branch is unchanged", name)
+}
+
+func (e interrupted) code() int { return 128 + int(e.sig) }
+
+// signalContext returns a context that SIGINT or SIGTERM cancels with
+// interrupted as its cause.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		if s, ok := <-ch; ok {
+			cancel(interrupted{s.(syscall.Signal)})
+		}
+	}()
+	return ctx, func() { signal.Stop(ch); close(ch); cancel(nil) }
+}
+
+// interruptedBy turns err into the interruption when ctx was cancelled by
+// a signal (the pipeline reports it as "context canceled").
+func interruptedBy(ctx context.Context, err error) error {
+	var intr interrupted
+	if err != nil && errors.As(context.Cause(ctx), &intr) {
+		return intr
+	}
+	return err
 }
 
 type usageError struct{ msg string }
@@ -99,7 +143,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
 				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signalContext()
 			defer stop()
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
@@ -143,6 +187,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				}
 			}
 			res, err := pipeline.Copy(ctx, opts)
+			err = interruptedBy(ctx, err)
 			if bar != nil {
 				bar.Finish()
 				fmt.Fprintln(stderr)
