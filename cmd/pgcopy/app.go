@@ -152,6 +152,10 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if opts.Verify && sourceURL(c) == "" {
 				return usageError{"--verify compares with a live database: give --source URL"}
 			}
+			if opts.Verify && (opts.MaxErrors > 0 || opts.OnUnrepresentable == pipeline.UnrepNull) {
+				return usageError{"--verify cannot be combined with --max-errors or --on-unrepresentable=null: the rows they reject and the values they null " +
+					"are not in Dolt, so --verify would count each as a difference; copy without --verify and run pgcopy verify to list them"}
+			}
 			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths
 			if err != nil {
 				return err

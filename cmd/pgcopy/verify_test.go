@@ -243,3 +243,21 @@ func TestVerifyOverrides(t *testing.T) {
 		}
 	})
 }
+
+// TestVerifyRefusesLossyFlags: copy --verify with --max-errors or
+// --on-unrepresentable=null is a usage error (exit 2) that says why.
+func TestVerifyRefusesLossyFlags(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "db")
+	for _, extra := range [][]string{{"--max-errors", "5"}, {"--on-unrepresentable", "null"}} {
+		args := append([]string{"copy", "--dump", testenv.Testdata(t, "northwind/northwind.sql"), "--target", target,
+			"--source", "postgres://nobody@127.0.0.1:1/none", "--verify"}, extra...)
+		code, _, errOut := pgcopyRun(t, args...)
+		if code != exitUsage || !strings.Contains(errOut, "--verify cannot be combined with --max-errors or --on-unrepresentable=null") ||
+			!strings.Contains(errOut, "would count each as a difference") {
+			t.Errorf("copy --verify %v: exit %d\n%s", extra, code, errOut)
+		}
+		if _, err := os.Stat(target); err == nil {
+			t.Errorf("copy --verify %v created the target", extra)
+		}
+	}
+}
