@@ -16,6 +16,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/pipeline"
+	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
 )
 
@@ -201,6 +202,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 					res.Report.WriteText(stderr)
 				}
 				if p := c.String("report"); p != "" {
+					setStatus(res, err)
 					if werr := writeReport(p, res); werr != nil && err == nil {
 						err = werr
 					}
@@ -224,6 +226,34 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			}
 			return nil
 		},
+	}
+}
+
+// setStatus records the run's outcome and error, with its position, in
+// the report that --report writes.
+func setStatus(res *pipeline.Result, err error) {
+	r := res.Report
+	switch {
+	case err == nil && res.Changed:
+		r.Status = "ok"
+	case err == nil:
+		r.Status = "unchanged"
+		for _, d := range r.Databases {
+			if d.Commit != "" {
+				r.Status = "ok"
+			}
+		}
+	default:
+		r.Status = "failed"
+		if errors.As(err, new(interrupted)) {
+			r.Status = "interrupted"
+		}
+		re := &report.RunError{Message: err.Error(), Hint: diag.HintOf(err)}
+		var de *diag.Error
+		if errors.As(err, &de) {
+			re.File, re.Line, re.Table, re.Column = de.Pos.File, de.Pos.Line, de.Table, de.Column
+		}
+		r.Error = re
 	}
 }
 
@@ -280,7 +310,9 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				rep.WriteText(stderr)
 			}
 			if rep != nil && c.String("report") != "" {
-				if werr := writeReport(c.String("report"), &pipeline.Result{Report: rep}); werr != nil && err == nil {
+				res := &pipeline.Result{Report: rep, Changed: true}
+				setStatus(res, err)
+				if werr := writeReport(c.String("report"), res); werr != nil && err == nil {
 					err = werr
 				}
 			}
