@@ -60,8 +60,8 @@ type Report struct {
 	// says why) or "interrupted" (SIGINT or SIGTERM; nothing published).
 	Status string `json:"status,omitempty"`
 	// Error is the failure of a run whose Status is failed or interrupted.
-	Error *RunError `json:"error,omitempty"`
-	Commit  string    `json:"commit,omitempty"` // the target database's new commit
+	Error  *RunError `json:"error,omitempty"`
+	Commit string    `json:"commit,omitempty"` // the target database's new commit
 	// Databases are the Dolt databases written, the target first, with
 	// each one's new commit, when schemas become databases.
 	Databases []Database `json:"databases,omitempty"`
