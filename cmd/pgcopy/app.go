@@ -16,6 +16,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/pipeline"
+	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
 )
 
@@ -29,7 +30,7 @@ const (
 	exitPublished = 4
 	// exitInterrupted: SIGINT or SIGTERM stopped the run; nothing was
 	// committed (128 + SIGINT, as shells report it).
-	exitInterrupted = 130
+	exitInterrupted = 130 // 143 for SIGTERM (interrupted.code)
 )
 
 // run is the testable entry point: it parses args, runs the command and
@@ -55,6 +56,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if ec := exitCode(0); errors.As(err, &ec) {
 		return int(ec) // the command printed its own messages
+	}
+	var intr interrupted
+	if errors.As(err, &intr) {
+		fmt.Fprintf(stderr, "pgcopy: %v\n", intr)
+		return intr.code()
 	}
 	var usage usageError
 	if errors.As(err, &usage) {
@@ -91,6 +97,45 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitError
 }
 
+// interrupted is the error of a copy that SIGINT or SIGTERM stopped; run
+// prints "interrupted by SIGINT; nothing was committed" and exits 128 +
+// the signal number (130, 143), as a shell reports a process it stopped.
+type interrupted struct{ sig syscall.Signal }
+
+func (e interrupted) Error() string {
+	name := "SIGTERM"
+	if e.sig == syscall.SIGINT {
+		name = "SIGINT"
+	}
+	return fmt.Sprintf("interrupted by %s; nothing was committed; the target's branch is unchanged", name)
+}
+
+func (e interrupted) code() int { return 128 + int(e.sig) }
+
+// signalContext returns a context that SIGINT or SIGTERM cancels with
+// interrupted as its cause.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		if s, ok := <-ch; ok {
+			cancel(interrupted{s.(syscall.Signal)})
+		}
+	}()
+	return ctx, func() { signal.Stop(ch); close(ch); cancel(nil) }
+}
+
+// interruptedBy turns err into the interruption when ctx was cancelled by
+// a signal (the pipeline reports it as "context canceled").
+func interruptedBy(ctx context.Context, err error) error {
+	var intr interrupted
+	if err != nil && errors.As(context.Cause(ctx), &intr) {
+		return intr
+	}
+	return err
+}
+
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
@@ -125,7 +170,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
 				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signalContext()
 			defer stop()
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
@@ -133,6 +178,10 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump")}
 			if opts.Verify && sourceURL(c) == "" {
 				return usageError{"--verify compares with a live database: give --source URL"}
+			}
+			if opts.Verify && (opts.MaxErrors > 0 || opts.OnUnrepresentable == pipeline.UnrepNull) {
+				return usageError{"--verify cannot be combined with --max-errors or --on-unrepresentable=null: the rows they reject and the values they null " +
+					"are not in Dolt, so --verify would count each as a difference; copy without --verify and run pgcopy verify to list them"}
 			}
 			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths
 			if err != nil {
@@ -169,11 +218,8 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				}
 			}
 			res, err := pipeline.Copy(ctx, opts)
-			var pub *pipeline.PublishedError
-			if err != nil && ctx.Err() != nil && !errors.As(err, &pub) {
-				// A signal stopped the run: whatever the interrupted step
-				// said, the run was interrupted (run prints it).
-				err = fmt.Errorf("%w (%v)", context.Canceled, err)
+			if pub := (*pipeline.PublishedError)(nil); !errors.As(err, &pub) {
+				err = interruptedBy(ctx, err)
 			}
 			if bar != nil {
 				bar.Finish()
@@ -184,6 +230,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 					res.Report.WriteText(stderr)
 				}
 				if p := c.String("report"); p != "" {
+					setStatus(res, err)
 					if werr := writeReport(p, res); werr != nil && err == nil {
 						err = werr
 					}
@@ -207,6 +254,34 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			}
 			return nil
 		},
+	}
+}
+
+// setStatus records the run's outcome and error, with its position, in
+// the report that --report writes.
+func setStatus(res *pipeline.Result, err error) {
+	r := res.Report
+	switch {
+	case err == nil && res.Changed:
+		r.Status = "ok"
+	case err == nil:
+		r.Status = "unchanged"
+		for _, d := range r.Databases {
+			if d.Commit != "" {
+				r.Status = "ok"
+			}
+		}
+	default:
+		r.Status = "failed"
+		if errors.As(err, new(interrupted)) {
+			r.Status = "interrupted"
+		}
+		re := &report.RunError{Message: err.Error(), Hint: diag.HintOf(err)}
+		var de *diag.Error
+		if errors.As(err, &de) {
+			re.File, re.Line, re.Table, re.Column = de.Pos.File, de.Pos.Line, de.Table, de.Column
+		}
+		r.Error = re
 	}
 }
 
@@ -263,7 +338,9 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				rep.WriteText(stderr)
 			}
 			if rep != nil && c.String("report") != "" {
-				if werr := writeReport(c.String("report"), &pipeline.Result{Report: rep}); werr != nil && err == nil {
+				res := &pipeline.Result{Report: rep, Changed: true}
+				setStatus(res, err)
+				if werr := writeReport(c.String("report"), res); werr != nil && err == nil {
 					err = werr
 				}
 			}

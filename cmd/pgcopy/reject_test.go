@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -139,5 +140,43 @@ func TestFKViolations(t *testing.T) {
 	}
 	if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM film")[0][0]; n != "1000" {
 		t.Errorf("film has %s rows", n)
+	}
+}
+
+// TestReportStatus: --report records the run's status, and a failed run's
+// error with its position (issue 12, item 10).
+func TestReportStatus(t *testing.T) {
+	dump, _, nums := corruptPagila(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "db")
+	rp := filepath.Join(dir, "report.json")
+	read := func() map[string]any {
+		t.Helper()
+		b, err := os.ReadFile(rp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatalf("report: %v", err)
+		}
+		return m
+	}
+	code, _, errOut := pgcopyRun(t, "copy", "--dump", dump, "--target", target, "-q", "--report", rp)
+	if code != exitError {
+		t.Fatalf("copy of a corrupt dump exited %d:\n%s", code, errOut)
+	}
+	m := read()
+	e, _ := m["error"].(map[string]any)
+	if m["status"] != "failed" || e == nil || e["file"] != "corrupt.sql" || e["line"] != float64(nums[0]) ||
+		e["table"] != "public.film_actor" || e["hint"] == "" || !strings.Contains(e["message"].(string), "public.film_actor") {
+		t.Errorf("failed run's report: status %v, error %v (want line %d)", m["status"], e, nums[0])
+	}
+	northwind := testenv.Testdata(t, "northwind/northwind.sql")
+	for _, want := range []string{"ok", "unchanged"} {
+		copyOK(t, northwind, target, "-q", "--report", rp)
+		if m := read(); m["status"] != want || m["error"] != nil {
+			t.Errorf("report status %v, error %v; want %s", m["status"], m["error"], want)
+		}
 	}
 }

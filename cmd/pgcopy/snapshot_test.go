@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -219,4 +220,79 @@ func TestBranchTagPush(t *testing.T) {
 	if tags := testenv.DoltQuery(t, clone, "SELECT tag_name FROM dolt_tags"); len(tags) != 1 || tags[0][0] != "n1" {
 		t.Errorf("pushed tags = %v, want n1", tags)
 	}
+}
+
+// TestInterrupt signals pgcopy in the middle of a load (SIGINT, then
+// SIGTERM): it says "interrupted by SIGINT; nothing was committed" instead
+// of "context canceled", exits 130 (143 for SIGTERM), and main is
+// unchanged (issue 12, item 10).
+func TestInterrupt(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		dump := testenv.Testdata(t, "pagila/pagila.sql")
+		copyOK(t, testenv.Testdata(t, "northwind/northwind.sql"), tg.spec, "-q")
+		before := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+		for _, sc := range []struct {
+			sig  syscall.Signal
+			name string
+			code int
+		}{{syscall.SIGINT, "SIGINT", 130}, {syscall.SIGTERM, "SIGTERM", 143}} {
+			cmd := exec.Command(pgcopyBin, "copy", "--dump", dump, "--target", tg.spec, "-q")
+			cmd.Env = append(os.Environ(), "PGCOPY_TEST_STALL_AFTER_ROWS=20000")
+			var seen syncWriter
+			seen.want = "test stall"
+			seen.reached = make(chan struct{})
+			cmd.Stderr = &seen
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-seen.reached:
+			case err := <-done:
+				t.Fatalf("pgcopy ended before the stall point: %v; stderr: %s", err, seen.String())
+			}
+			if err := cmd.Process.Signal(sc.sig); err != nil {
+				t.Fatal(err)
+			}
+			<-done
+			out := seen.String()
+			if code := cmd.ProcessState.ExitCode(); code != sc.code {
+				t.Errorf("%s: exit %d, want %d; stderr:\n%s", sc.name, code, sc.code, out)
+			}
+			if !strings.Contains(out, "interrupted by "+sc.name+"; nothing was committed") || strings.Contains(out, "context canceled") {
+				t.Errorf("%s: stderr:\n%s", sc.name, out)
+			}
+			after := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+			if before[0] != after[0] || before[1] != after[1] {
+				t.Fatalf("%s: main changed after an interrupted load: %v -> %v", sc.name, before, after)
+			}
+		}
+	})
+}
+
+// syncWriter collects a child's stderr and closes reached once it holds want.
+type syncWriter struct {
+	mu      sync.Mutex
+	b       strings.Builder
+	want    string
+	reached chan struct{}
+	closed  bool
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.b.Write(p)
+	if !w.closed && strings.Contains(w.b.String(), w.want) {
+		w.closed = true
+		close(w.reached)
+	}
+	return len(p), nil
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
 }

@@ -95,7 +95,9 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 			flags = append(flags, f)
 		}
 	}
-	flags = append(flags, schemaFlags(false)...) // the --schemas the copy used
+	// the flags that shape the target, as copy takes them (explain.go),
+	// so that verify compares what copy made
+	flags = append(append(flags, overrideFlags()...), schemaFlags(false)...)
 	return &cli.Command{
 		Name:  "verify",
 		Usage: "compare every table of a Dolt copy with the PostgreSQL server it was copied from",
@@ -112,9 +114,15 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 			defer stop()
 			results, live, err := runVerify(ctx, c)
 			if err != nil {
+				var usage usageError
+				if errors.As(err, &usage) {
+					return err
+				}
 				fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
 				if h := diag.HintOf(err); h != "" {
 					fmt.Fprintf(stderr, "hint: %s\n", h)
+				} else {
+					fmt.Fprintf(stderr, "hint: %s\n", shapeHint)
 				}
 				return exitCode(exitError)
 			}
@@ -141,12 +149,16 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 				return nil
 			}
 			fmt.Fprintf(stdout, "%d differ in Dolt\n", differ)
-			fmt.Fprintf(stderr, "pgcopy: verify: %d of %d tables differ between PostgreSQL and Dolt (listed above)\nhint: %s\n",
-				differ, len(results), diag.HintOf(verify.Err(results)))
+			fmt.Fprintf(stderr, "pgcopy: verify: %d of %d tables differ between PostgreSQL and Dolt (listed above)\nhint: %s\nhint: %s\n",
+				differ, len(results), diag.HintOf(verify.Err(results)), shapeHint)
 			return exitCode(exitDiffer)
 		},
 	}
 }
+
+// shapeHint is verify's reminder that it compares the shape copy made.
+const shapeHint = "verify must be given the flags that shaped the copy: the same --overrides, --schemas and --infer-lengths as pgcopy copy " +
+	"(a table renamed or a column skipped by an override is otherwise missing in Dolt)"
 
 // runVerify opens the source on a snapshot, translates its schema and
 // compares every table with the target.
@@ -160,8 +172,8 @@ func runVerify(ctx context.Context, c *cli.Context) ([]verify.TableResult, *sour
 	if err != nil {
 		return nil, live, err
 	}
-	topts := translate.Options{Schemas: c.String("schemas")}
-	if err := checkSchemas(topts.Schemas); err != nil {
+	topts, err := translateOptions(c) // the same shape flags and options as copy
+	if err != nil {
 		return nil, live, err
 	}
 	if topts.Schemas == translate.SchemasDatabases {

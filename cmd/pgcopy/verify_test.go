@@ -209,3 +209,55 @@ func TestVerifyErrors(t *testing.T) {
 		t.Error("verify created the target directory")
 	}
 }
+
+// TestVerifyOverrides copies with an overrides file that renames a table,
+// skips a column and retypes another (issue 12, item 9): verify given the
+// same --overrides finds every table equal; without them it reports the
+// renamed table missing in Dolt (exit 3) with a hint naming --overrides.
+func TestVerifyOverrides(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, dbURL := pg.CreateDB(t)
+	pg.Exec(t, dbURL, `CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL, secret text, score numeric);
+		INSERT INTO people VALUES (1, 'Ann', 'x', 1.5), (2, 'Bob', NULL, 20), (3, 'Cy', 'zz', NULL);
+		CREATE TABLE other (id int PRIMARY KEY, note text);
+		INSERT INTO other VALUES (1, 'one');`)
+	dir := t.TempDir()
+	dump := filepath.Join(dir, "people.sql")
+	pg.Dump(t, dbURL, dump)
+	ov := filepath.Join(dir, "ov.yaml")
+	if err := os.WriteFile(ov, []byte("tables:\n  people:\n    rename: person\n    columns:\n      secret: {skip: true}\n      name: {type: varchar(40)}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		copyOK(t, dump, tg.spec, "-q", "--overrides", ov)
+		if got := tg.q("SELECT COUNT(*) FROM person"); got[0][0] != "3" {
+			t.Fatalf("person holds %v rows, want 3", got)
+		}
+		out := verifyRun(t, 0, "--source", dbURL, "--target", tg.spec, "--overrides", ov)
+		if !strings.Contains(out, "2 tables") || !strings.Contains(out, "all equal in Dolt") || !strings.Contains(out, "ok      person: 3 rows equal") {
+			t.Errorf("verify --overrides:\n%s", out)
+		}
+		out = verifyRun(t, exitDiffer, "--source", dbURL, "--target", tg.spec)
+		if !strings.Contains(out, "people: missing in Dolt") || !strings.Contains(out, "hint: ") || !strings.Contains(out, "--overrides") {
+			t.Errorf("verify without --overrides:\n%s", out)
+		}
+	})
+}
+
+// TestVerifyRefusesLossyFlags: copy --verify with --max-errors or
+// --on-unrepresentable=null is a usage error (exit 2) that says why.
+func TestVerifyRefusesLossyFlags(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "db")
+	for _, extra := range [][]string{{"--max-errors", "5"}, {"--on-unrepresentable", "null"}} {
+		args := append([]string{"copy", "--dump", testenv.Testdata(t, "northwind/northwind.sql"), "--target", target,
+			"--source", "postgres://nobody@127.0.0.1:1/none", "--verify"}, extra...)
+		code, _, errOut := pgcopyRun(t, args...)
+		if code != exitUsage || !strings.Contains(errOut, "--verify cannot be combined with --max-errors or --on-unrepresentable=null") ||
+			!strings.Contains(errOut, "would count each as a difference") {
+			t.Errorf("copy --verify %v: exit %d\n%s", extra, code, errOut)
+		}
+		if _, err := os.Stat(target); err == nil {
+			t.Errorf("copy --verify %v created the target", extra)
+		}
+	}
+}

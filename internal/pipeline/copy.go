@@ -513,19 +513,22 @@ func copyRelation(text string) string {
 
 // stallHook returns a function to call once per row. When the environment
 // variable PGCOPY_TEST_STALL_AFTER_ROWS is N > 0, the Nth call flushes
-// nothing more, prints "pgcopy: test stall" to stderr and blocks forever:
-// the kill test uses it to SIGKILL pgcopy in the middle of a load.
-func stallHook() func() {
+// nothing more, prints "pgcopy: test stall" to stderr and blocks until ctx
+// ends (SIGINT or SIGTERM), then returns ctx's error: the kill test uses it
+// to SIGKILL pgcopy in the middle of a load, the interrupt test to signal it.
+func stallHook(ctx context.Context) func() error {
 	n, _ := strconv.Atoi(os.Getenv("PGCOPY_TEST_STALL_AFTER_ROWS"))
 	if n <= 0 {
-		return func() {}
+		return func() error { return nil }
 	}
 	var seen atomic.Int64
-	return func() {
+	return func() error {
 		if seen.Add(1) == int64(n) {
 			fmt.Fprintln(os.Stderr, "pgcopy: test stall")
-			select {}
+			<-ctx.Done()
+			return ctx.Err()
 		}
+		return nil
 	}
 }
 

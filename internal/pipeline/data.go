@@ -40,7 +40,7 @@ type dataPass struct {
 	gcEvery int64 // run DOLT_GC and reconnect after this many rows (0: never); one session only
 	sinceGC int64
 
-	stall     func() // the kill test's stall hook, shared by all blocks
+	stall     func() error // the kill test's stall hook, shared by all blocks
 	stallOnce sync.Once
 
 	mu   sync.Mutex // guards cur and progress calls in parallel mode
@@ -285,7 +285,7 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 	if d.rj.max > 0 {
 		in.Reject = func(pos dump.Pos, line []byte, err error) error { return d.rj.reject(name, pos, line, err) }
 	}
-	d.stallOnce.Do(func() { d.stall = stallHook() })
+	d.stallOnce.Do(func() { d.stall = stallHook(ctx) })
 	var fields []pgtext.Field
 	var read int64
 	for {
@@ -321,7 +321,9 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 				return err
 			}
 		}
-		d.stall()
+		if err := d.stall(); err != nil {
+			return err
+		}
 		if onRow != nil {
 			onRow(rd)
 		}

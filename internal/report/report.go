@@ -54,13 +54,31 @@ type Report struct {
 	Source  string    `json:"source"`
 	Target  string    `json:"target"`
 	Started time.Time `json:"started"`
-	Commit  string    `json:"commit,omitempty"` // the target database's new commit
+	// Status is the run's outcome, set by the CLI before it writes the
+	// report: "ok" (committed), "unchanged" (no new commit: the source
+	// equals the target's HEAD), "failed" (nothing was published; Error
+	// says why) or "interrupted" (SIGINT or SIGTERM; nothing published).
+	Status string `json:"status,omitempty"`
+	// Error is the failure of a run whose Status is failed or interrupted.
+	Error  *RunError `json:"error,omitempty"`
+	Commit string    `json:"commit,omitempty"` // the target database's new commit
 	// Databases are the Dolt databases written, the target first, with
 	// each one's new commit, when schemas become databases.
 	Databases []Database `json:"databases,omitempty"`
 	Objects   []Object   `json:"objects"`
 	Tables    []*Table   `json:"tables"`
 	Notes     []string   `json:"notes,omitempty"`
+}
+
+// RunError is a failed run's error with its position: the fields of
+// diag.Error when the error is one, else only Message.
+type RunError struct {
+	Message string `json:"message"`          // the whole message, as printed after "pgcopy: error: "
+	File    string `json:"file,omitempty"`   // dump file
+	Line    int    `json:"line,omitempty"`   // dump line
+	Table   string `json:"table,omitempty"`  // PostgreSQL relation
+	Column  string `json:"column,omitempty"` // PostgreSQL column
+	Hint    string `json:"hint,omitempty"`   // what to do
 }
 
 // Database is one Dolt database a run wrote to.
