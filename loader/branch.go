@@ -8,26 +8,39 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
 
-// WorkBranchPrefix names the branch a load is written to before it is
-// published; the part after it is the target branch.
+// WorkBranchPrefix starts the name of the branch a load is written to
+// before it is published: pgcopy-work/<branch>/<run id> (lock.go runID).
+// Before the per-run names, pgcopy-work/<branch> was used; StartWork
+// removes such branches too.
 const WorkBranchPrefix = "pgcopy-work/"
 
-// StartWork creates a fresh work branch from branch's HEAD (from the
-// current HEAD when branch does not exist yet) and checks it out on the
-// pinned session, so the load never touches branch until [Target.Publish].
-// A work branch left by a killed run is deleted first. With several
-// databases (AddDatabases) it does so in each, recording each branch's
-// HEAD for Publish, and leaves the target database current. See the Dolt
-// docs, "Dolt SQL Procedures: DOLT_BRANCH, DOLT_CHECKOUT".
+// StartWork takes the run's lock (lock.go; an error naming the other run
+// when a live run holds it), records branch's HEAD, deletes the work
+// branches of branch left by dead runs (holding the lock, every other
+// pgcopy-work/<branch>/<run id> is stale), creates this run's work branch
+// pgcopy-work/<branch>/<run id> from branch's HEAD (from the current HEAD
+// when branch does not exist yet) and checks it out on the pinned
+// session, so the load never touches branch until [Target.Publish]. With
+// several databases (AddDatabases) it does so in each and leaves the
+// target database current. See the Dolt docs, "Dolt SQL Procedures:
+// DOLT_BRANCH, DOLT_CHECKOUT".
 func (t *Target) StartWork(ctx context.Context, branch string) error {
 	if branch == "" {
 		branch = "main"
 	}
 	t.branch = branch
-	t.work = WorkBranchPrefix + branch
+	if t.started.IsZero() {
+		t.started = time.Now()
+		t.runID = runID(t.started)
+	}
+	if err := t.lock(ctx); err != nil {
+		return err
+	}
+	t.work = t.workPrefix() + t.runID
 	t.start, t.done = map[string]string{}, map[string]bool{}
 	return t.eachDatabase(ctx, func(name string) error {
 		if err := t.startWork(ctx); err != nil {
@@ -40,34 +53,62 @@ func (t *Target) StartWork(ctx context.Context, branch string) error {
 	})
 }
 
+// RunID names this run (its work branch's last part); "" before StartWork.
+func (t *Target) RunID() string { return t.runID }
+
+// WorkBranch is the run's work branch; "" when there is none.
+func (t *Target) WorkBranch() string { return t.work }
+
 // startWork is StartWork in the current database.
 func (t *Target) startWork(ctx context.Context) error {
-	exists, err := t.branchExists(ctx, t.branch)
+	h, exists, err := t.branchHead(ctx, t.branch)
 	if err != nil {
 		return err
 	}
 	from := "HEAD"
-	t.start[t.cur] = ""
+	t.start[t.cur] = h
 	if exists {
 		from = t.branch
-		var h string
-		if err := t.conn.QueryRowContext(ctx, "SELECT HASHOF(?)", t.branch).Scan(&h); err != nil {
-			return fmt.Errorf("read the HEAD of %s: %w", t.branch, err)
-		}
-		t.start[t.cur] = h
 	}
-	if ok, _ := t.branchExists(ctx, t.work); ok {
+	ids, err := t.runBranches(ctx, "dolt_branches")
+	if err != nil {
+		return err
+	}
+	stale := []string{}
+	for _, id := range ids {
+		stale = append(stale, t.workPrefix()+id)
+	}
+	if ok, _ := t.branchExists(ctx, WorkBranchPrefix+t.branch); ok {
+		stale = append(stale, WorkBranchPrefix+t.branch) // the name before per-run work branches
+	}
+	if len(stale) > 0 {
 		if err := t.checkout(ctx, from); err != nil {
 			return err
 		}
-		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", t.work); err != nil {
-			return fmt.Errorf("delete the work branch %s left by an earlier run: %w", t.work, err)
+	}
+	for _, b := range stale {
+		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", b); err != nil {
+			return fmt.Errorf("delete the work branch %s of a run that ended: %w", b, err)
 		}
 	}
 	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH(?, ?)", t.work, from); err != nil {
 		return fmt.Errorf("create work branch %s from %s: %w", t.work, from, err)
 	}
 	return t.checkout(ctx, t.work)
+}
+
+// branchHead returns the commit hash of branch's HEAD, and whether the
+// branch exists ("" and false when it does not).
+func (t *Target) branchHead(ctx context.Context, branch string) (string, bool, error) {
+	var h sql.NullString
+	err := t.conn.QueryRowContext(ctx, "SELECT hash FROM dolt_branches WHERE name = ?", branch).Scan(&h)
+	if err == sql.ErrNoRows {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read the HEAD of %s: %w", branch, err)
+	}
+	return h.String, true, nil
 }
 
 func (t *Target) checkout(ctx context.Context, branch string) error {
@@ -89,38 +130,33 @@ func (t *Target) branchExists(ctx context.Context, name string) (bool, error) {
 // fast-forward merge (creating the branch if needed) and deletes the work
 // branch. Only this step changes what readers of the branch see.
 //
+// It publishes only if the branch's HEAD is the commit StartWork recorded
+// (or the branch is still missing when it was missing then): otherwise it
+// fails with "the branch moved during the copy (another writer?)" and
+// publishes nothing. DOLT_MERGE('--ff-only') alone is not that check: it
+// also succeeds when the branch moved back to an ancestor of the work
+// branch (a reset to an older snapshot). The check runs first in every
+// database, then again in each database right before its merge, in the
+// same SQL transaction as the merge (publish).
+//
 // With several databases, Dolt has no transaction over them (a commit and
-// a branch belong to one database), so Publish first checks in every
-// database that the branch is still where StartWork found it, and
-// publishes nothing if one moved; then it publishes the databases one
-// after another, the target database last, so that once the target's
+// a branch belong to one database), so Publish publishes the databases
+// one after another, the target database last, so that once the target's
 // branch shows the new snapshot every other database's does too. Between
 // two publishes a reader can see one database new and another old. If a
 // publish fails after others succeeded, the error names the databases
 // published and those left as they were; a rerun of the same source makes
 // no commit in the published ones and publishes the rest.
 func (t *Target) Publish(ctx context.Context) error {
-	if len(t.others) > 0 {
-		if err := t.eachDatabase(ctx, func(name string) error {
-			var h sql.NullString
-			exists, err := t.branchExists(ctx, t.branch)
-			if err == nil && exists {
-				err = t.conn.QueryRowContext(ctx, "SELECT HASHOF(?)", t.branch).Scan(&h)
-			}
-			if err != nil {
-				return fmt.Errorf("publish: database %s: %w", name, err)
-			}
-			if h.String != t.start[name] {
-				return fmt.Errorf("publish: branch %s of database %s moved during the load (HEAD %s, was %s); nothing was published", t.branch, name, orNone(h.String), orNone(t.start[name]))
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
+	if err := t.eachDatabase(ctx, func(name string) error {
+		_, err := t.unmoved(ctx, name)
+		return err
+	}); err != nil {
+		return err
 	}
 	var published []string
 	err := t.eachDatabase(ctx, func(name string) error {
-		if err := t.publish(ctx); err != nil {
+		if err := t.publish(ctx, name); err != nil {
 			if len(t.others) == 0 {
 				return err
 			}
@@ -146,6 +182,26 @@ func (t *Target) Publish(ctx context.Context) error {
 	return nil
 }
 
+// ErrBranchMoved is the error of a Publish whose branch moved after
+// StartWork.
+var ErrBranchMoved = errors.New("the branch moved during the copy (another writer?)")
+
+// unmoved checks that the branch of the current database (name) is where
+// StartWork found it, and says whether it exists.
+func (t *Target) unmoved(ctx context.Context, name string) (bool, error) {
+	h, exists, err := t.branchHead(ctx, t.branch)
+	if err != nil {
+		return false, fmt.Errorf("publish: database %s: %w", name, err)
+	}
+	if h != t.start[name] {
+		return false, &diag.Error{
+			Err:  fmt.Errorf("publish: %w: branch %s of database %s is at %s, the copy started from %s; nothing was published", ErrBranchMoved, t.branch, name, orNone(h), orNone(t.start[name])),
+			Hint: "another process wrote to the branch while pgcopy loaded; find it (dolt_log shows its commit), then run the copy again",
+		}
+	}
+	return exists, nil
+}
+
 func orNone(h string) string {
 	if h == "" {
 		return "none"
@@ -153,26 +209,36 @@ func orNone(h string) string {
 	return h
 }
 
-// publish is Publish in the current database.
-func (t *Target) publish(ctx context.Context) error {
-	exists, err := t.branchExists(ctx, t.branch)
-	if err != nil {
+// publish is Publish in the current database (name): in one SQL
+// transaction, check that the branch has not moved, then fast-forward it
+// (or create it) to the work branch; then delete the work branch.
+func (t *Target) publish(ctx context.Context, name string) error {
+	if err := t.checkout(ctx, t.branch); err != nil && t.start[name] != "" {
 		return err
+	}
+	if _, err := t.conn.ExecContext(ctx, "START TRANSACTION"); err != nil {
+		return fmt.Errorf("publish: start transaction: %w", err)
+	}
+	fail := func(err error) error {
+		t.conn.ExecContext(ctx, "ROLLBACK")
+		return err
+	}
+	exists, err := t.unmoved(ctx, name)
+	if err != nil {
+		return fail(err)
 	}
 	if !exists {
 		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH(?, ?)", t.branch, t.work); err != nil {
-			return fmt.Errorf("create branch %s: %w", t.branch, err)
+			return fail(fmt.Errorf("create branch %s: %w", t.branch, err))
 		}
-		if err := t.checkout(ctx, t.branch); err != nil {
-			return err
-		}
-	} else {
-		if err := t.checkout(ctx, t.branch); err != nil {
-			return err
-		}
-		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_MERGE('--ff-only', ?)", t.work); err != nil {
-			return fmt.Errorf("publish: fast-forward %s to %s: %w (has %s moved during the load?)", t.branch, t.work, err, t.branch)
-		}
+	} else if _, err := t.conn.ExecContext(ctx, "CALL DOLT_MERGE('--ff-only', ?)", t.work); err != nil {
+		return fail(fmt.Errorf("publish: fast-forward %s to %s: %w (has %s moved during the load?)", t.branch, t.work, err, t.branch))
+	}
+	if _, err := t.conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fail(fmt.Errorf("publish: commit the fast-forward of %s: %w", t.branch, err))
+	}
+	if err := t.checkout(ctx, t.branch); err != nil {
+		return err
 	}
 	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH('-D', ?)", t.work); err != nil {
 		return fmt.Errorf("delete work branch %s: %w", t.work, err)
@@ -334,6 +400,15 @@ func (t *Target) GCAndReconnect(ctx context.Context) error {
 	}
 	if t.work != "" {
 		if err := t.checkoutWork(ctx, t.work); err != nil {
+			return err
+		}
+	}
+	if t.Kind == "server" && t.locked {
+		// DOLT_GC on a sql-server ends every session, the lock's too,
+		// and with it the GET_LOCK: take it again.
+		discard(t.lockConn)
+		t.lockConn, t.locked = nil, false
+		if err := t.lock(ctx); err != nil {
 			return err
 		}
 	}

@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/go-sql-driver/mysql"
+	"github.com/gofrs/flock"
 
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
@@ -39,6 +41,14 @@ type Target struct {
 	others []string          // the databases of AddDatabases (databases.go)
 	start  map[string]string // per database, the branch's HEAD when StartWork ran ("" when it did not exist)
 	done   map[string]bool   // the databases Publish has published
+
+	// The run's lock (lock.go): taken by StartWork, released by Close or
+	// the process's end.
+	runID     string         // the run's id, the last part of its work branch
+	started   time.Time      // when StartWork first ran
+	locked    bool           // the lock is held
+	lockFiles []*flock.Flock // embedded: one flock(2)ed file per database
+	lockConn  *sql.Conn      // sql-server: the session holding GET_LOCK
 }
 
 // Options for opening a target.
@@ -203,5 +213,6 @@ func (t *Target) Close() error {
 	if t.connector != nil {
 		errs = append(errs, t.connector.Close())
 	}
+	t.unlock() // last: the engine has released the database's own lock
 	return errors.Join(errs...)
 }

@@ -172,6 +172,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.StartWork(ctx, opts.Branch); err != nil {
 		return res, err
 	}
+	testPause("started")
 	fail := func(err error) (*Result, error) {
 		if aerr := tgt.Abandon(); aerr != nil {
 			rep.Note("cleaning up the work branch failed (%v); the next run removes it", aerr)
@@ -203,6 +204,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return fail(err)
 	}
+	testPause("loaded")
 	for _, n := range rj.unrep.notes() {
 		rep.Note("%s", n)
 	}
@@ -289,6 +291,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 		msgs[name] = msg
 	}
+	testPause("committed")
 	if err := tgt.Publish(ctx); err != nil {
 		return fail(err)
 	}
