@@ -45,6 +45,10 @@
 //		}
 //	}
 //
+// After io.EOF, [Reader.Complete] tells whether the input was a whole dump:
+// not empty and, for pg_dump output, ending with pg_dump's trailer. The
+// reader only reports it; the pipeline decides (--allow-incomplete-dump).
+//
 // Errors are *[Error] values whose text starts with the position, e.g.
 // "pagila.sql:1234: unterminated dollar-quoted string started here".
 package dump
