@@ -163,7 +163,7 @@ func TestOverlappingRuns(t *testing.T) {
 // TestKilledRunCleanedUp SIGKILLs a run paused mid-load: its lock dies
 // with it (on a sql-server: GET_LOCK of a connection the kernel closed),
 // main is unchanged, and the next run publishes and deletes the dead
-// run's work branch.
+// run's work branch (and an old-style pgcopy-work/main).
 func TestKilledRunCleanedUp(t *testing.T) {
 	v1, v2 := overlapDumps(t)
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
@@ -178,6 +178,8 @@ func TestKilledRunCleanedUp(t *testing.T) {
 		if n := tg.q("SELECT COUNT(*) FROM dolt_branches WHERE name LIKE 'pgcopy-work/main/%'")[0][0]; n != "1" {
 			t.Fatalf("the killed run left %s work branches, want its 1", n)
 		}
+		// and a work branch of the old name, before per-run names
+		tg.q("CALL DOLT_BRANCH('pgcopy-work/main', 'main')")
 		copyOK(t, v2, tg.spec, "-q")
 		if got := snapshotOf(t, tg); got != "v2" {
 			t.Errorf("main holds %s after the rerun, want v2", got)
