@@ -225,3 +225,43 @@ func TestBranchMovedDuringCopy(t *testing.T) {
 		})
 	}
 }
+
+// TestOverlappingRunsDatabases: with --schemas databases one run locks
+// every database of the copy; a second run fails naming the first, and
+// the first publishes both databases.
+func TestOverlappingRunsDatabases(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, pgURL := pg.CreateDB(t)
+	dump := filepath.Join(t.TempDir(), "two.sql")
+	pg.Exec(t, pgURL, `
+		CREATE TABLE main_t (id int PRIMARY KEY);
+		INSERT INTO main_t SELECT generate_series(1, 20);
+		CREATE SCHEMA aux;
+		CREATE TABLE aux.aux_t (id int PRIMARY KEY);
+		INSERT INTO aux.aux_t SELECT generate_series(1, 10);`)
+	pg.Dump(t, pgURL, dump, "--no-owner", "--no-privileges")
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		a := startPaused(t, dump, tg.spec, "started", "--schemas", "databases")
+		code, _, errOut := runPgcopy(t, runOpts{}, "copy", "--dump", dump, "--target", tg.spec, "--schemas", "databases", "-q")
+		pid := strconv.Itoa(a.cmd.Process.Pid)
+		if code == 0 || !strings.Contains(errOut, "another pgcopy run") || !strings.Contains(errOut, "pid "+pid) {
+			t.Errorf("second run: exit %d, stderr:\n%s\nwant a failure naming pid %s", code, errOut, pid)
+		}
+		if code, errOut := a.resume(t); code != 0 {
+			t.Fatalf("the first run: exit %d, stderr:\n%s", code, errOut)
+		}
+		if n := tg.q("SELECT COUNT(*) FROM main_t")[0][0]; n != "20" {
+			t.Errorf("main_t has %s rows, want 20", n)
+		}
+		aux := "SELECT COUNT(*) FROM db_aux.aux_t"
+		var rows [][]string
+		if strings.HasPrefix(tg.spec, "mysql://") {
+			rows = tg.q(aux)
+		} else { // the dolt CLI sees the database of its directory only
+			rows = testenv.DoltQuery(t, filepath.Join(filepath.Dir(tg.spec), "db_aux"), "SELECT COUNT(*) FROM aux_t")
+		}
+		if n := rows[0][0]; n != "10" {
+			t.Errorf("db_aux.aux_t has %s rows, want 10", n)
+		}
+	})
+}
