@@ -85,7 +85,7 @@ func TestPublishDatabases(t *testing.T) {
 	other.Close()
 	moved := head("shop_auth", "main")
 	err = tg.Publish(ctx)
-	if err == nil || !strings.Contains(err.Error(), "branch main of database shop_auth moved during the load") || !strings.Contains(err.Error(), "nothing was published") {
+	if err == nil || !strings.Contains(err.Error(), "the branch moved during the copy (another writer?): branch main of database shop_auth") || !strings.Contains(err.Error(), "nothing was published") {
 		t.Fatalf("Publish after a concurrent commit: %v", err)
 	}
 	if err := tg.Abandon(); err != nil {

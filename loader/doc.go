@@ -29,7 +29,7 @@
 // The loader never parses PostgreSQL and never decides how a value is
 // converted; translate does. It never commits anything that failed: a run
 // that stops early leaves the branch HEAD untouched, and the next run resets
-// the working set first (Dolt docs, "Version Control Features: Working Set").
+// the working set of its fresh work branch first (Dolt docs, "Version Control Features: Working Set").
 //
 // Several databases (pgcopy --schemas databases; databases.go): the target
 // database and those of [Target.AddDatabases] share the one pinned
@@ -41,4 +41,44 @@
 // every branch is where StartWork found it, then fast-forwards the
 // databases one after another, the target last. The loader never drops a
 // database.
+//
+// Locking: one writer per target branch (lock.go). StartWork first takes
+// a lock that dies with the process, not only at a clean exit, then loads
+// onto a work branch of the run's own, pgcopy-work/<branch>/<run id>
+// (run id: UTC start time, host, PID, 4 random hex digits). A run that
+// finds the lock held fails before it changes anything, with an error
+// naming the holder (pid, host, start time, branch, run id).
+//   - embedded: flock(2) (github.com/gofrs/flock) on the file
+//     .<database>.pgcopy-lock next to each database's directory, which
+//     then holds the holder's pid, host, start time and branch. Dolt's own
+//     lock is an flock on <database>/.dolt/noms/LOCK, taken by the engine
+//     for every database of its directory with a 100 ms timeout; an
+//     engine that cannot take it opens the database read-only (nbs
+//     newJournalManifest), hence "database is read only" before pgcopy
+//     had its own lock. The lock covers the whole database, every branch.
+//   - sql-server: GET_LOCK('pgcopy:<database>/<branch>', 0) for each
+//     database of the copy, on a session of its own kept open until Close.
+//     Measured on Dolt 1.83.2: GET_LOCK and IS_USED_LOCK work (the latter
+//     gives the holder's connection id, whose host
+//     information_schema.processlist shows), and a client killed with
+//     SIGKILL loses its locks as soon as the server sees the connection
+//     close (go-mysql-server's handler releases a closed connection's
+//     locks; TestKilledRunCleanedUp takes the lock right after the kill).
+//     The holder's run id is read from its work branch name. DOLT_GC ends
+//     every session, the lock's too, so a mid-load GC (--server-gc) takes
+//     the lock again.
+//
+// With several databases (--schemas databases) the run locks every one of
+// them (one lock file, or one named lock, per database), all before any
+// work branch is made. Holding the lock, StartWork deletes every other
+// pgcopy-work/<branch>/<run id> (their runs are dead) and the old-style
+// pgcopy-work/<branch>. Publish fast-forwards only from the HEAD StartWork
+// recorded, checked again in the SQL transaction of the merge; a moved
+// branch fails with "the branch moved during the copy (another writer?)".
+// DOLT_MERGE('--ff-only') alone would accept a branch moved back to an
+// ancestor of the work branch (TestBranchMovedDuringCopy/back). What is
+// left: on a sql-server a writer that is not pgcopy can still move the
+// branch between the check and the merge's commit (Dolt has no
+// compare-and-swap of a branch in SQL); the embedded engine's lock keeps
+// every other process out.
 package loader

@@ -70,6 +70,7 @@ func (t *Target) lock(ctx context.Context) error {
 			}
 			t.lockFiles = append(t.lockFiles, fl)
 			info := fmt.Sprintf("pid %d on host %s, started %s, copying into branch %s (run %s)", os.Getpid(), hostname(), t.started.UTC().Format(time.RFC3339), t.branch, t.runID)
+			// the embedded lock is the whole database's, whatever the branch
 			if err := os.WriteFile(path, []byte(info+"\n"), 0o644); err != nil {
 				return fmt.Errorf("write %s: %w", path, err)
 			}
@@ -139,7 +140,7 @@ func (t *Target) busy(db, holder, path string) error {
 		where = " (lock file " + path + ")"
 	}
 	return &diag.Error{
-		Err:  fmt.Errorf("another pgcopy run is copying into branch %s of database %s: %s%s; nothing was changed", t.branch, db, holder, where),
+		Err:  fmt.Errorf("another pgcopy run is copying into database %s: %s%s; nothing was changed", db, holder, where),
 		Hint: "wait for that run to end and run the copy again; its lock ends with its process, so a killed run does not hold it",
 	}
 }

@@ -114,7 +114,8 @@ type Result struct {
 // (loader.WorkBranchPrefix + branch) and the branch is fast-forwarded only
 // after the load, fkfix and the commit succeeded. On error, or when the
 // process is killed, the branch is exactly as it was; the next run deletes
-// a stale work branch and starts over.
+// the work branches of dead runs and starts over. A run into a target
+// another live run holds fails at StartWork (loader/lock.go).
 func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Author == "" {
 		opts.Author = DefaultAuthor
