@@ -122,7 +122,11 @@ func Verify(ctx context.Context, conn *sql.Conn, db *schema.Database) ([]Violati
 				bad = append(bad, tb.ReportName())
 			}
 		}
-		return nil, &diag.Error{Err: fmt.Errorf("dolt_verify_constraints reports violations that are not foreign-key orphans in %s", orText(strings.Join(bad, ", "), "the loaded tables")),
+		where := strings.Join(bad, ", ")
+		if where == "" {
+			where = "the tables with a primary key"
+		}
+		return nil, &diag.Error{Err: fmt.Errorf("dolt_verify_constraints reports violations that are not foreign-key orphans in %s", where),
 			Hint: "run CALL DOLT_VERIFY_CONSTRAINTS('--all') on the work branch of a failed run's target and read dolt_constraint_violations, and report it to pgcopy"}
 	}
 	return out, nil
@@ -145,35 +149,40 @@ func verifyConstraints(ctx context.Context, conn *sql.Conn, tables []*schema.Tab
 
 // notNull fails when a NOT NULL column of the keyless table tb holds a
 // NULL (which the engine refuses on insert; this is the check that
-// DOLT_VERIFY_CONSTRAINTS gets wrong on keyless tables).
+// DOLT_VERIFY_CONSTRAINTS gets wrong on keyless tables). The error names
+// each such column with its count of NULLs.
 func notNull(ctx context.Context, conn *sql.Conn, tb *schema.Table) error {
-	var cols, conds []string
+	var cols []*schema.Column
+	var sums []string
 	for _, c := range tb.Columns {
 		if c.NotNull {
-			cols = append(cols, c.Name)
-			conds = append(conds, sqltext.Ident(c.Name)+" IS NULL")
+			cols = append(cols, c)
+			sums = append(sums, "COALESCE(SUM("+sqltext.Ident(c.Name)+" IS NULL), 0)")
 		}
 	}
-	if len(conds) == 0 {
+	if len(cols) == 0 {
 		return nil
 	}
-	var n int64
-	q := "SELECT COUNT(*) FROM " + tb.QualifiedName() + " WHERE " + strings.Join(conds, " OR ")
-	if err := conn.QueryRowContext(ctx, q).Scan(&n); err != nil {
+	counts := make([]int64, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range counts {
+		ptrs[i] = &counts[i]
+	}
+	q := "SELECT " + strings.Join(sums, ", ") + " FROM " + tb.QualifiedName()
+	if err := conn.QueryRowContext(ctx, q).Scan(ptrs...); err != nil {
 		return fmt.Errorf("check NOT NULL columns of %s: %w", tb.ReportName(), err)
 	}
-	if n > 0 {
-		return &diag.Error{Err: fmt.Errorf("table %s: %d rows hold NULL in a NOT NULL column (one of %s)", tb.ReportName(), n, strings.Join(cols, ", ")),
+	var bad []string
+	for i, n := range counts {
+		if n > 0 {
+			bad = append(bad, fmt.Sprintf("%s (%d rows)", cols[i].PGName, n))
+		}
+	}
+	if len(bad) > 0 {
+		return &diag.Error{Pos: tb.Pos, Table: tb.PG.String(), Err: fmt.Errorf("NULL in NOT NULL columns: %s", strings.Join(bad, ", ")),
 			Hint: "the dump's data breaks its own NOT NULL constraint; fix the rows in PostgreSQL and dump again"}
 	}
 	return nil
-}
-
-func orText(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
 }
 
 func orphans(ctx context.Context, conn *sql.Conn, tb *schema.Table, fk *schema.ForeignKey) (*Violation, error) {

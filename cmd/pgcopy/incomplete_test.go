@@ -49,13 +49,7 @@ func TestIncompleteInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name string, data []byte) string { return testenv.WriteFile(t, dir, name, data) }
 	cases := []struct {
 		name  string
 		file  string // --dump; "-" reads stdin

@@ -111,8 +111,10 @@ type Error struct {
 	Pos Pos
 	Msg string
 	// Err is the underlying cause when the error comes from the
-	// io.Reader, [ErrIncomplete] or [ErrEmpty] for the errors of
-	// [Reader.Complete], nil otherwise. [Error.Unwrap] returns it.
+	// io.Reader; [ErrIncomplete] when the input ends too early (the
+	// errors of [Reader.Complete], and a statement, quote, comment or COPY
+	// block left open at the end); [ErrEmpty] for an empty input; nil
+	// otherwise. [Error.Unwrap] returns it.
 	Err error
 }
 

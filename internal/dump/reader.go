@@ -87,6 +87,14 @@ func (r *Reader) pos() Pos {
 	return Pos{File: r.file, Line: r.line}
 }
 
+// failCut records a sticky error at p for input that ends too early (a
+// statement, quote, comment or COPY block left open); its cause is
+// [ErrIncomplete].
+func (r *Reader) failCut(p Pos, format string, args ...any) error {
+	r.err = &Error{Pos: p, Msg: fmt.Sprintf(format, args...), Err: ErrIncomplete}
+	return r.err
+}
+
 // fail records a sticky error at p and returns it.
 func (r *Reader) fail(p Pos, format string, args ...any) error {
 	r.err = &Error{Pos: p, Msg: fmt.Sprintf(format, args...)}
@@ -166,7 +174,7 @@ func (r *Reader) CopyRow() (line []byte, pos Pos, err error) {
 	if err != nil {
 		r.inCopy = false
 		if err == io.EOF {
-			err = r.fail(r.copyPos, "end of input in the COPY data started at line %d: no \\. line ends it", r.copyPos.Line)
+			err = r.failCut(r.copyPos, "end of input in the COPY data started at line %d: no \\. line ends it", r.copyPos.Line)
 		}
 		return nil, Pos{}, err
 	}
@@ -339,15 +347,15 @@ func (r *Reader) event(k Kind, p Pos, text []byte) Event {
 func (r *Reader) atEOF() error {
 	switch {
 	case r.skip || r.lx.state == lexComment:
-		return r.fail(r.lx.start, "unterminated /* comment started here")
+		return r.failCut(r.lx.start, "unterminated /* comment started here")
 	case r.lx.state == lexQuote || r.lx.state == lexEscQuote:
-		return r.fail(r.lx.start, "unterminated quoted string started here")
+		return r.failCut(r.lx.start, "unterminated quoted string started here")
 	case r.lx.state == lexIdent:
-		return r.fail(r.lx.start, "unterminated quoted identifier started here")
+		return r.failCut(r.lx.start, "unterminated quoted identifier started here")
 	case r.lx.state == lexDollar:
-		return r.fail(r.lx.start, "unterminated dollar-quoted string started here")
+		return r.failCut(r.lx.start, "unterminated dollar-quoted string started here")
 	case r.stmt.Len() > 0:
-		return r.fail(r.stmtPos, "statement started here has no terminating semicolon")
+		return r.failCut(r.stmtPos, "statement started here has no terminating semicolon")
 	}
 	r.err = io.EOF
 	return io.EOF

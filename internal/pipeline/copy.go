@@ -484,10 +484,10 @@ func incompleteError(err error) error {
 }
 
 // cutError adds a hint to the reader's errors for a statement, quote or
-// comment left open at the end of the input.
+// comment left open at the end of the input (dump.ErrIncomplete).
 func cutError(err error) error {
 	var de *dump.Error
-	if errors.As(err, &de) && de.Err == nil && (strings.Contains(de.Msg, "no terminating semicolon") || strings.HasPrefix(de.Msg, "unterminated")) {
+	if errors.As(err, &de) && errors.Is(err, dump.ErrIncomplete) {
 		return diag.New(de.Pos, "", "", errors.New(de.Msg), "the statement runs to the end of the input: "+hintCut)
 	}
 	return err
@@ -496,23 +496,26 @@ func cutError(err error) error {
 // copyCutError names the relation of a COPY block that the input ends in.
 func copyCutError(ev dump.Event, err error) error {
 	var de *dump.Error
-	if errors.As(err, &de) && de.Err == nil {
+	if errors.As(err, &de) && errors.Is(err, dump.ErrIncomplete) {
 		return diag.New(de.Pos, copyRelation(ev.Text), "", errors.New(de.Msg), "the COPY block is cut: "+hintCut)
 	}
 	return err
 }
 
-// copyRelation is the relation named by "COPY name [(cols)] FROM stdin;".
+// copyRelation is the relation named by "COPY name [(cols)] FROM stdin;",
+// as the dump writes it (quoted identifiers keep their quotes and spaces).
 func copyRelation(text string) string {
-	f := strings.Fields(text)
-	if len(f) < 2 {
-		return ""
+	rest := strings.TrimLeft(text[min(4, len(text)):], " \t\r\n")
+	quoted := false
+	for i, c := range rest {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ' ' || c == '\t' || c == '\n' || c == '('):
+			return rest[:i]
+		}
 	}
-	name := f[1]
-	if i := strings.IndexByte(name, '('); i > 0 {
-		name = name[:i]
-	}
-	return name
+	return rest
 }
 
 // stallHook returns a function to call once per row. When the environment

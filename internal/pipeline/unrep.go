@@ -22,8 +22,8 @@ const (
 	// for every other unrepresentable value, as UnrepError does.
 	UnrepClampInfinity = "clamp-infinity"
 	UnrepError         = "error" // fail the row (and the run, unless --max-errors allows it)
-	UnrepNull  = "null"  // store NULL
-	UnrepClamp = "clamp" // store the nearest representable value; NaN becomes NULL
+	UnrepNull          = "null"  // store NULL
+	UnrepClamp         = "clamp" // store the nearest representable value; NaN becomes NULL
 )
 
 // unrep applies the --on-unrepresentable policy and counts every

@@ -100,13 +100,7 @@ func TestSourceToolVersion(t *testing.T) {
 
 func TestSourceFormat(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name string, data []byte) string { return testenv.WriteFile(t, dir, name, data) }
 	tarHead := make([]byte, 512)
 	copy(tarHead, "toc.dat\x00")
 	copy(tarHead[257:], "ustar")

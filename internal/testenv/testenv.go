@@ -519,3 +519,13 @@ func Testdata(t testing.TB, rel string) string {
 	}
 	return p
 }
+
+// WriteFile writes data to dir/name and returns the path; a failure fails t.
+func WriteFile(t testing.TB, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
