@@ -473,7 +473,7 @@ func (in *Inserter) isolate(ctx context.Context, b *batch, batchErr error) error
 		if err := in.one(ctx, b, i); errors.Is(err, errEngineSetup) {
 			return err
 		} else if err != nil {
-			derr := diag.New(b.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", err),
+			derr := diag.New(b.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", diag.ExcerptErr(err, diag.ExcerptLen)),
 				"check the value against the column types in the report; an override can widen a column")
 			if in.Reject == nil {
 				return derr

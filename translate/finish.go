@@ -53,8 +53,10 @@ func (t *Translator) Finish() (*schema.Database, error) {
 		out := &schema.Table{PG: tb.pg, Name: names[tb], Database: t.dbOf(tb.pg.Schema), Pos: tb.pos, Comment: tb.comment}
 		tb.out = out
 		var notes []string
+		group := "" // the summary groups tables renamed only by --schemas
 		if out.Name != tb.pg.Name && !strings.HasPrefix(renames[tb], "named ") {
 			notes = append(notes, "named "+out.Name)
+			group = "named schema_table (--schemas)"
 		}
 		if r := renames[tb]; r != "" {
 			notes = append(notes, r)
@@ -73,7 +75,10 @@ func (t *Translator) Finish() (*schema.Database, error) {
 		if len(notes) > 0 {
 			act = report.Changed
 		}
-		t.rep.Add("TABLE", tb.pg.String(), act, tb.pos, "%s", strings.Join(notes, "; "))
+		if len(notes) != 1 {
+			group = ""
+		}
+		t.rep.AddGrouped(group, "TABLE", tb.pg.String(), act, tb.pos, "%s", strings.Join(notes, "; "))
 		if ddl != nil {
 			t.buildFromDDL(tb, ddl)
 		} else {
@@ -84,7 +89,7 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	for _, tb := range t.order {
 		if r := tb.root(); r != tb {
 			tb.out = r.out
-			t.rep.Add("TABLE", tb.pg.String(), report.Changed, tb.pos, "partition folded into %s", r.out.Name)
+			t.rep.AddGrouped("partition folded into its parent table", "TABLE", tb.pg.String(), report.Changed, tb.pos, "partition folded into %s", r.out.Name)
 		}
 	}
 	// 2. rows wider than Dolt allows
@@ -487,7 +492,7 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 		dec.notes = append(dec.notes, "nullable: "+e.nullable.src())
 	}
 	if ct.change != "" {
-		t.rep.Add("COLUMN", where, report.Changed, c.pos, "%s", ct.change)
+		t.rep.AddGrouped(ct.group, "COLUMN", where, report.Changed, c.pos, "%s", ct.change)
 	}
 	t.colTypes[k] = ct
 	return out
@@ -806,7 +811,7 @@ func (t *Translator) buildAutoIncrement(tb *table) {
 		if c.from != "" {
 			detail += fmt.Sprintf("; the column and its default come from INHERITS parent %s, so parent and child count separately", c.from)
 		}
-		t.rep.Add("SEQUENCE", seq, report.Changed, c.pos, "becomes AUTO_INCREMENT on %s (next value %d)%s", where, max(out.AutoIncrement, 1), detail)
+		t.rep.AddGrouped("becomes AUTO_INCREMENT on the column that owns it", "SEQUENCE", seq, report.Changed, c.pos, "becomes AUTO_INCREMENT on %s (next value %d)%s", where, max(out.AutoIncrement, 1), detail)
 	}
 }
 

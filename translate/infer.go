@@ -50,6 +50,7 @@ func (t *Translator) inferKey(tb *table, c *column, ct *colType, keyReason strin
 		switch {
 		case ok:
 			ct.dolt, ct.blob = fmt.Sprintf("%s(%d)", vtype, n), false
+			ct.group = "key column stored as VARCHAR/VARBINARY with headroom over its longest value (Dolt cannot key TEXT or BLOB)"
 			ct.change = joinNotes(ct.change, fmt.Sprintf("%s in %s stored as %s, as Dolt cannot key a TEXT or BLOB column there: the longest value it holds or shares through foreign keys has %d %s (%s), and pgcopy allows the next power of two, at least 16; pin the length with an override (pgcopy overrides suggest writes one)",
 				pgType, keyReason, ct.dolt, longest, unit, at))
 			dec.rule = fmt.Sprintf("built-in: key column → %s (headroom over the longest value)", ct.dolt)
@@ -58,6 +59,7 @@ func (t *Translator) inferKey(tb *table, c *column, ct *colType, keyReason strin
 				"a value of %d %s is in %s, but Dolt keys such a column only as %s, which holds at most %d", longest, unit, keyReason, vtype, maxVarchar)
 		default:
 			ct.dolt, ct.blob = fmt.Sprintf("%s(%d)", vtype, t.opts.KeyLength), false
+			ct.group = "key column without rows to measure stored as VARCHAR/VARBINARY of the default key length (255); longer values are rejected at load"
 			ct.change = joinNotes(ct.change, fmt.Sprintf("%s in %s stored as %s, as Dolt cannot key a TEXT or BLOB column there; the dump has no rows to measure, so longer values are rejected at load; set the length with an override",
 				pgType, keyReason, ct.dolt))
 			dec.rule = fmt.Sprintf("built-in: key column without rows to measure (%s)", ct.dolt)

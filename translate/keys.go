@@ -62,7 +62,7 @@ func (t *Translator) buildKeys(tb *table, checkNames map[string]bool) {
 			missingCol(tb.pk.pos, "CONSTRAINT", tb.pk.c.Conname, missing, "primary key")
 		case len(out.PrimaryKey) > 0:
 			if equalStrings(out.PrimaryKey, pk) {
-				t.rep.Add("CONSTRAINT", where(tb.pk.c.Conname), report.Changed, tb.pk.pos, "partition's primary key folded into %s's", out.Name)
+				t.rep.AddGrouped("partition's primary key folded into its parent's", "CONSTRAINT", where(tb.pk.c.Conname), report.Changed, tb.pk.pos, "partition's primary key folded into %s's", out.Name)
 			} else {
 				t.rep.Add("CONSTRAINT", where(tb.pk.c.Conname), report.Skipped, tb.pk.pos, "partition's primary key differs from the parent's")
 			}
@@ -210,6 +210,9 @@ func uniqueName(name string, used map[string]bool) string {
 func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string, ics []schema.IndexColumn, pos dump.Pos, where, kind, detail string) {
 	root := tb.root()
 	out := root.out
+	// group is detail without the names of columns, for the summary
+	// (report.Object.Group)
+	group, prefixed := detail, false
 	for i := range ics {
 		c := out.Column(ics[i].Name)
 		ct := t.colTypes[colKey{root, c.PGName}]
@@ -223,6 +226,9 @@ func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string
 		if ct.blob && !unique {
 			ics[i].Prefix = t.opts.IndexPrefix
 			detail = joinNotes(detail, fmt.Sprintf("%s column %s indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", c.PGType, c.PGName, t.opts.IndexPrefix))
+			if !prefixed {
+				group, prefixed = joinNotes(group, fmt.Sprintf("text columns indexed by their first %d characters (Dolt needs a prefix length on TEXT/BLOB)", t.opts.IndexPrefix)), true
+			}
 		}
 	}
 	same := func(a []schema.IndexColumn) bool {
@@ -251,7 +257,7 @@ func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string
 	for _, ex := range out.Indexes {
 		if same(ex.Columns) && ex.Unique == unique && ex.Kind == ixKind {
 			if tb != root {
-				t.rep.Add(kind, where, report.Changed, pos, "partition index folded into %s.%s", out.Name, ex.Name)
+				t.rep.AddGrouped("partition index folded into its parent's index", kind, where, report.Changed, pos, "partition index folded into %s.%s", out.Name, ex.Name)
 			} else {
 				t.rep.Add(kind, where, report.Changed, pos, "duplicate of index %s on the same columns", ex.Name)
 			}
@@ -265,12 +271,17 @@ func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string
 	ixName := uniqueName(truncIdent(name), used)
 	if ixName != name {
 		detail = joinNotes(detail, "named "+ixName)
+		group = joinNotes(group, "renamed (index names are unique per table)")
 	}
 	if tb != root {
 		detail = joinNotes(detail, "partition index moved to "+out.Name)
+		group = joinNotes(group, "partition index moved to "+out.Name)
+	}
+	if group == detail {
+		group = ""
 	}
 	out.Indexes = append(out.Indexes, &schema.Index{Name: ixName, Unique: unique, Kind: ixKind, Columns: ics, Pos: pos})
-	t.rep.Add(kind, where, actionFor(detail), pos, "%s", detail)
+	t.rep.AddGrouped(group, kind, where, actionFor(detail), pos, "%s", detail)
 }
 
 func (t *Translator) buildIndex(tb *table, ix *index) {
@@ -278,9 +289,9 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 	where := qualify(tb.pg.Schema, s.Idxname)
 	if s.WhereClause != nil {
 		if s.Unique {
-			t.rep.Add("INDEX", where, report.Skipped, ix.pos, "partial unique index (WHERE %s): Dolt has no partial indexes, and enforcing it on every row would reject valid data", deparse(s.WhereClause))
+			t.rep.AddGrouped("partial unique index: Dolt has no partial indexes, and enforcing it on every row would reject valid data", "INDEX", where, report.Skipped, ix.pos, "partial unique index (WHERE %s): Dolt has no partial indexes, and enforcing it on every row would reject valid data", deparse(s.WhereClause))
 		} else {
-			t.rep.Add("INDEX", where, report.Skipped, ix.pos, "partial index (WHERE %s): Dolt has no partial indexes", deparse(s.WhereClause))
+			t.rep.AddGrouped("partial index: Dolt has no partial indexes", "INDEX", where, report.Skipped, ix.pos, "partial index (WHERE %s): Dolt has no partial indexes", deparse(s.WhereClause))
 		}
 		return
 	}
@@ -312,7 +323,7 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 	for _, p := range s.IndexParams {
 		e := p.GetIndexElem()
 		if e.Expr != nil || e.Name == "" {
-			t.rep.Add("INDEX", where, report.Skipped, ix.pos, "expression index on %s: Dolt 1.83 does not create functional indexes", deparse(e.Expr))
+			t.rep.AddGrouped("expression index: Dolt 1.83 does not create functional indexes", "INDEX", where, report.Skipped, ix.pos, "expression index on %s: Dolt 1.83 does not create functional indexes", deparse(e.Expr))
 			return
 		}
 		n := tb.root().out.ColumnByPG(e.Name)
@@ -480,7 +491,7 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 	for _, ex := range out.ForeignKeys {
 		if equalStrings(ex.Columns, fk.Columns) && ex.RefTable == fk.RefTable && equalStrings(ex.RefColumns, fk.RefColumns) {
 			if tb != root {
-				t.rep.Add("FK CONSTRAINT", where, report.Changed, f.pos, "partition foreign key folded into %s", ex.Name)
+				t.rep.AddGrouped("partition foreign key folded into its parent's", "FK CONSTRAINT", where, report.Changed, f.pos, "partition foreign key folded into %s", ex.Name)
 			} else {
 				t.rep.Add("FK CONSTRAINT", where, report.Changed, f.pos, "same columns and reference as foreign key %s: not repeated", ex.Name)
 			}

@@ -434,7 +434,7 @@ func (t *Translator) stmt(ev dump.Event, n *pg.Node) {
 			}
 		}
 		t.domains[key] = dom
-		t.rep.Add("DOMAIN", key, report.Changed, pos, "domain becomes its base type %s plus its constraints on each column that uses it", pgTypeString(d.TypeName))
+		t.rep.AddGrouped("domain becomes its base type plus its constraints on each column that uses it", "DOMAIN", key, report.Changed, pos, "domain becomes its base type %s plus its constraints on each column that uses it", pgTypeString(d.TypeName))
 	case *pg.Node_CompositeTypeStmt:
 		rv := s.CompositeTypeStmt.Typevar
 		key := t.relName(rv).String()

@@ -38,6 +38,7 @@ type colType struct {
 	kind      valKind         // value conversion
 	elem      pgtext.ElemKind // array element kind, for vArray
 	change    string          // non-empty when the mapping loses or alters something: how
+	group     string          // the summary's group of change (report.Object.Group); "" groups by change
 	blob      bool            // TEXT/BLOB/JSON family: no key without a prefix, no FK
 	intType   bool            // an integer type (can be AUTO_INCREMENT)
 	collation string          // non-default collation

@@ -165,6 +165,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary"},
+			&cli.BoolFlag{Name: "verbose", Usage: "the summary lists every changed and skipped object with its dump line, and every table's rows, bytes and time"},
 		}, append(append(append(sourceFlags(), allowIncompleteFlag()), overrideFlags()...), schemaFlags(false)...)...),
 		Action: func(c *cli.Context) error {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
@@ -227,7 +228,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			}
 			if res != nil && res.Report != nil {
 				if !c.Bool("quiet") {
-					res.Report.WriteText(stderr)
+					writeSummary(c, res.Report, stderr)
 				}
 				if p := c.String("report"); p != "" {
 					setStatus(res, err)
@@ -255,6 +256,16 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			return nil
 		},
 	}
+}
+
+// writeSummary writes the end-of-run summary: the short one, or with
+// --verbose every object.
+func writeSummary(c *cli.Context, rep *report.Report, w io.Writer) {
+	if c.Bool("verbose") {
+		rep.WriteVerbose(w)
+		return
+	}
+	rep.WriteText(w)
 }
 
 // setStatus records the run's outcome and error, with its position, in
@@ -307,6 +318,7 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the script to `FILE` instead of stdout"},
 			&cli.StringFlag{Name: "report", Usage: "also write the run report as JSON to `FILE`"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no summary"},
+			&cli.BoolFlag{Name: "verbose", Usage: "the summary lists every changed and skipped object with its dump line"},
 		}, append(overrideFlags(), allowIncompleteFlag())...), schemaFlags(true)...),
 		Action: func(c *cli.Context) error {
 			if c.String("dump") == "" {
@@ -335,7 +347,7 @@ func translateCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				}
 			}
 			if rep != nil && !c.Bool("quiet") {
-				rep.WriteText(stderr)
+				writeSummary(c, rep, stderr)
 			}
 			if rep != nil && c.String("report") != "" {
 				res := &pipeline.Result{Report: rep, Changed: true}

@@ -180,3 +180,31 @@ func TestReportStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestHugeValueMessage: a 10 MB value that Dolt refuses (an override
+// retypes its text column to int) is quoted in about 200 bytes, in stderr,
+// in the reject .log and in the --report error (issue 12, item 10).
+func TestHugeValueMessage(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("x", 10_000_000)
+	dump := filepath.Join(dir, "big.sql")
+	os.WriteFile(dump, []byte("--\n-- PostgreSQL database dump\n--\n\nCREATE TABLE public.t (id integer NOT NULL, s text);\n\n"+
+		"COPY public.t (id, s) FROM stdin;\n1\t"+big+"\n2\t42\n\\.\n\nALTER TABLE ONLY public.t\n    ADD CONSTRAINT t_pkey PRIMARY KEY (id);\n\n"+
+		"--\n-- PostgreSQL database dump complete\n--\n\n"), 0o644)
+	ov := filepath.Join(dir, "ov.yaml")
+	os.WriteFile(ov, []byte("tables:\n  t:\n    columns:\n      s: {type: int}\n"), 0o644)
+	rp := filepath.Join(dir, "report.json")
+	code, out, errOut := pgcopyRun(t, "copy", "--dump", dump, "--target", filepath.Join(dir, "db"), "-q", "--overrides", ov, "--report", rp)
+	if code != exitError || len(out)+len(errOut) > 2000 || !strings.Contains(errOut, "... (100000") || !strings.Contains(errOut, "big.sql:8") {
+		t.Errorf("exit %d, %d bytes of stderr:\n%.3000s", code, len(errOut), errOut)
+	}
+	if st, err := os.Stat(rp); err != nil || st.Size() > 20000 {
+		t.Errorf("report: %v", err)
+	}
+	rej := filepath.Join(dir, "rej")
+	code, _, errOut = pgcopyRun(t, "copy", "--dump", dump, "--target", filepath.Join(dir, "db2"), "-q", "--overrides", ov, "--max-errors", "1", "--reject-file", rej)
+	st, err := os.Stat(rej + ".log")
+	if code != 0 || len(errOut) > 2000 || err != nil || st.Size() > 2000 {
+		t.Errorf("--max-errors: exit %d, %d bytes of stderr, log %v %v:\n%.3000s", code, len(errOut), st, err, errOut)
+	}
+}

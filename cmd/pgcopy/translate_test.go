@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/testenv"
@@ -52,5 +53,43 @@ func TestTranslateMatchesCopy(t *testing.T) {
 			}
 			checkFKsResolved(t, replay)
 		})
+	}
+}
+
+// TestSummary: the end-of-run summary fits one screen on pagila and fnb,
+// lists the skipped objects before the tables and the changed objects,
+// and groups repeated notes into one line with a count; --verbose lists
+// every object (issue 12, item 11).
+func TestSummary(t *testing.T) {
+	for _, tc := range []struct {
+		dump  string
+		lines int
+	}{{"pagila/pagila.sql", 40}, {"fnb/fnb.sql", 40}, {"lago/structure.sql", 50}} {
+		dump := testenv.Testdata(t, tc.dump)
+		code, _, sum := pgcopyRun(t, "translate", "--dump", dump, "-o", os.DevNull)
+		if code != 0 {
+			t.Fatalf("translate %s: exit %d\n%s", tc.dump, code, sum)
+		}
+		n := strings.Count(sum, "\n")
+		sk, tb, ch := strings.Index(sum, "\nskipped ("), strings.Index(sum, "\ntables: "), strings.Index(sum, "\nchanged (")
+		if n > tc.lines || sk < 0 || tb < sk || ch < tb {
+			t.Errorf("%s: summary of %d lines (at most %d), skipped at %d, tables at %d, changed at %d:\n%s", tc.dump, n, tc.lines, sk, tb, ch, sum)
+		}
+		t.Logf("%s: summary of %d lines", tc.dump, n)
+		if tc.dump == "pagila/pagila.sql" {
+			for _, want := range []string{
+				"column         timestamp with time zone stored as datetime in UTC: 17 (public.customer.last_update, public.actor.last_update, public.category.last_update, ... and 14 more)",
+				"trigger        PostgreSQL triggers run PL/pgSQL functions, which Dolt cannot hold: 15 (",
+				"rental 16044",
+			} {
+				if !strings.Contains(sum, want) {
+					t.Errorf("pagila summary lacks %q:\n%s", want, sum)
+				}
+			}
+			_, _, verbose := pgcopyRun(t, "translate", "--dump", dump, "-o", os.DevNull, "--verbose")
+			if n := strings.Count(verbose, "\n"); n < 130 || !strings.Contains(verbose, "last_updated on public.rental") {
+				t.Errorf("--verbose summary of %d lines:\n%s", n, verbose)
+			}
+		}
 	}
 }

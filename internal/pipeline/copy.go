@@ -561,11 +561,7 @@ func rowError(pos dump.Pos, rows *translate.Rows, line []byte, err error) error 
 	if errors.Is(err, pgtext.ErrUnrepresentable) {
 		hint = "Dolt cannot store this value: pass --on-unrepresentable=null (store NULL) or --on-unrepresentable=clamp (the nearest value Dolt can store; NaN becomes NULL); the report counts each value. Or change it in PostgreSQL, or override the column's type"
 	}
-	l := string(line)
-	if len(l) > 200 {
-		l = l[:200] + "..."
-	}
-	return diag.New(pos, rows.Source, col, fmt.Errorf("%w\n  row: %s", err, l), hint)
+	return diag.New(pos, rows.Source, col, fmt.Errorf("%w\n  row: %s", diag.ExcerptErr(err, diag.ExcerptLen), diag.Excerpt(string(line), diag.ExcerptLen)), hint)
 }
 
 func isInsert(text string) bool {

@@ -3,8 +3,13 @@
 // (written, or rejected with its dump line and reason), per table.
 //
 // In: entries added by translate, the loader and fkfix while a run goes on.
-// Out: a human summary ([Report.WriteText]) printed at the end of every run
-// and a JSON document ([Report.WriteJSON]) for --report.
+// Out: a human summary of one screen ([Report.WriteText]) printed at the end
+// of every run: skipped objects and notes first, then rows per table, then
+// changed objects, with the objects of one kind and group (Object.Group, set
+// by [Report.AddGrouped]; else the detail) on one line with a count and the
+// first three names; the full list ([Report.WriteVerbose], --verbose); and a
+// JSON document ([Report.WriteJSON]) for --report, holding every object and,
+// set by the CLI, the run's status and error (Report.Status, Report.Error).
 //
 // When PostgreSQL schemas become Dolt databases, each created object says
 // which database it went to (Object.Database), per-table rows are named

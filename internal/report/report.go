@@ -31,10 +31,14 @@ type Object struct {
 	// Database is the Dolt database a created object went to, when
 	// PostgreSQL schemas become Dolt databases (--schemas databases);
 	// "" otherwise, and for skipped objects.
-	Database string   `json:"database,omitempty"`
-	Detail   string   `json:"detail,omitempty"`
-	Pos      dump.Pos `json:"-"`
-	Where    string   `json:"where"` // "file:line"
+	Database string `json:"database,omitempty"`
+	Detail   string `json:"detail,omitempty"`
+	// Group is the kind of change or skip, for the summary, which prints
+	// the objects of one kind, action and group on one line with a count;
+	// "" groups by Detail. Callers whose Detail names the object set it.
+	Group string   `json:"group,omitempty"`
+	Pos   dump.Pos `json:"-"`
+	Where string   `json:"where"` // "file:line"
 }
 
 // Table is the per-table data summary.
@@ -99,6 +103,16 @@ func (r *Report) Add(kind, name string, a Action, pos dump.Pos, detail string, a
 	r.Objects = append(r.Objects, Object{Kind: kind, Name: name, Action: a, Detail: detail, Pos: pos, Where: pos.String()})
 }
 
+// AddGrouped is Add with the summary's group key (see Object.Group).
+func (r *Report) AddGrouped(group, kind, name string, a Action, pos dump.Pos, detail string, args ...any) {
+	if len(args) > 0 {
+		detail = fmt.Sprintf(detail, args...)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.Objects = append(r.Objects, Object{Kind: kind, Name: name, Action: a, Detail: detail, Group: group, Pos: pos, Where: pos.String()})
+}
+
 // Note records a run-level remark printed in the summary.
 func (r *Report) Note(format string, args ...any) {
 	r.mu.Lock()
@@ -142,9 +156,10 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	return enc.Encode(r)
 }
 
-// WriteText writes the human summary: the per-table data table, then every
-// changed and skipped object grouped by action, then the notes.
-func (r *Report) WriteText(w io.Writer) {
+// WriteVerbose writes the full human summary (--verbose): the per-table
+// data table, then every changed and skipped object grouped by action,
+// then the notes.
+func (r *Report) WriteVerbose(w io.Writer) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
