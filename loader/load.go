@@ -473,8 +473,7 @@ func (in *Inserter) isolate(ctx context.Context, b *batch, batchErr error) error
 		if err := in.one(ctx, b, i); errors.Is(err, errEngineSetup) {
 			return err
 		} else if err != nil {
-			derr := diag.New(b.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", diag.ExcerptErr(err, diag.ExcerptLen)),
-				"check the value against the column types in the report; an override can widen a column")
+			derr := diag.New(b.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", diag.ExcerptErr(err, diag.ExcerptLen)), rowHint(err))
 			if in.Reject == nil {
 				return derr
 			}
@@ -486,6 +485,18 @@ func (in *Inserter) isolate(ctx context.Context, b *batch, batchErr error) error
 		in.Written++
 	}
 	return nil
+}
+
+// rowHint is the hint for a row Dolt rejected. Invalid UTF-8 in a text
+// column (Dolt: "invalid string for charset", "Incorrect string value")
+// means the dump is not UTF-8 or the data is corrupt: no column type
+// fixes it.
+func rowHint(err error) string {
+	m := strings.ToLower(err.Error())
+	if strings.Contains(m, "string value") || strings.Contains(m, "charset") || strings.Contains(m, "utf8") || strings.Contains(m, "utf-8") {
+		return "the value is not valid UTF-8: the dump's encoding is not UTF-8 or the data is corrupt; dump again with pg_dump --encoding=UTF8 (or check the client_encoding set at the dump's start), or reject such rows with --max-errors"
+	}
+	return "check the value against the column types in the report; an override can widen a column"
 }
 
 // one writes row i of b alone.

@@ -166,15 +166,24 @@ func planColumn(c *schema.Column, t pgType) colPlan {
 		// other elements are stored as JSON strings of their text form
 		return set("to_json("+q+"::text[])::text", p.doltExpr, nJSON, nJSON)
 	}
+	// ±infinity compares under copy's clamp rule (--on-unrepresentable
+	// auto or clamp): 9999-12-31 23:59:59.999999 and 0001-01-01 00:00:00
+	// (to_char would give NULL).
+	clamp := func(hi, lo, e string) string {
+		return "CASE WHEN " + q + " = 'infinity' THEN '" + hi + "' WHEN " + q + " = '-infinity' THEN '" + lo + "' ELSE " + e + " END"
+	}
+	const tsHi, tsLo = "9999-12-31 23:59:59.999999", "0001-01-01 00:00:00.000000"
+	switch t.name {
+	case "timestamptz":
+		return set(clamp(tsHi, tsLo, "to_char("+q+" AT TIME ZONE 'UTC', "+tsFmt+")"), "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
+	case "timestamp":
+		return set(clamp(tsHi, tsLo, "to_char("+q+", "+tsFmt+")"), "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
+	case "date":
+		return set(clamp("9999-12-31", "0001-01-01", "to_char("+q+", 'YYYY-MM-DD')"), "DATE_FORMAT("+m+", '%Y-%m-%d')", nText, nText)
+	}
 	switch t.name {
 	case "bool":
 		return set("CASE WHEN "+q+" THEN '1' WHEN NOT "+q+" THEN '0' END", p.doltExpr, nText, nText)
-	case "timestamptz":
-		return set("to_char("+q+" AT TIME ZONE 'UTC', "+tsFmt+")", "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
-	case "timestamp":
-		return set("to_char("+q+", "+tsFmt+")", "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
-	case "date":
-		return set("to_char("+q+", 'YYYY-MM-DD')", "DATE_FORMAT("+m+", '%Y-%m-%d')", nText, nText)
 	case "time", "timetz":
 		// Dolt 1.83 returns NULL for CAST(time AS CHAR); TIME_FORMAT works.
 		e := q

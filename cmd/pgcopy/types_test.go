@@ -213,3 +213,78 @@ func TestInfinityClampsByDefault(t *testing.T) {
 		t.Errorf("--on-unrepresentable=clamp on a timestamp column: %s clamped rows, want 1", n)
 	}
 }
+
+// TestInfinityLagoSchema: ±infinity in timestamp, timestamptz and date
+// columns (tables from the lago schema, ../shared/corpus/lago) copies with
+// no flags on both targets, clamped to 9999-12-31 23:59:59.999999 and
+// 0001-01-01 00:00:00 (date: 9999-12-31, 0001-01-01); the report counts
+// the clamped values per column; --verify agrees under the clamp rule;
+// --on-unrepresentable=error fails with a hint naming the flag; clamp
+// works on a timestamp column.
+func TestInfinityLagoSchema(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, pgURL := pg.CreateDB(t)
+	pg.Exec(t, pgURL, `SET TimeZone = 'America/New_York';
+		CREATE TABLE public.coupons (
+			id uuid DEFAULT gen_random_uuid() NOT NULL PRIMARY KEY,
+			name character varying NOT NULL,
+			code character varying NOT NULL,
+			terminated_at timestamp(6) without time zone,
+			expiration integer NOT NULL,
+			created_at timestamp(6) without time zone NOT NULL,
+			updated_at timestamp(6) without time zone NOT NULL,
+			expiration_at timestamp(6) without time zone);
+		CREATE TABLE public.invoices (
+			id uuid DEFAULT gen_random_uuid() NOT NULL PRIMARY KEY,
+			number character varying NOT NULL,
+			issuing_date date NOT NULL,
+			payment_due_date date,
+			voided_at timestamp with time zone,
+			created_at timestamp(6) without time zone NOT NULL);
+		INSERT INTO coupons VALUES
+			('00000000-0000-0000-0000-000000000001', 'a', 'A', 'infinity', 0, '2024-01-02 03:04:05.5', '2024-01-02 03:04:05', 'infinity'),
+			('00000000-0000-0000-0000-000000000002', 'b', 'B', '-infinity', 1, '2024-01-02 03:04:05', '2024-01-02 03:04:05', NULL),
+			('00000000-0000-0000-0000-000000000003', 'c', 'C', NULL, 1, '2024-01-02 03:04:05', '2024-01-02 03:04:05', '2030-06-01 00:00:00');
+		INSERT INTO invoices VALUES
+			('00000000-0000-0000-0000-000000000001', 'I1', 'infinity', '-infinity', 'infinity', '2024-01-01'),
+			('00000000-0000-0000-0000-000000000002', 'I2', '2024-05-01', 'infinity', '-infinity', '2024-01-01'),
+			('00000000-0000-0000-0000-000000000003', 'I3', '2024-05-01', NULL, '2024-05-01 12:00:00-04', '2024-01-01')`)
+	dump := filepath.Join(t.TempDir(), "lago.sql")
+	pg.Dump(t, pgURL, dump)
+	const hi, lo = "9999-12-31 23:59:59.999999", "0001-01-01 00:00:00.000000"
+	wantCoupons := "1," + hi + "," + hi + "|2," + lo + ",|3,,2030-06-01 00:00:00.000000"
+	wantInvoices := "1,9999-12-31,0001-01-01," + hi + "|2,2024-05-01,9999-12-31," + lo + "|3,2024-05-01,,2024-05-01 16:00:00.000000"
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		out := copyOK(t, dump, tg.spec)
+		if code, vout, verr := pgcopyRun(t, "verify", "--source", pgURL, "--target", tg.spec); code != 0 {
+			t.Errorf("pgcopy verify: exit %d\n%s\n%s", code, vout, verr)
+		}
+		got := func(q string) string {
+			var s []string
+			for _, r := range tg.q(q) {
+				s = append(s, strings.Join(r, ","))
+			}
+			return strings.Join(s, "|")
+		}
+		if g := got("SELECT RIGHT(id, 1), DATE_FORMAT(terminated_at, '%Y-%m-%d %H:%i:%s.%f'), DATE_FORMAT(expiration_at, '%Y-%m-%d %H:%i:%s.%f') FROM coupons ORDER BY id"); g != wantCoupons {
+			t.Errorf("coupons:\n%s\nwant\n%s", g, wantCoupons)
+		}
+		if g := got("SELECT RIGHT(id, 1), DATE_FORMAT(issuing_date, '%Y-%m-%d'), DATE_FORMAT(payment_due_date, '%Y-%m-%d'), DATE_FORMAT(voided_at, '%Y-%m-%d %H:%i:%s.%f') FROM invoices ORDER BY id"); g != wantInvoices {
+			t.Errorf("invoices:\n%s\nwant\n%s", g, wantInvoices)
+		}
+		for _, want := range []string{"public.coupons.terminated_at: clamped to 9999-12-31 23:59:59.999999", "public.invoices.voided_at", "public.invoices.issuing_date", "--on-unrepresentable=clamp-infinity"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("report lacks %q:\n%s", want, out)
+			}
+		}
+	})
+	code, _, errOut := pgcopyRun(t, "copy", "--dump", dump, "--target", filepath.Join(t.TempDir(), "db"), "-q", "--on-unrepresentable=error")
+	if code == 0 || !strings.Contains(errOut, "--on-unrepresentable=null") {
+		t.Errorf("--on-unrepresentable=error: exit %d, want a failure whose hint names the flag:\n%s", code, errOut)
+	}
+	target := filepath.Join(t.TempDir(), "db")
+	copyOK(t, dump, target, "-q", "--on-unrepresentable=clamp")
+	if g := testenv.DoltQuery(t, target, "SELECT DATE_FORMAT(terminated_at, '%Y-%m-%d %H:%i:%s.%f') FROM coupons ORDER BY id"); len(g) < 2 || g[0][0] != hi || g[1][0] != lo {
+		t.Errorf("clamp on timestamp: %v", g)
+	}
+}
