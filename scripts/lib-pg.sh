@@ -62,8 +62,10 @@ pg_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # locale, durability off) and starts it on the first free port from 55432,
 # with its unix socket in DIR. The server runs with wal_level=logical (and room
 # for 10 replication slots and 10 WAL senders) so that `pgcopy follow` and its
-# tests can create logical replication slots; pg_hba.conf lets any local user
-# open replication connections (trust, like the normal ones).
+# tests can create logical replication slots. pg_hba.conf needs nothing more:
+# a logical replication connection (replication=database) is matched by its
+# database name like an ordinary one, so initdb's "host all all 127.0.0.1/32
+# trust" line admits it (the "replication" keyword is for physical replication).
 pg_start() {
 	pg_dir=$1
 	pg_data="$pg_dir/data"
@@ -81,12 +83,6 @@ pg_start() {
 		pg_run "$pg_bindir/initdb" "${initdb_args[@]}" --locale=C >"$pg_dir/initdb.log" 2>&1 ||
 			{ cat "$pg_dir/initdb.log" >&2; die "initdb failed (log above)"; }
 	fi
-	# initdb's pg_hba.conf already has "replication" lines; say it explicitly so
-	# that a packaged template without them cannot break `pgcopy follow`'s tests.
-	printf '%s\n' \
-		'local replication all trust' \
-		'host replication all 127.0.0.1/32 trust' \
-		'host replication all ::1/128 trust' >>"$pg_data/pg_hba.conf"
 	pg_port=55432
 	pg_started=1 # from here on, pg_stop stops the server if it is (maybe) running
 	local attempt

@@ -7,7 +7,7 @@
 // builds the dolt CLI pinned in go.mod and exports:
 //
 //	PGCOPY_TEST_PGURL  URL of the cluster's "postgres" database (superuser, trust auth)
-//	                   (wal_level=logical; replication connections are trusted too)
+//	                   (wal_level=logical: logical replication connections work too)
 //	PGCOPY_TEST_PGBIN  PostgreSQL bin dir (psql, pg_dump, pg_restore, pgbench, ...)
 //	PGCOPY_TEST_DOLT   absolute path of the dolt binary
 //
