@@ -190,6 +190,9 @@ var ErrBranchMoved = errors.New("the branch moved during the copy (another write
 // StartWork found it, and says whether it exists.
 func (t *Target) unmoved(ctx context.Context, name string) (bool, error) {
 	h, exists, err := t.branchHead(ctx, t.branch)
+	if err == nil && h == t.start[name] && t.Kind == "server" {
+		h, exists, err = t.freshHead(ctx, name, t.branch)
+	}
 	if err != nil {
 		return false, fmt.Errorf("publish: database %s: %w", name, err)
 	}
@@ -200,6 +203,34 @@ func (t *Target) unmoved(ctx context.Context, name string) (bool, error) {
 		}
 	}
 	return exists, nil
+}
+
+// freshHead reads branch's HEAD in database name on a new session of
+// the sql-server, not on the pinned one.
+//
+// The pinned session can read a stale branch head: measured on Dolt
+// 1.83.2 (TestBranchMovedDuringCopy), its first read of dolt_branches
+// after pgcopy had been stopped (SIGSTOP) for a moment showed a branch
+// another session had reset or deleted as where it was before, while a
+// new session already showed the move (and a read of the pinned session
+// 300 ms later did too). A two-session client that only reads and
+// commits did not reproduce it, so the cause is not known; reading on a
+// new session is the work-around, in this one place.
+func (t *Target) freshHead(ctx context.Context, name, branch string) (string, bool, error) {
+	c, err := t.db.Conn(ctx)
+	if err != nil {
+		return "", false, fmt.Errorf("read the HEAD of %s: %w", branch, err)
+	}
+	defer c.Close()
+	var h sql.NullString
+	err = c.QueryRowContext(ctx, "SELECT hash FROM "+sqltext.Ident(name)+".dolt_branches WHERE name = ?", branch).Scan(&h)
+	if err == sql.ErrNoRows {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read the HEAD of %s: %w", branch, err)
+	}
+	return h.String, true, nil
 }
 
 func orNone(h string) string {
@@ -227,6 +258,10 @@ func (t *Target) publish(ctx context.Context, name string) error {
 	if err != nil {
 		return fail(err)
 	}
+	want, _, err := t.branchHead(ctx, t.work)
+	if err != nil {
+		return fail(err)
+	}
 	if !exists {
 		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_BRANCH(?, ?)", t.branch, t.work); err != nil {
 			return fail(fmt.Errorf("create branch %s: %w", t.branch, err))
@@ -236,6 +271,24 @@ func (t *Target) publish(ctx context.Context, name string) error {
 	}
 	if _, err := t.conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return fail(fmt.Errorf("publish: commit the fast-forward of %s: %w", t.branch, err))
+	}
+	// The check above reads what other sessions had committed when it
+	// ran; a write committed between it and our COMMIT wins over the
+	// fast-forward (Dolt has no compare-and-swap of a branch in SQL), so
+	// read the branch again: unless it holds the copy's commit, the copy
+	// is not published.
+	got, _, err := t.branchHead(ctx, t.branch)
+	if err == nil && got == want && t.Kind == "server" {
+		got, _, err = t.freshHead(ctx, name, t.branch)
+	}
+	if err != nil {
+		return err
+	}
+	if got != want {
+		return &diag.Error{
+			Err:  fmt.Errorf("publish: %w: branch %s of database %s is at %s after the fast-forward to the copy's commit %s; nothing was published", ErrBranchMoved, t.branch, name, orNone(got), want),
+			Hint: "another process wrote to the branch while pgcopy published; find it (dolt_reflog shows the branch's moves), then run the copy again",
+		}
 	}
 	if err := t.checkout(ctx, t.branch); err != nil {
 		return err

@@ -76,9 +76,13 @@
 // recorded, checked again in the SQL transaction of the merge; a moved
 // branch fails with "the branch moved during the copy (another writer?)".
 // DOLT_MERGE('--ff-only') alone would accept a branch moved back to an
-// ancestor of the work branch (TestBranchMovedDuringCopy/back). What is
-// left: on a sql-server a writer that is not pgcopy can still move the
-// branch between the check and the merge's commit (Dolt has no
-// compare-and-swap of a branch in SQL); the embedded engine's lock keeps
-// every other process out.
+// ancestor of the work branch (TestBranchMovedDuringCopy/back). On a
+// sql-server the check reads the branch on a new session too: the pinned
+// session was measured reading a moved or deleted branch as it was
+// (branch.go freshHead). Dolt has no compare-and-swap of a branch in SQL,
+// so a writer that is not pgcopy can still move the branch between the
+// check and the merge's commit; Publish reads the branch again after the
+// merge and fails the same way unless it holds the copy's commit (the
+// other writer's move then stands). The embedded engine's lock keeps every
+// other process out (TestBranchLockedDuringCopy).
 package loader
