@@ -130,6 +130,9 @@ func Tables(ctx context.Context, pg PG, dolt Dolt, db *schema.Database) ([]Table
 		}
 	}
 	types := &typeResolver{pg: pg, cache: map[uint32]pgType{}}
+	if err := testStall(ctx); err != nil {
+		return nil, err
+	}
 	var out []TableResult
 	for _, t := range db.Tables {
 		res, err := compareTable(ctx, pg, dolt, t, types, doltTables[t.Database+"\x00"+strings.ToLower(t.Name)])

@@ -100,12 +100,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // interrupted is the error of a copy that SIGINT or SIGTERM stopped; run
 // prints "interrupted by SIGINT; nothing was committed" and exits 128 +
 // the signal number (130, 143), as a shell reports a process it stopped.
-type interrupted struct{ sig syscall.Signal }
+// With readOnly (verify) it says that nothing was changed.
+type interrupted struct {
+	sig      syscall.Signal
+	readOnly bool
+}
 
 func (e interrupted) Error() string {
 	name := "SIGTERM"
 	if e.sig == syscall.SIGINT {
 		name = "SIGINT"
+	}
+	if e.readOnly {
+		return fmt.Sprintf("interrupted by %s; verify compares only: nothing was changed", name)
 	}
 	return fmt.Sprintf("interrupted by %s; nothing was committed; the target's branch is unchanged", name)
 }
@@ -120,7 +127,7 @@ func signalContext() (context.Context, func()) {
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		if s, ok := <-ch; ok {
-			cancel(interrupted{s.(syscall.Signal)})
+			cancel(interrupted{sig: s.(syscall.Signal)})
 		}
 	}()
 	return ctx, func() { signal.Stop(ch); close(ch); cancel(nil) }

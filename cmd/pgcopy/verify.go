@@ -8,10 +8,8 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/urfave/cli/v2"
@@ -110,13 +108,17 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 			if c.String("target") == "" || sourceURL(c) == "" {
 				return usageError{"verify needs --source URL (or DATABASE_URL) and --target DIR (see pgcopy verify --help)"}
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signalContext()
 			defer stop()
 			results, live, err := runVerify(ctx, c)
 			if err != nil {
 				var usage usageError
 				if errors.As(err, &usage) {
 					return err
+				}
+				if intr, ok := interruptedBy(ctx, err).(interrupted); ok {
+					intr.readOnly = true // run prints "interrupted by SIGINT", exits 130/143
+					return intr
 				}
 				fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
 				if h := diag.HintOf(err); h != "" {
