@@ -440,21 +440,14 @@ func (p *tablePlan) display(vals []string) string {
 		case nNumber, nFloat32, nFloat64, nBits:
 			return v
 		}
-		if len(v) > 60 {
-			v = v[:60] + "..."
-		}
-		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+		return quoteExcerpt(v)
 	}
 	if p.pk == nil {
 		var parts []string
 		for i := range vals {
 			parts = append(parts, show(i))
 		}
-		s := strings.Join(parts, ", ")
-		if len(s) > 160 {
-			s = s[:160] + "..."
-		}
-		return "row (" + s + ")"
+		return "row (" + diag.Excerpt(strings.Join(parts, ", "), 4*diag.ExcerptLen) + ")"
 	}
 	var parts []string
 	for _, i := range p.pk {
@@ -464,6 +457,19 @@ func (p *tablePlan) display(vals []string) string {
 		return parts[0]
 	}
 	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// quoteExcerpt renders a text value as an SQL literal, cut as messages cut
+// values (diag.Excerpt): a value of more than diag.ExcerptLen bytes shows
+// as 'its first bytes'... (N bytes).
+func quoteExcerpt(v string) string {
+	quote := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+	cut := diag.Excerpt(v, diag.ExcerptLen)
+	if cut == v {
+		return quote(v)
+	}
+	prefix := cut[:strings.LastIndex(cut, "... (")]
+	return quote(prefix) + cut[len(prefix):]
 }
 
 // nullValue stands for SQL NULL among normalised values; no text value

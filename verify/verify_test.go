@@ -165,3 +165,15 @@ func TestVerifyDisplayKey(t *testing.T) {
 		t.Errorf("displayKey %q, display %q", got, want)
 	}
 }
+
+func TestQuoteExcerpt(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"it's", "'it''s'"},
+		{strings.Repeat("a", 200), "'" + strings.Repeat("a", 200) + "'"},
+		{strings.Repeat("a", 199) + "é" + "b", "'" + strings.Repeat("a", 199) + "'... (202 bytes)"},
+	} {
+		if got := quoteExcerpt(c.in); got != c.want {
+			t.Errorf("quoteExcerpt(%.20q...) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
