@@ -81,7 +81,9 @@ func (r TableResult) String() string {
 
 // Schema translates a schema-only plain dump (such as source.Live's
 // SchemaDump) into the schema model, exactly as a copy with the same
-// translate options does. name is used in error positions.
+// translate options does. name is used in error positions. An input that
+// is empty or, starting as pg_dump output, lacks pg_dump's trailer is an
+// error (its cause is dump.ErrEmpty or dump.ErrIncomplete).
 func Schema(r io.Reader, name string, opts translate.Options) (*schema.Database, error) {
 	tr := translate.New(opts, &report.Report{})
 	rd := dump.NewReader(r, name)
@@ -96,6 +98,13 @@ func Schema(r io.Reader, name string, opts translate.Options) (*schema.Database,
 		if err := tr.Statement(ev); err != nil {
 			return nil, err
 		}
+	}
+	// The completeness check of copy's schema pass (dump.Reader.Complete):
+	// a schema dump that is empty or lacks pg_dump's trailer is an error,
+	// never a smaller schema whose missing tables would go unverified.
+	if err := rd.Complete(); err != nil {
+		return nil, &diag.Error{Err: fmt.Errorf("the schema dump of the source: %w", err),
+			Hint: "pg_dump --schema-only of the source ended early; check the server and pg_dump (--pg-dump), then run verify again"}
 	}
 	return tr.Finish()
 }

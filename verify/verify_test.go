@@ -3,14 +3,17 @@ package verify
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/translate"
 )
 
 func TestVerifyNormalize(t *testing.T) {
@@ -174,6 +177,32 @@ func TestQuoteExcerpt(t *testing.T) {
 	} {
 		if got := quoteExcerpt(c.in); got != c.want {
 			t.Errorf("quoteExcerpt(%.20q...) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSchemaComplete: verify.Schema applies copy's completeness check to
+// the schema dump: a pg_dump dump without its trailer and an empty input
+// are errors (dump.ErrIncomplete, dump.ErrEmpty) with a hint, a whole
+// dump gives its tables.
+func TestSchemaComplete(t *testing.T) {
+	head := "--\n-- PostgreSQL database dump\n--\n\nCREATE TABLE public.a (id integer NOT NULL);\n\n"
+	tail := "--\n-- PostgreSQL database dump complete\n--\n\n"
+	db, err := Schema(strings.NewReader(head+"CREATE TABLE public.b (id integer);\n\n"+tail), "whole.sql", translate.Options{})
+	if err != nil || len(db.Tables) != 2 {
+		t.Fatalf("whole dump: %v, %v", db, err)
+	}
+	for _, c := range []struct {
+		name, text string
+		cause      error
+		msg        string
+	}{
+		{"cut", head, dump.ErrIncomplete, "cut.sql:6: the dump ends at line 6 without pg_dump's trailer"},
+		{"empty", "", dump.ErrEmpty, "it is empty"},
+	} {
+		_, err := Schema(strings.NewReader(c.text), c.name+".sql", translate.Options{})
+		if !errors.Is(err, c.cause) || !strings.Contains(err.Error(), c.msg) || diag.HintOf(err) == "" {
+			t.Errorf("%s: %v (hint %q), want %v containing %q", c.name, err, diag.HintOf(err), c.cause, c.msg)
 		}
 	}
 }
