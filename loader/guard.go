@@ -99,10 +99,14 @@ func (g *engineGuard) panicked(what string, r any) error {
 		f.Close()
 		report += " with the stack trace in " + f.Name()
 	}
+	hint := "the engine failed in a way it does not report as an error; nothing was published and the branch is as it was. " +
+		"A target the engine cannot read is one known cause (check that user " + currentUser() + " can read and write every file under " + g.dir + "/.dolt); otherwise this is a bug: " + report
+	if strings.HasPrefix(what, "inserting") {
+		hint += "; rerunning with --sql-inserts avoids the engine's row path"
+	}
 	return &diag.Error{
-		Err: &engineFault{msg: fmt.Sprintf("%s panicked in %s while %s: %v", who, orNone(origin), cut(what, 200), r)},
-		Hint: "this is a bug, not a problem of your data or your target: nothing was published and the branch is as it was; " + report +
-			" (rerunning with --sql-inserts may avoid a fault of the engine's row path)",
+		Err:  &engineFault{msg: fmt.Sprintf("%s panicked in %s while %s: %v", who, orNone(origin), cut(what, 200), r)},
+		Hint: hint,
 	}
 }
 

@@ -145,6 +145,9 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	if err := checkWritable(parent, name); err != nil {
 		return nil, err
 	}
+	if err := checkHome(); err != nil {
+		return nil, err
+	}
 	author, email := splitAuthor(opts.Author)
 	q := url.Values{}
 	q.Set("commitname", author)

@@ -100,3 +100,25 @@ func ownerOf(path string) string {
 	}
 	return "uid " + uid
 }
+
+// checkHome fails when the embedded engine has no home directory: Dolt
+// reads its global configuration from $DOLT_ROOT_PATH, else $HOME/.dolt,
+// and Dolt 1.83.2 leaves a database out of the engine when that
+// directory's stat fails, so the run would end in "database not found"
+// (seen as the user nobody, whose home is /nonexistent).
+func checkHome() error {
+	if os.Getenv("DOLT_ROOT_PATH") != "" {
+		return nil
+	}
+	home, err := os.UserHomeDir()
+	if err == nil {
+		_, err = os.Stat(home)
+	}
+	if err == nil {
+		return nil
+	}
+	return &diag.Error{
+		Err:  fmt.Errorf("the embedded Dolt engine needs a home directory for user %s: %w", currentUser(), err),
+		Hint: "set HOME, or DOLT_ROOT_PATH (where Dolt keeps its global configuration), to a directory user " + currentUser() + " can write",
+	}
+}
