@@ -94,10 +94,18 @@ func (g *engineGuard) panicked(what string, r any) error {
 		who = "pgcopy's code called by the embedded Dolt engine"
 	}
 	report := "report it to the pgcopy maintainers"
-	if f, err := os.CreateTemp("", "pgcopy-panic-*.txt"); err == nil {
-		fmt.Fprintf(f, "pgcopy: panic in %s while %s: %v\n\n%s", who, what, r, stack)
-		f.Close()
-		report += " with the stack trace in " + f.Name()
+	saved := false
+	for _, dir := range []string{os.TempDir(), "/tmp"} { // $TMPDIR may be another user's
+		if f, err := os.CreateTemp(dir, "pgcopy-panic-*.txt"); err == nil {
+			fmt.Fprintf(f, "pgcopy: panic in %s while %s: %v\n\n%s", who, what, r, stack)
+			f.Close()
+			report += " with the stack trace in " + f.Name()
+			saved = true
+			break
+		}
+	}
+	if !saved {
+		report += " (the stack trace could not be saved: no writable temporary directory; set TMPDIR)"
 	}
 	hint := "the engine failed in a way it does not report as an error; nothing was published and the branch is as it was. " +
 		"A target the engine cannot read is one known cause (check that user " + currentUser() + " can read and write every file under " + g.dir + "/.dolt); otherwise this is a bug: " + report
