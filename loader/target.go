@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -29,7 +30,7 @@ type Target struct {
 
 	db        *sql.DB
 	conn      *sql.Conn
-	connector io.Closer // the embedded engine; closing it releases the database lock
+	connector io.Closer // the embedded engine (a *guardedConnector); closing it releases the database lock
 
 	sqlInserts bool // embedded: write rows as SQL INSERT text, not engine rows
 
@@ -141,16 +142,24 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	} else if entries, err := os.ReadDir(abs); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("target %s exists and is not a Dolt database: give an empty or new directory, or a directory made by pgcopy or `dolt init`", dir)
 	}
+	if err := checkWritable(parent, name); err != nil {
+		return nil, err
+	}
+	if err := checkHome(); err != nil {
+		return nil, err
+	}
 	author, email := splitAuthor(opts.Author)
 	q := url.Values{}
 	q.Set("commitname", author)
 	q.Set("commitemail", email)
 	q.Set("multistatements", "false")
 	dsn := (&url.URL{Scheme: "file", Path: parent, RawQuery: q.Encode()}).String()
-	connector, err := openEmbeddedEngine(dsn)
+	engine, err := openEmbeddedEngine(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open embedded Dolt in %s: %w", parent, err)
 	}
+	connector := &guardedConnector{inner: engine, g: &engineGuard{dir: abs}} // guard.go
+
 	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(1)
 	t, err := pin(ctx, db, "embedded", name, abs)
@@ -165,6 +174,10 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 		if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE "+sqltext.Ident(name)); err != nil {
 			t.Close()
 			return nil, fmt.Errorf("create Dolt database %s: %w", abs, err)
+		}
+		if err := t.relaxFatalIO(ctx); err != nil {
+			t.Close()
+			return nil, err
 		}
 	}
 	if _, err := t.conn.ExecContext(ctx, "USE "+sqltext.Ident(name)); err != nil {
@@ -189,6 +202,22 @@ func splitAuthor(a string) (string, string) {
 		return strings.TrimSpace(a[:i]), a[i+1 : len(a)-1]
 	}
 	return a, "pgcopy@localhost"
+}
+
+// relaxFatalIO applies relaxFatalIO (embedded.go) to the engine's
+// databases again, after a CREATE DATABASE, which registers the new
+// database with Dolt's crash-on-fatal-I/O behaviour.
+func (t *Target) relaxFatalIO(ctx context.Context) error {
+	if t.Kind != "embedded" {
+		return nil
+	}
+	return t.conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("not a driver connection (%T)", dc)
+		}
+		return relaxFatalIO(c)
+	})
 }
 
 // Conn returns the pinned connection, for fkfix and tests.
