@@ -31,9 +31,9 @@ import (
 // name), or the database of a mysql:// URL. pgcopy --schemas databases
 // names the other databases after it.
 func DatabaseName(spec string) (string, error) {
-	if strings.HasPrefix(spec, "mysql://") {
-		_, name, _, err := serverSpec(spec)
-		return name, err
+	if IsServerSpec(spec) {
+		s, err := ParseServerURL(spec)
+		return s.Database, err
 	}
 	abs, err := filepath.Abs(spec)
 	if err != nil {

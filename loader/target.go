@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
 	"github.com/gofrs/flock"
 
 	"github.com/pgcopy/pgcopy/internal/sqltext"
@@ -62,66 +61,41 @@ type Options struct {
 	// [Target.Inserter]). It exists to compare the two paths and as a way
 	// around a fault in the engine path.
 	SQLInserts bool
+	// Password is where a mysql:// target's password comes from besides
+	// the URL (--target-password-file, PGCOPY_TARGET_PASSWORD).
+	Password PasswordSource
 }
 
-// Open opens the target named by spec: a mysql://USER:PASS@HOST:PORT/DB URL
-// for a running dolt sql-server (the database is created if missing), or a
-// directory for the embedded engine (created, with `dolt init` semantics, if
-// missing). The returned Target holds one pinned connection; Close it.
+// Open opens the target named by spec: a mysql:// URL of a running dolt
+// sql-server (grammar: [ParseServerURL]; the database is created if
+// missing), or a directory for the embedded engine (created, with `dolt
+// init` semantics, if missing). The returned Target holds one pinned
+// connection; Close it. A bad spec or password source is a *SpecError
+// (in a *diag.Error); a server that cannot be reached is a *diag.Error
+// whose hint says what to change.
 func Open(ctx context.Context, spec string, opts Options) (*Target, error) {
-	if strings.HasPrefix(spec, "mysql://") {
-		return openServer(ctx, spec)
+	if IsServerSpec(spec) {
+		return openServer(ctx, spec, opts.Password)
+	}
+	if err := CheckTarget(spec, opts.Password); err != nil {
+		return nil, err
 	}
 	return openEmbedded(ctx, spec, opts)
 }
 
-func openServer(ctx context.Context, spec string) (*Target, error) {
-	cfg, dbName, display, err := serverSpec(spec)
+func openServer(ctx context.Context, spec string, pw PasswordSource) (*Target, error) {
+	s, err := ParseServerURL(spec)
 	if err != nil {
 		return nil, err
 	}
-	// create the database if needed
-	boot, err := sql.Open("mysql", cfg.FormatDSN())
+	if err := s.SetPassword(pw); err != nil {
+		return nil, err
+	}
+	db, err := ConnectServer(ctx, s, true)
 	if err != nil {
 		return nil, err
 	}
-	_, err = boot.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+sqltext.Ident(dbName))
-	boot.Close()
-	if err != nil {
-		return nil, fmt.Errorf("connect to %s: %w", display, err)
-	}
-	cfg.DBName = dbName
-	db, err := sql.Open("mysql", cfg.FormatDSN())
-	if err != nil {
-		return nil, err
-	}
-	return pin(ctx, db, "server", dbName, display)
-}
-
-// serverSpec parses a mysql://USER:PASS@HOST:PORT/DB target into a driver
-// configuration without a database, the database name and a display form
-// without the password.
-func serverSpec(spec string) (*mysql.Config, string, string, error) {
-	u, err := url.Parse(spec)
-	if err != nil {
-		return nil, "", "", fmt.Errorf("target URL: %w", err)
-	}
-	dbName := strings.TrimPrefix(u.Path, "/")
-	if dbName == "" {
-		return nil, "", "", errors.New("target URL names no database: use mysql://USER:PASS@HOST:PORT/DB")
-	}
-	cfg := mysql.NewConfig()
-	cfg.User = u.User.Username()
-	cfg.Passwd, _ = u.User.Password()
-	cfg.Net = "tcp"
-	cfg.Addr = u.Host
-	if u.Port() == "" {
-		cfg.Addr = u.Host + ":3306"
-	}
-	cfg.AllowNativePasswords = true
-	cfg.MaxAllowedPacket = 0 // ask the server
-	display := "mysql://" + cfg.User + "@" + cfg.Addr + "/" + dbName
-	return cfg, dbName, display, nil
+	return pin(ctx, db, "server", s.Database, s.Display())
 }
 
 // openEmbedded opens dir as a Dolt database through the embedded engine.

@@ -17,6 +17,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/pipeline"
 	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
 )
 
@@ -65,6 +66,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var usage usageError
 	if errors.As(err, &usage) {
 		fmt.Fprintf(stderr, "pgcopy: %v\n", err)
+		return exitUsage
+	}
+	var spec *loader.SpecError // a bad target URL or password source
+	if errors.As(err, &spec) {
+		fmt.Fprintf(stderr, "pgcopy: error: %v\nhint: %s\n", err, diag.HintOf(err))
 		return exitUsage
 	}
 	isCopy := len(args) > 1 && args[1] == "copy"
@@ -155,6 +161,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringFlag{Name: "target", Usage: "Dolt database `DIR` (created if missing), or mysql://USER:PASS@HOST:PORT/DB of a dolt sql-server", EnvVars: []string{"PGCOPY_TARGET"}},
+			targetPasswordFlag(),
 			&cli.StringFlag{Name: "author", Usage: "commit author `\"Name <email>\"`", Value: pipeline.DefaultAuthor},
 			&cli.StringFlag{Name: "branch", Usage: "publish to `BRANCH` (created from HEAD if missing)", Value: "main"},
 			&cli.StringFlag{Name: "tag", Usage: "tag the new commit `NAME`"},
@@ -178,9 +185,12 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
 				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
 			}
+			if err := loader.CheckTarget(c.String("target"), targetPassword(c)); err != nil {
+				return err // exit 2, before the input is read
+			}
 			ctx, stop := signalContext()
 			defer stop()
-			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
+			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), TargetPassword: targetPassword(c), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
 				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations"),
 				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump")}

@@ -38,6 +38,10 @@ type Options struct {
 	Push   string       // remote name or URL to push the branch (and tag) to; "" for none
 	NoGC   bool         // skip DOLT_GC() after the commit
 
+	// TargetPassword is where a mysql:// target's password comes from
+	// besides the URL (loader.ParseServerURL has the grammar).
+	TargetPassword loader.PasswordSource
+
 	// MaxErrors is how many bad rows may be rejected (written to
 	// RejectFile) before the run fails; 0 fails on the first.
 	MaxErrors  int
@@ -156,7 +160,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	// Load.
-	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts})
+	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
 	if err != nil {
 		return res, err
 	}
