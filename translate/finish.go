@@ -10,8 +10,8 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Finish builds the Dolt schema from everything seen in the first pass. It

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 func TestVerifyNormalize(t *testing.T) {
