@@ -589,43 +589,6 @@ ALTER TABLE ONLY public.wide ADD CONSTRAINT wide_pkey PRIMARY KEY (k);
 	}
 }
 
-func TestMoney(t *testing.T) {
-	for in, want := range map[string]string{
-		"$1,234.56": "1234.56", "-$1.00": "-1.00", "($1.00)": "-1.00", "$0.00": "0.00", "-$0.00": "0.00",
-		"1.234,56 €": "1234.56", "EUR 5": "5", "12.5": "12.5", "$92,233,720,368,547,758.07": "92233720368547758.07",
-		"￥1,234": "1234", "1'234.50 CHF": "1234.50",
-	} {
-		got, err := translate.MoneyToDecimal([]byte(in))
-		if err != nil || got != want {
-			t.Errorf("%q -> %q, %v; want %q", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"", "$", "1;2"} {
-		if _, err := translate.MoneyToDecimal([]byte(bad)); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}
-
-func TestHstore(t *testing.T) {
-	for in, want := range map[string]string{
-		``:                            `{}`,
-		`"a"=>"1", "b"=>NULL`:         `{"a":"1","b":null}`,
-		`"k\"q"=>"v\\w", "n"=>"NULL"`: `{"k\"q":"v\\w","n":"NULL"}`,
-		`a=>b,c=>d`:                   `{"a":"b","c":"d"}`,
-		`"a"=>"1", "a"=>"2"`:          `{"a":"2"}`,
-		`"ü"=>"<&>"`:                  `{"ü":"\u003c\u0026\u003e"}`,
-	} {
-		got, err := translate.HstoreToJSON([]byte(in))
-		if err != nil || got != want {
-			t.Errorf("%q -> %q, %v; want %q", in, got, err, want)
-		}
-	}
-	if _, err := translate.HstoreToJSON([]byte(`"a"=`)); err == nil {
-		t.Errorf("bad hstore accepted")
-	}
-}
-
 // TestRowsErrors: value errors name the column.
 func TestRowsErrors(t *testing.T) {
 	tr, _, _ := mustRun(t, "CREATE TABLE public.t (id integer, m money);\n")

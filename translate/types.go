@@ -8,28 +8,30 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
-// valKind says how a column's PostgreSQL text value becomes a Dolt literal.
-type valKind int
+// valKind says how a column's PostgreSQL text value becomes a Dolt value
+// (schema.ValueKind; package rowcodec implements each).
+type valKind = schema.ValueKind
 
 const (
-	vString      valKind = iota // text as-is, quoted
-	vInt                        // integer digits, unquoted
-	vNumeric                    // numeric; NaN/Infinity unrepresentable
-	vFloat                      // real/double; NaN/Infinity unrepresentable
-	vBool                       // t/f -> 1/0
-	vBytea                      // hex or escape format -> X'..'
-	vDate                       // date; BC/infinity unrepresentable
-	vTimestamp                  // timestamp without time zone
-	vTimestampTZ                // timestamptz -> UTC
-	vTime                       // time
-	vTimeTZ                     // timetz -> UTC time of day
-	vArray                      // array literal -> JSON array
-	vBit                        // bit string -> b'..'
-	vMoney                      // locale-formatted money -> decimal
-	vHstore                     // hstore text -> JSON object
-	vJSON                       // json/jsonb; numbers that float64 would change are unrepresentable
+	vString      = schema.KindString
+	vInt         = schema.KindInt
+	vNumeric     = schema.KindNumeric
+	vFloat       = schema.KindFloat
+	vBool        = schema.KindBool
+	vBytea       = schema.KindBytea
+	vDate        = schema.KindDate
+	vTimestamp   = schema.KindTimestamp
+	vTimestampTZ = schema.KindTimestampTZ
+	vTime        = schema.KindTime
+	vTimeTZ      = schema.KindTimeTZ
+	vArray       = schema.KindArray
+	vBit         = schema.KindBit
+	vMoney       = schema.KindMoney
+	vHstore      = schema.KindHstore
+	vJSON        = schema.KindJSON
 )
 
 // colType is the Dolt side of one PostgreSQL column type.
@@ -43,6 +45,11 @@ type colType struct {
 	intType   bool            // an integer type (can be AUTO_INCREMENT)
 	collation string          // non-default collation
 	enumOf    string          // the enum type's qualified name, for enum columns
+}
+
+// codec is the row codec of a column of type ct.
+func (ct colType) codec() schema.Codec {
+	return schema.Codec{Kind: ct.kind, Elem: ct.elem, Float32: ct.dolt == "float"}
 }
 
 // typeName returns the last element of a TypeName's name and its schema

@@ -12,6 +12,9 @@
 // [Database.CrossFKs] holds the foreign keys between databases that Dolt
 // cannot create.
 //
+// Each Column carries its row codec (Codec: the ValueKind of its
+// PostgreSQL text values), which package rowcodec implements.
+//
 // The package never parses PostgreSQL and never talks to a database.
 //
 // Why it is public and lives under translate: the top-level step packages
