@@ -26,14 +26,6 @@ type ValueError = rowcodec.ValueError
 // ErrNUL is rowcodec.ErrNUL: a COPY field holding a NUL byte.
 var ErrNUL = rowcodec.ErrNUL
 
-
-
-
-
-
-
-
-
 // CopyRows resolves the table and column list of a COPY block header
 // ("COPY public.actor (actor_id, first_name) FROM stdin;"). It fails when
 // the relation or a column is unknown; a relation whose rows an override
@@ -223,4 +215,3 @@ func constField(n *pg.Node) (pgtext.Field, error) {
 	}
 	return pgtext.Field{Value: []byte(s)}, nil
 }
-

@@ -38,4 +38,3 @@ func TestHstore(t *testing.T) {
 		t.Errorf("bad hstore accepted")
 	}
 }
-
