@@ -11,8 +11,8 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Prepare readies the working set for a fresh load: it throws away any

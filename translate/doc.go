@@ -5,7 +5,9 @@
 // schema statement to [Translator.Statement]; [Translator.Finish] then yields
 // the [schema.Database] to create. A second pass hands each COPY block or
 // INSERT statement to [Translator.CopyRows] or [Translator.InsertRows], whose
-// [Rows] encode each row as a SQL tuple.
+// [Rows] encode each row as a SQL tuple. Rows is package rowcodec's codec:
+// every column of the model carries its schema.Codec, so encoding a row
+// needs only the *schema.Table (rowcodec.For), not the Translator.
 //
 // Out: the schema model, SQL tuples, and entries in the run report saying
 // for every object whether it was translated, changed (and how) or skipped

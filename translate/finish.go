@@ -10,8 +10,8 @@ import (
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Finish builds the Dolt schema from everything seen in the first pass. It
@@ -148,6 +148,15 @@ func (t *Translator) Finish() (*schema.Database, error) {
 		db.CrossFKs = t.crossFKs
 	}
 	t.placeObjects() // schemas.go
+	// every column carries its row codec, so that the rows need only the model
+	for k, ct := range t.colTypes {
+		if k.tb.out == nil {
+			continue
+		}
+		if oc := k.tb.out.ColumnByPG(k.col); oc != nil {
+			oc.Codec = ct.codec()
+		}
+	}
 	t.db = db
 	return db, errors.Join(t.errs...)
 }

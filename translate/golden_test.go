@@ -12,8 +12,8 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")

@@ -8,7 +8,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // buildKeys adds tb's primary key, unique constraints, indexes and CHECK

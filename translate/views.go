@@ -22,8 +22,9 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/pgtypes"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // viewSet holds the views and materialized views of the dump.
@@ -546,11 +547,11 @@ func (t *Translator) typeOf(tn *pg.TypeName) vtype {
 		return vtype{k: kArray, scale: -1}
 	}
 	s, n := typeNameParts(tn)
-	if s == "" || s == "pg_catalog" {
-		switch n {
-		case "int2", "int4", "int8", "smallint", "integer", "bigint", "int", "smallserial", "serial", "bigserial":
+	if row, ok := pgtypes.Lookup(n); ok && (s == "" || s == "pg_catalog") {
+		switch row.View { // the type registry's view kind
+		case pgtypes.ViewInt:
 			return vtype{k: kInt}
-		case "numeric", "decimal":
+		case pgtypes.ViewNumeric:
 			mods, _ := typmods(tn)
 			switch len(mods) {
 			case 1:
@@ -559,27 +560,30 @@ func (t *Translator) typeOf(tn *pg.TypeName) vtype {
 				return vtype{k: kNumeric, scale: mods[1]}
 			}
 			return vtype{k: kNumeric, scale: -1}
-		case "money":
+		case pgtypes.ViewMoney:
 			return vtype{k: kNumeric, scale: 2}
-		case "float4", "float8", "real", "float":
+		case pgtypes.ViewFloat:
 			return vtype{k: kFloat, scale: -1}
-		case "text", "varchar", "bpchar", "char", "name", "citext", "uuid":
+		case pgtypes.ViewText:
 			return vtype{k: kText, scale: -1}
-		case "bool", "boolean":
+		case pgtypes.ViewBool:
 			return vtype{k: kBool}
-		case "date":
+		case pgtypes.ViewDate:
 			return vtype{k: kDate}
-		case "timestamp", "timestamptz":
+		case pgtypes.ViewTimestamp:
 			return vtype{k: kTimestamp}
-		case "time", "timetz":
+		case pgtypes.ViewTime:
 			return vtype{k: kTime}
-		case "interval":
+		case pgtypes.ViewInterval:
 			return vtype{k: kInterval}
-		case "json", "jsonb", "hstore":
+		case pgtypes.ViewJSON:
 			return vtype{k: kJSON}
-		case "bytea":
+		case pgtypes.ViewBytes:
 			return vtype{k: kBytes}
 		}
+	}
+	if (s == "" || s == "pg_catalog") && n == "hstore" {
+		return vtype{k: kJSON}
 	}
 	if n == "citext" {
 		return vtype{k: kText, scale: -1}

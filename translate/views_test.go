@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // viewTables is the schema the view tests select from, as pg_dump writes

@@ -19,10 +19,10 @@ import (
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // SampleSize is the most differing keys a TableResult lists.

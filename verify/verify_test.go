@@ -11,9 +11,9 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 func TestVerifyNormalize(t *testing.T) {
