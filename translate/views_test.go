@@ -328,6 +328,7 @@ func TestViewsGolden(t *testing.T) {
 			}
 			fmt.Fprintf(&b, "-- %s %s%s (%s)\n%s;\n\n", v.Kind, v.PG, in, v.Pos, strings.Join(v.CreateStatements(), ";\n"))
 		}
+		checkParses(t, c.name+".views.sql", b.Bytes())
 		compareGolden(t, filepath.Join("testdata", "golden", c.name+".views.sql"), b.Bytes())
 	}
 }
