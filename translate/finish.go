@@ -352,11 +352,11 @@ func (t *Translator) keyedColumns() map[colKey]string {
 				coll, _ = t.mapCollation(col.collate)
 			}
 			if e := t.effOf(tb.root(), c); e != nil {
-				if e.typeDecided() {
+				if e.TypeDecided() {
 					continue // the override chose the type; Dolt says whether it keys
 				}
-				if e.collation.set {
-					coll = e.collation.v
+				if e.Collation.Set {
+					coll = e.Collation.Value
 				}
 			}
 			if ct.blob && strings.Contains(coll, "_ci") {
@@ -391,7 +391,7 @@ func (t *Translator) buildColumns(tb *table, keyed map[colKey]string, stats, key
 	used := map[string]string{}
 	for _, c := range tb.cols {
 		if t.skippedColumn(tb, c.name) {
-			t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Skipped, c.pos, "skipped by the override at %s; its values are dropped", t.effOf(tb, c.name).skip.pos)
+			t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Skipped, c.pos, "skipped by the override at %s; its values are dropped", t.effOf(tb, c.name).Skip.Pos)
 			continue
 		}
 		k := colKey{tb, c.name}
@@ -453,11 +453,11 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 	t.decisions[k] = dec
 	e := t.effOf(tb, c.name)
 	switch {
-	case e.typeDecided():
+	case e.TypeDecided():
 		if t.applyType(&ct, e, tb, c) {
-			t.fixed[k] = e.typeSrc()
-			dec.rule = e.typeSrc()
-			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.PGType, ct.dolt, e.typeSrc())
+			t.fixed[k] = e.TypeSource()
+			dec.rule = e.TypeSource()
+			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.PGType, ct.dolt, e.TypeSource())
 		}
 	case keyReason != "":
 		t.inferKey(tb, c, &ct, keyReason, st, dec)
@@ -476,20 +476,20 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 			out.Collation = ""
 		}
 	}
-	if e != nil && e.collation.set {
+	if e != nil && e.Collation.Set {
 		switch {
 		case isStringType(ct.dolt):
-			out.Collation = e.collation.v
-			dec.notes = append(dec.notes, "collation: "+e.collation.src())
-			ct.change = joinNotes(ct.change, fmt.Sprintf("COLLATE %s, set by the override at %s", e.collation.v, e.collation.src()))
-		case !e.collation.soft:
-			t.fail(e.collation.pos, tb.pg.String(), c.name, "remove the collation, or give the column a string type", "overrides: collation %s applies to string columns; %s is stored as %s", e.collation.v, c.name, ct.dolt)
+			out.Collation = e.Collation.Value
+			dec.notes = append(dec.notes, "collation: "+e.Collation.Source())
+			ct.change = joinNotes(ct.change, fmt.Sprintf("COLLATE %s, set by the override at %s", e.Collation.Value, e.Collation.Source()))
+		case !e.Collation.Soft:
+			t.fail(e.Collation.Pos, tb.pg.String(), c.name, "remove the collation, or give the column a string type", "overrides: collation %s applies to string columns; %s is stored as %s", e.Collation.Value, c.name, ct.dolt)
 		}
 	}
 	ct.collation = out.Collation
-	if e != nil && e.nullable.set {
-		out.NotNull = !e.nullable.v
-		dec.notes = append(dec.notes, "nullable: "+e.nullable.src())
+	if e != nil && e.Nullable.Set {
+		out.NotNull = !e.Nullable.Value
+		dec.notes = append(dec.notes, "nullable: "+e.Nullable.Source())
 	}
 	if ct.change != "" {
 		t.rep.AddGrouped(ct.group, "COLUMN", where, report.Changed, c.pos, "%s", ct.change)
@@ -513,19 +513,19 @@ func (t *Translator) columnExtras(tb *table, c *column, out *schema.Column) {
 			out.Generated = expr
 		}
 	}
-	if e := t.effOf(tb, c.name); e != nil && e.def.set && c.generate == nil {
+	if e := t.effOf(tb, c.name); e != nil && e.Default.Set && c.generate == nil {
 		c.seq, c.identity = "", false
 		out.Default = ""
-		if e.def.v != nil {
-			out.Default = *e.def.v
+		if e.Default.Value != nil {
+			out.Default = *e.Default.Value
 			if ct.blob && !strings.HasPrefix(out.Default, "(") && !strings.EqualFold(out.Default, "null") {
 				out.Default = "(" + out.Default + ")" // Dolt takes TEXT/BLOB/JSON defaults as expressions
 			}
 		}
 		if d := t.decisions[colKey{tb, c.name}]; d != nil {
-			d.notes = append(d.notes, "default: "+e.def.src())
+			d.notes = append(d.notes, "default: "+e.Default.Source())
 		}
-		t.rep.Add("DEFAULT", where, report.Changed, c.pos, "default set by the override at %s", e.def.src())
+		t.rep.Add("DEFAULT", where, report.Changed, c.pos, "default set by the override at %s", e.Default.Source())
 		return
 	}
 	if c.def != nil && !c.identity && c.generate == nil {

@@ -15,14 +15,6 @@ import (
 	"github.com/pgcopy/pgcopy/overrides"
 )
 
-// Rule levels, highest precedence first (package doc, "Overrides").
-const (
-	levelColumn = "column rule"
-	levelTable  = "table rule"
-	levelType   = "type rule"
-	levelDDL    = "whole-table DDL"
-)
-
 // ovState is the override set matched against the dump in Finish.
 type ovState struct {
 	set    *overrides.Set
@@ -30,95 +22,9 @@ type ovState struct {
 	tables map[*table][]*overrides.Table // the entries that name each table
 	ddl    map[*table]*overrides.DDL     // whole-table overrides, by root table
 	types  map[*overrides.TypeRule]*typeMatcher
-	eff    map[colKey]*effProps // resolved rules per column of a root table
+	eff    map[colKey]*overrides.Resolved // resolved rules per column of a root table
 	// skippedTabs are the root tables a skip rule removed, for explain.
 	skippedTabs []*table
-}
-
-// pv is one resolved property: its value and the rule that set it.
-type pv[T any] struct {
-	set   bool
-	v     T
-	pos   dump.Pos
-	level string
-	soft  bool // a table-wide collation: ignored on columns that are not strings
-}
-
-func (p pv[T]) src() string { return p.pos.String() + " (" + p.level + ")" }
-
-// effProps are the properties the rules give one column, each from the
-// rule of highest precedence that sets it.
-type effProps struct {
-	typ, length, collation pv[string]
-	def                    pv[*string]
-	nullable, skip         pv[bool]
-}
-
-func (e *effProps) typeDecided() bool { return e != nil && (e.typ.set || e.length.set) }
-
-func (e *effProps) typeSrc() string {
-	if e.typ.set {
-		return e.typ.src()
-	}
-	return e.length.src()
-}
-
-// setProps folds one rule's properties into e (one precedence level);
-// two rules of one level setting the same property is an error.
-func (t *Translator) setProps(e *effProps, p *overrides.Props, level, where string) {
-	setOne(t, &e.typ, p.Type, level, where, "type")
-	setOne(t, &e.length, p.Length, level, where, "length")
-	setOne(t, &e.collation, p.Collation, level, where, "collation")
-	setOne(t, &e.def, p.Default, level, where, "default")
-	setOne(t, &e.nullable, p.Nullable, level, where, "nullable")
-	setOne(t, &e.skip, p.Skip, level, where, "skip")
-}
-
-func setOne[T any](t *Translator, dst *pv[T], p overrides.Prop[T], level, where, what string) {
-	if !p.Set {
-		return
-	}
-	if dst.set {
-		t.errs = append(t.errs, diag.New(p.Pos, "", "", fmt.Errorf("overrides: %s: %s is set by %s and by %s, rules of the same precedence", where, what, dst.pos, p.Pos),
-			"keep one of the two entries"))
-		return
-	}
-	*dst = pv[T]{set: true, v: p.Value, pos: p.Pos, level: level}
-}
-
-// fold fills the properties e lacks from lower, a lower precedence level.
-func (e *effProps) fold(lower *effProps) {
-	foldOne(&e.typ, lower.typ)
-	foldOne(&e.length, lower.length)
-	foldOne(&e.collation, lower.collation)
-	foldOne(&e.def, lower.def)
-	foldOne(&e.nullable, lower.nullable)
-	foldOne(&e.skip, lower.skip)
-	if e.typ.set && e.length.set {
-		// a higher level's type replaces a lower level's length, and the
-		// other way round
-		if levelRank(e.typ.level) <= levelRank(e.length.level) {
-			e.length = pv[string]{}
-		} else {
-			e.typ = pv[string]{}
-		}
-	}
-}
-
-func foldOne[T any](dst *pv[T], lower pv[T]) {
-	if !dst.set && lower.set {
-		*dst = lower
-	}
-}
-
-func levelRank(l string) int {
-	switch l {
-	case levelColumn:
-		return 0
-	case levelTable:
-		return 1
-	}
-	return 2
 }
 
 // typeMatcher matches column types against a type rule's key.
@@ -369,7 +275,7 @@ func (t *Translator) matchDDLs(names map[*table]string) {
 }
 
 // resolveColumns resolves the rules of every column of every root table
-// (precedence: column rule > table rule > type rule > built-in).
+// (overrides.Set.Resolve: column rule > table rule > type rule > built-in).
 func (t *Translator) resolveColumns() {
 	if t.ov == nil {
 		return
@@ -378,50 +284,33 @@ func (t *Translator) resolveColumns() {
 		if tb.root() != tb {
 			continue
 		}
+		rules := overrides.TableRules{Name: tb.pg.String(), Entries: t.ov.tables[tb], Whole: t.ov.ddl[tb] != nil}
 		for _, c := range tb.cols {
-			where := "column " + tb.pg.String() + "." + c.name
-			var col, tbl, typ effProps
-			for _, ot := range t.ov.tables[tb] {
-				for _, oc := range ot.Columns {
-					if oc.Name == c.name {
-						t.ov.used[oc] = true
-						t.setProps(&col, &oc.Props, levelColumn, where)
-					}
-				}
+			e, err := t.ov.set.Resolve(rules, overrides.ColumnRef{Name: c.name, HasType: func(r *overrides.TypeRule) bool { return t.typeMatches(r, c) }})
+			t.errs = append(t.errs, unjoin(err)...)
+			for _, u := range e.Used {
+				t.ov.used[u] = true
 			}
-			if t.ov.ddl[tb] == nil {
-				for _, ot := range t.ov.tables[tb] {
-					for _, r := range ot.Types {
-						if t.typeMatches(r, c) {
-							t.ov.used[r] = true
-							t.setProps(&tbl, &r.Props, levelTable, where)
-						}
-					}
-				}
-				for _, ot := range t.ov.tables[tb] {
-					if ot.Collation.Set && !tbl.collation.set {
-						tbl.collation = pv[string]{set: true, v: ot.Collation.Value, pos: ot.Collation.Pos, level: levelTable, soft: true}
-					}
-				}
-				for _, r := range t.ov.set.Types {
-					if t.typeMatches(r, c) {
-						t.ov.used[r] = true
-						t.setProps(&typ, &r.Props, levelType, where)
-					}
-				}
-			}
-			col.fold(&tbl)
-			col.fold(&typ)
-			if col.typ.set || col.length.set || col.collation.set || col.def.set || col.nullable.set || col.skip.set {
-				e := col
-				t.ov.eff[colKey{tb, c.name}] = &e
+			if e.Any() {
+				t.ov.eff[colKey{tb, c.name}] = e
 			}
 		}
 	}
 }
 
+// unjoin returns the errors errors.Join joined into err, or err alone.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
 // effOf returns the resolved rules of a column of a root table, or nil.
-func (t *Translator) effOf(tb *table, col string) *effProps {
+func (t *Translator) effOf(tb *table, col string) *overrides.Resolved {
 	if t.ov == nil {
 		return nil
 	}
@@ -431,23 +320,23 @@ func (t *Translator) effOf(tb *table, col string) *effProps {
 // skippedColumn reports whether an override leaves the column out.
 func (t *Translator) skippedColumn(tb *table, col string) bool {
 	e := t.effOf(tb.root(), col)
-	return e != nil && e.skip.set && e.skip.v
+	return e != nil && e.Skip.Set && e.Skip.Value
 }
 
 // applyType gives ct the type or length a rule sets. It returns false
 // (after recording an error) when the length does not apply.
-func (t *Translator) applyType(ct *colType, e *effProps, tb *table, c *column) bool {
-	if e.typ.set {
-		ct.dolt = normType(e.typ.v)
+func (t *Translator) applyType(ct *colType, e *overrides.Resolved, tb *table, c *column) bool {
+	if e.Type.Set {
+		ct.dolt = normType(e.Type.Value)
 	} else {
 		base, _, _ := splitType(ct.dolt)
-		l := e.length.v
+		l := e.Length.Value
 		p, s, dec := strings.Cut(l, ",")
 		switch {
 		case dec && base == "decimal":
 			ct.dolt = "decimal(" + p + "," + s + ")"
 		case dec:
-			t.fail(e.length.pos, tb.pg.String(), c.name, "give a single length for a string column, or use type:", "overrides: length %s (precision and scale) does not apply to %s, which pgcopy stores as %s", l, pgTypeString(c.tn), ct.dolt)
+			t.fail(e.Length.Pos, tb.pg.String(), c.name, "give a single length for a string column, or use type:", "overrides: length %s (precision and scale) does not apply to %s, which pgcopy stores as %s", l, pgTypeString(c.tn), ct.dolt)
 			return false
 		case base == "varchar" || base == "longtext" || base == "text" || base == "mediumtext":
 			ct.dolt = "varchar(" + l + ")"
@@ -462,7 +351,7 @@ func (t *Translator) applyType(ct *colType, e *effProps, tb *table, c *column) b
 		case base == "datetime" || base == "time":
 			ct.dolt = base + "(" + l + ")"
 		default:
-			t.fail(e.length.pos, tb.pg.String(), c.name, "set the whole type with type: instead", "overrides: length does not apply to %s, which pgcopy stores as %s", pgTypeString(c.tn), ct.dolt)
+			t.fail(e.Length.Pos, tb.pg.String(), c.name, "set the whole type with type: instead", "overrides: length does not apply to %s, which pgcopy stores as %s", pgTypeString(c.tn), ct.dolt)
 			return false
 		}
 	}
@@ -539,7 +428,7 @@ func (t *Translator) buildFromDDL(tb *table, d *overrides.DDL) {
 		}
 		if k < 0 {
 			if t.skippedColumn(tb, c.name) {
-				t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Skipped, c.pos, "skipped by the override at %s; its values are dropped", t.effOf(tb, c.name).skip.pos)
+				t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Skipped, c.pos, "skipped by the override at %s; its values are dropped", t.effOf(tb, c.name).Skip.Pos)
 				continue
 			}
 			t.fail(c.pos, tb.pg.String(), c.name, fmt.Sprintf("add the column to the CREATE TABLE at %s, or skip it (tables: {%s: {columns: {%s: {skip: true}}}})", d.Pos, tb.pg, c.name),
@@ -547,7 +436,7 @@ func (t *Translator) buildFromDDL(tb *table, d *overrides.DDL) {
 			continue
 		}
 		if t.skippedColumn(tb, c.name) {
-			t.fail(d.ColumnPos[k], tb.pg.String(), c.name, "remove the column from the CREATE TABLE, or the skip rule", "overrides: column %s is both in the whole-table override and skipped by %s", c.name, t.effOf(tb, c.name).skip.pos)
+			t.fail(d.ColumnPos[k], tb.pg.String(), c.name, "remove the column from the CREATE TABLE, or the skip rule", "overrides: column %s is both in the whole-table override and skipped by %s", c.name, t.effOf(tb, c.name).Skip.Pos)
 		}
 		matched[k] = true
 		dc := dt.Columns[k]
@@ -567,7 +456,7 @@ func (t *Translator) buildFromDDL(tb *table, d *overrides.DDL) {
 		ct.collation = dc.Collation
 		ct.change = ""
 		t.colTypes[colKey{tb, c.name}] = ct
-		t.fixed[colKey{tb, c.name}] = d.ColumnPos[k].String() + " (" + levelDDL + ")"
+		t.fixed[colKey{tb, c.name}] = d.ColumnPos[k].String() + " (" + overrides.LevelDDL.String() + ")"
 	}
 	for i, dc := range dt.Columns {
 		if !matched[i] {
@@ -750,10 +639,10 @@ func (t *Translator) checkFits(stats map[colKey]*colStat) {
 				continue
 			}
 			e := t.effOf(tb, oc.PGName)
-			if oc.NotNull && st.nulls > 0 && !oc.AutoIncrement && (e != nil && e.nullable.set || t.ov != nil && t.ov.ddl[tb] != nil) {
+			if oc.NotNull && st.nulls > 0 && !oc.AutoIncrement && (e != nil && e.Nullable.Set || t.ov != nil && t.ov.ddl[tb] != nil) {
 				by := src
-				if e != nil && e.nullable.set {
-					by = e.nullable.src()
+				if e != nil && e.Nullable.Set {
+					by = e.Nullable.Source()
 				}
 				t.fitFail(st.nullPos, tb, oc, by, "the dump has %s in this column (the first on this line), which %s makes NOT NULL", plural(st.nulls, "NULL"), by)
 			}
@@ -946,7 +835,7 @@ func newOvState(s *overrides.Set) *ovState {
 		return nil
 	}
 	return &ovState{set: s, used: map[any]bool{}, tables: map[*table][]*overrides.Table{}, ddl: map[*table]*overrides.DDL{},
-		types: map[*overrides.TypeRule]*typeMatcher{}, eff: map[colKey]*effProps{}}
+		types: map[*overrides.TypeRule]*typeMatcher{}, eff: map[colKey]*overrides.Resolved{}}
 }
 
 // ddlOf returns the whole-table override of a root table, or nil.
