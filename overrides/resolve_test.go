@@ -46,7 +46,7 @@ func resolve(t *testing.T, text, table, col, pgType string, whole bool) (*overri
 // property, each with its line and level.
 func TestResolvePrecedence(t *testing.T) {
 	for _, c := range []struct {
-		table, col, pgType string
+		table, col, pgType           string
 		typ, length, coll, def, null string // "" = not set; else "value @ source"
 	}{
 		// column type, table rule's nullable, table collation (soft), type rule's default
