@@ -276,7 +276,8 @@
 //	keys.go        primary and unique keys, indexes, foreign keys, CHECKs
 //	types.go       the PostgreSQL type to Dolt type rules
 //	collations.go  CREATE COLLATION and the PostgreSQL to Dolt collation map
-//	measure.go     the first pass's row measurements (Lengths); infer.go the headroom rule
+//	measure.go     the first pass's row measurements (Lengths)
+//	infer.go       lengths and precisions from those measurements (Keys, Lengths)
 //	overrides.go   matching override entries to the dump; precedence is overrides.Set.Resolve
 //	ddlmerge.go    whole-table CREATE TABLE overrides merged into the model
 //	valuefit.go    the check that measured values fit the types overrides chose
