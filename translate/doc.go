@@ -282,7 +282,11 @@
 //	ddlmerge.go    whole-table CREATE TABLE overrides merged into the model
 //	valuefit.go    the check that measured values fit the types overrides chose
 //	expr.go        expressions of defaults, CHECKs, generated columns (and views)
-//	views.go       views and materialized views: bookkeeping, the SELECT transpiler
+//	views.go       views and materialized views: bookkeeping and reporting, their value
+//	               kinds (vkind, typeOf) and scopes
+//	viewselect.go  the SELECT transpiler: SELECT, set operations, WITH, FROM, ORDER BY, LIMIT
+//	viewexpr.go    view-only expressions (operators, casts, functions, aggregates, sublinks)
+//	viewtypes.go   the value kind of a view expression (kindOf)
 //	explain.go     Plan and Suggestions (pgcopy explain, pgcopy overrides suggest)
 //	rows.go        the second pass: COPY and INSERT rows as SQL tuples; values.go literals
 //
