@@ -13,7 +13,8 @@ import (
 // Empty: everything pgcopy prints parses.
 var parseExceptions = map[string]string{}
 
-// checkParses splits the SQL text of one golden output into statements with
+// checkParses splits SQL text pgcopy printed (a golden output, or the
+// tables and views of a unit test: mustRun, viewOf) into statements with
 // Dolt's splitter (sqlparser.SplitStatementToPieces, which knows quotes,
 // backticks and comments) and parses each with Dolt's own parser, so that
 // nothing pgcopy prints is invalid SQL to Dolt. A failure names the golden

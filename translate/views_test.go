@@ -38,6 +38,7 @@ func viewOf(t *testing.T, sql, kind, name string) (*schema.View, *report.Object,
 	}
 	for _, v := range db.Views {
 		if v.PG.String() == name {
+			checkParses(t, "view "+name, []byte(strings.Join(v.CreateStatements(), ";\n")+";\n"))
 			return v, o, db
 		}
 	}
