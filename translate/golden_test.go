@@ -117,6 +117,7 @@ func TestGolden(t *testing.T) {
 			}
 			var rp bytes.Buffer
 			rep.WriteGolden(&rp)
+			checkParses(t, c.name+".ddl.sql", ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".ddl.sql"), ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".report.txt"), rp.Bytes())
 		})

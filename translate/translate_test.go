@@ -42,6 +42,9 @@ func mustRun(t *testing.T, sql string) (*translate.Translator, *schema.Database,
 	if err != nil {
 		t.Fatalf("Finish: %v", err)
 	}
+	for _, tb := range db.Tables {
+		checkParses(t, "table "+tb.Name, []byte(tb.CreateSQL()+";\n"))
+	}
 	return tr, db, rep
 }
 
