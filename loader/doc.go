@@ -7,6 +7,12 @@
 // Out: tables and rows in the target's working set, and finally one Dolt
 // commit.
 //
+// A mysql:// target is parsed by [ParseServerURL] alone (serverurl.go has
+// the grammar: tls=, tls-ca=, timeout=, nothing else; the password from the
+// URL, [PasswordSource].File or PGCOPY_TARGET_PASSWORD), for copy and
+// verify both; its mistakes are [SpecError]s (usage errors) and never
+// hold the password.
+//
 // Both targets go through the same code: one pinned *sql.Conn (Dolt keeps
 // session state such as FOREIGN_KEY_CHECKS per connection), every write
 // through ExecContext (the embedded driver drops errors of writes run through
