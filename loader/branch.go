@@ -400,38 +400,6 @@ func (t *Target) Tag(ctx context.Context, name, message string) error {
 	return nil
 }
 
-// Push pushes the branch (and tag, when not empty) to remote, which is a
-// configured remote name or a URL such as file:///path (then added as the
-// remote "pgcopy-push"). See the Dolt docs: DOLT_REMOTE, DOLT_PUSH.
-func (t *Target) Push(ctx context.Context, remote, tag string) error {
-	name := remote
-	if strings.Contains(remote, "://") {
-		name = "pgcopy-push"
-		var n int
-		if err := t.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM dolt_remotes WHERE name = ?", name).Scan(&n); err != nil {
-			return fmt.Errorf("list remotes: %w", err)
-		}
-		if n == 0 {
-			if _, err := t.conn.ExecContext(ctx, "CALL DOLT_REMOTE('add', ?, ?)", name, remote); err != nil {
-				return fmt.Errorf("add remote %s: %w", remote, err)
-			}
-		} else if _, err := t.conn.ExecContext(ctx, "CALL DOLT_REMOTE('remove', ?)", name); err == nil {
-			if _, err := t.conn.ExecContext(ctx, "CALL DOLT_REMOTE('add', ?, ?)", name, remote); err != nil {
-				return fmt.Errorf("add remote %s: %w", remote, err)
-			}
-		}
-	}
-	if _, err := t.conn.ExecContext(ctx, "CALL DOLT_PUSH(?, ?)", name, t.branch); err != nil {
-		return fmt.Errorf("push %s to %s: %w", t.branch, remote, err)
-	}
-	if tag != "" {
-		if _, err := t.conn.ExecContext(ctx, "CALL DOLT_PUSH(?, ?)", name, tag); err != nil {
-			return fmt.Errorf("push tag %s to %s: %w", tag, remote, err)
-		}
-	}
-	return nil
-}
-
 // GC runs DOLT_GC() to drop the chunks a load left behind (1M rows: 18.5
 // MB before, 5.3 MB after; dolt-facts B2).
 func (t *Target) GC(ctx context.Context) error {

@@ -65,7 +65,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var usage usageError
 	if errors.As(err, &usage) {
-		fmt.Fprintf(stderr, "pgcopy: %v\n", err)
+		fmt.Fprintf(stderr, "pgcopy: %v\n", diag.Redact(err.Error()))
+		if h := diag.HintOf(err); h != "" {
+			fmt.Fprintf(stderr, "hint: %s\n", h)
+		}
 		return exitUsage
 	}
 	var spec *loader.SpecError // a bad target URL or password source
@@ -76,7 +79,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	isCopy := len(args) > 1 && args[1] == "copy"
 	var pub *pipeline.PublishedError
 	if errors.As(err, &pub) {
-		fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
+		fmt.Fprintf(stderr, "pgcopy: error: %v\n", diag.Redact(err.Error()))
 		what := "committed " + pub.Commit + " and published it"
 		if pub.Commit == "" {
 			what = "found the snapshot unchanged (no new commit)"
@@ -93,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitInterrupted
 	}
-	fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
+	fmt.Fprintf(stderr, "pgcopy: error: %v\n", diag.Redact(err.Error()))
 	if h := diag.HintOf(err); h != "" {
 		fmt.Fprintf(stderr, "hint: %s\n", h)
 	}
@@ -165,7 +168,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "author", Usage: "commit author `\"Name <email>\"`", Value: pipeline.DefaultAuthor},
 			&cli.StringFlag{Name: "branch", Usage: "publish to `BRANCH` (created from HEAD if missing)", Value: "main"},
 			&cli.StringFlag{Name: "tag", Usage: "tag the new commit `NAME`"},
-			&cli.StringFlag{Name: "push", Usage: "push the branch (and tag) to `REMOTE` (a remote name or a URL such as file:///path)"},
+			&cli.StringFlag{Name: "push", Usage: "push the branch (and tag) to `REMOTE` (a remote name or a URL such as file:///path; https://USER@HOST/... takes the password from DOLT_REMOTE_PASSWORD; credentials are never stored or printed)"},
 			&cli.BoolFlag{Name: "no-gc", Usage: "skip dolt_gc() after the commit"},
 			&cli.IntFlag{Name: "max-errors", Usage: "reject up to `N` bad rows into the reject file instead of failing", Value: 0},
 			&cli.StringFlag{Name: "reject-file", Usage: "write rejected rows' original dump lines to `FILE` (reasons in FILE.log)", Value: "pgcopy.rejects"},
@@ -200,6 +203,10 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if opts.Verify && (opts.MaxErrors > 0 || opts.OnUnrepresentable == pipeline.UnrepNull) {
 				return usageError{"--verify cannot be combined with --max-errors or --on-unrepresentable=null: the rows they reject and the values they null " +
 					"are not in Dolt, so --verify would count each as a difference; copy without --verify and run pgcopy verify to list them"}
+			}
+			if _, err := pipeline.CheckPush(opts.Target, opts.Push); err != nil {
+				// a --push whose credentials cannot be used without storing them: exit 2
+				return &diag.Error{Err: usageError{err.Error()}, Hint: diag.HintOf(err)}
 			}
 			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths
 			if err != nil {
@@ -304,7 +311,7 @@ func setStatus(res *pipeline.Result, err error) {
 		if errors.As(err, new(interrupted)) {
 			r.Status = "interrupted"
 		}
-		re := &report.RunError{Message: err.Error(), Hint: diag.HintOf(err)}
+		re := &report.RunError{Message: diag.Redact(err.Error()), Hint: diag.HintOf(err)}
 		var de *diag.Error
 		if errors.As(err, &de) {
 			re.File, re.Line, re.Table, re.Column = de.Pos.File, de.Pos.Line, de.Table, de.Column

@@ -35,7 +35,7 @@ type Options struct {
 	Author string       // commit author, "Name <email>"
 	Branch string       // branch to publish to; default "main"
 	Tag    string       // tag the published commit with this name; "" for none
-	Push   string       // remote name or URL to push the branch (and tag) to; "" for none
+	Push   string       // remote name or URL to push the branch (and tag) to; "" for none (loader.ParsePush; its credentials are never stored or printed)
 	NoGC   bool         // skip DOLT_GC() after the commit
 
 	// TargetPassword is where a mysql:// target's password comes from
@@ -126,6 +126,10 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	rep := &report.Report{Started: time.Now().UTC()}
 	res := &Result{Report: rep}
+	push, err := CheckPush(opts.Target, opts.Push)
+	if err != nil {
+		return res, err
+	}
 	src := opts.Input
 	if src == nil {
 		in, err := source.Open(opts.Dump, opts.Stdin, source.OpenOptions{})
@@ -329,7 +333,9 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 		if opts.Push != "" {
-			if err := tgt.Push(ctx, pushRemote(opts.Push, dbs[0], name), opts.Tag); err != nil {
+			p := push
+			p.Remote = pushRemote(push.Remote, dbs[0], name)
+			if err := tgt.Push(ctx, p, opts.Tag); err != nil {
 				return published("--push", err)
 			}
 		}
@@ -370,6 +376,17 @@ func materialized(db *schema.Database) int {
 		}
 	}
 	return n
+}
+
+// CheckPush parses the --push value push (loader.ParsePush) and refuses,
+// before anything is loaded, one whose credentials cannot be used
+// without storing or printing them for target (loader.PushSpec.Check).
+func CheckPush(target, push string) (loader.PushSpec, error) {
+	p, err := loader.ParsePush(push)
+	if err != nil {
+		return p, err
+	}
+	return p, p.Check(target)
 }
 
 // pushRemote is where --push sends database name: the remote itself for
