@@ -121,4 +121,16 @@
 // On a sql-server target the files are the server's: its permissions
 // and its disk are its own faults, reported as SQL errors (or the
 // server's crash, by Dolt's design).
+//
+// Push credentials (push.go): a --push URL's user and password are taken
+// out of it by ParsePush before anything is created or printed. The user
+// goes to DOLT_PUSH('--user', ...); on the embedded target the password
+// goes to Dolt's own DOLT_REMOTE_PASSWORD in the process environment for
+// the length of the push (Dolt reads it there for http(s) remotes). The
+// remote pgcopy adds for a URL, pgcopy-push-<run id>, holds the URL
+// without credentials and is removed after the push, whether it worked or
+// not. A sql-server target reads DOLT_REMOTE_PASSWORD from the server's
+// environment, so a password in the URL is refused before loading (exit
+// 2). Messages and the report pass through diag.Redact. Test:
+// cmd/pgcopy TestPushCredentials.
 package loader
