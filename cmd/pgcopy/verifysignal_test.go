@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,27 +25,10 @@ func TestVerifyInterrupt(t *testing.T) {
 			name string
 			code int
 		}{{syscall.SIGINT, "SIGINT", 130}, {syscall.SIGTERM, "SIGTERM", 143}} {
-			cmd := exec.Command(pgcopyBin, "verify", "--source", dbURL, "--target", tg.spec, "-q")
-			cmd.Env = append(os.Environ(), "PGCOPY_TEST_STALL_VERIFY=1")
-			seen := &syncWriter{want: "test stall in verify", reached: make(chan struct{})}
-			cmd.Stderr = seen
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case <-seen.reached:
-			case err := <-done:
-				t.Fatalf("verify ended before the stall: %v; stderr: %s", err, seen.String())
-			}
-			if err := cmd.Process.Signal(sc.sig); err != nil {
-				t.Fatal(err)
-			}
-			<-done
-			out := seen.String()
-			t.Logf("%s: exit %d: %s", sc.name, cmd.ProcessState.ExitCode(), out)
-			if code := cmd.ProcessState.ExitCode(); code != sc.code {
+			code, out := signalAtStall(t, "PGCOPY_TEST_STALL_VERIFY=1", "test stall in verify", sc.sig,
+				"verify", "--source", dbURL, "--target", tg.spec, "-q")
+			t.Logf("%s: exit %d: %s", sc.name, code, out)
+			if code != sc.code {
 				t.Errorf("%s: exit %d, want %d; stderr:\n%s", sc.name, code, sc.code, out)
 			}
 			if !strings.Contains(out, "pgcopy: interrupted by "+sc.name) || strings.Contains(out, "context canceled") {
