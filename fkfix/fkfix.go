@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Resolve runs, with FOREIGN_KEY_CHECKS=1, a no-op UPDATE on every table

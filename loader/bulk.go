@@ -38,6 +38,7 @@ import (
 type engineSession struct {
 	se  *engine.SqlEngine
 	ctx *gmssql.Context
+	g   *engineGuard // the engine's fault boundary (guard.go)
 }
 
 var (
@@ -49,26 +50,40 @@ var (
 // not an embedded connection of the pinned driver. The session may be used
 // only while the caller holds conn and runs nothing else on it.
 func bulkSession(ctx context.Context, conn *sql.Conn) (*engineSession, error) {
-	var s engineSession
-	err := conn.Raw(func(dc any) error {
-		c, ok := dc.(*embedded.DoltConn)
-		if !ok {
-			return fmt.Errorf("not an embedded Dolt connection (%T)", dc)
-		}
-		v := reflect.ValueOf(c).Elem()
-		se, gc := v.FieldByName("se"), v.FieldByName("gmsCtx")
-		if !se.IsValid() || se.Type() != typeSqlEngine || !gc.IsValid() || gc.Type() != typeGmsCtx {
-			return errors.New("dolthub/driver's DoltConn no longer has the fields se *engine.SqlEngine and gmsCtx *sql.Context; the bulk path must be updated for this driver version")
-		}
-		s.se = *(**engine.SqlEngine)(unsafe.Pointer(se.UnsafeAddr()))
-		s.ctx = *(**gmssql.Context)(unsafe.Pointer(gc.UnsafeAddr()))
-		if s.se == nil || s.ctx == nil {
-			return errors.New("embedded Dolt connection is not open")
-		}
-		return nil
+	var s *engineSession
+	err := conn.Raw(func(dc any) (err error) {
+		s, err = sessionOf(dc)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v; rerun with --sql-inserts", errEngineSetup, err)
+	}
+	return s, nil
+}
+
+// sessionOf returns the engine session of a driver connection of the
+// guarded embedded connector (guard.go).
+func sessionOf(dc any) (*engineSession, error) {
+	var s engineSession
+	if gc, ok := dc.(*guardedConn); ok {
+		dc, s.g = gc.inner, gc.g
+	}
+	if s.g == nil {
+		return nil, fmt.Errorf("not a guarded embedded Dolt connection (%T)", dc)
+	}
+	c, ok := dc.(*embedded.DoltConn)
+	if !ok {
+		return nil, fmt.Errorf("not an embedded Dolt connection (%T)", dc)
+	}
+	v := reflect.ValueOf(c).Elem()
+	se, gc := v.FieldByName("se"), v.FieldByName("gmsCtx")
+	if !se.IsValid() || se.Type() != typeSqlEngine || !gc.IsValid() || gc.Type() != typeGmsCtx {
+		return nil, errors.New("dolthub/driver's DoltConn no longer has the fields se *engine.SqlEngine and gmsCtx *sql.Context; the bulk path must be updated for this driver version")
+	}
+	s.se = *(**engine.SqlEngine)(unsafe.Pointer(se.UnsafeAddr()))
+	s.ctx = *(**gmssql.Context)(unsafe.Pointer(gc.UnsafeAddr()))
+	if s.se == nil || s.ctx == nil {
+		return nil, errors.New("embedded Dolt connection is not open")
 	}
 	return &s, nil
 }
@@ -79,7 +94,14 @@ func bulkSession(ctx context.Context, conn *sql.Conn) (*engineSession, error) {
 // written or, on the first error, none is (the statement is discarded, as
 // for a failed INSERT). Values are converted to the column types by the
 // engine exactly as the values of an INSERT statement are.
-func (s *engineSession) insertRows(table string, cols []string, rows [][]any) (err error) {
+func (s *engineSession) insertRows(table string, cols []string, rows [][]any) error {
+	return s.g.do(fmt.Sprintf("inserting %d rows into %s", len(rows), table), func() error {
+		return s.insert(table, cols, rows)
+	})
+}
+
+// insert is insertRows without the guard.
+func (s *engineSession) insert(table string, cols []string, rows [][]any) (err error) {
 	ctx := s.ctx
 	eng := s.se.GetUnderlyingEngine()
 	q := make([]string, len(cols))

@@ -11,8 +11,8 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/loader"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // TestBulkPathIsUsed checks that the embedded target takes rows as Go

@@ -31,9 +31,9 @@ import (
 // name), or the database of a mysql:// URL. pgcopy --schemas databases
 // names the other databases after it.
 func DatabaseName(spec string) (string, error) {
-	if strings.HasPrefix(spec, "mysql://") {
-		_, name, _, err := serverSpec(spec)
-		return name, err
+	if IsServerSpec(spec) {
+		s, err := ParseServerURL(spec)
+		return s.Database, err
 	}
 	abs, err := filepath.Abs(spec)
 	if err != nil {
@@ -60,6 +60,9 @@ func (t *Target) AddDatabases(ctx context.Context, names []string) error {
 		}
 		if !have[strings.ToLower(name)] {
 			if t.Kind == "embedded" {
+				if err := checkWritable(t.root, name); err != nil {
+					return err
+				}
 				dir := filepath.Join(t.root, name)
 				if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 					return fmt.Errorf("database %s: %s exists and is not a Dolt database; move it away, or copy with another --target name (the database of schema S is named TARGET_S)", name, dir)
@@ -69,6 +72,9 @@ func (t *Target) AddDatabases(ctx context.Context, names []string) error {
 			}
 			if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+sqltext.Ident(name)); err != nil {
 				return fmt.Errorf("create Dolt database %s: %w", name, err)
+			}
+			if err := t.relaxFatalIO(ctx); err != nil {
+				return err
 			}
 		}
 		t.others = append(t.others, name)

@@ -7,6 +7,12 @@
 // Out: tables and rows in the target's working set, and finally one Dolt
 // commit.
 //
+// A mysql:// target is parsed by [ParseServerURL] alone (serverurl.go has
+// the grammar: tls=, tls-ca=, timeout=, nothing else; the password from the
+// URL, [PasswordSource].File or PGCOPY_TARGET_PASSWORD), for copy and
+// verify both; its mistakes are [SpecError]s (usage errors) and never
+// hold the password.
+//
 // Both targets go through the same code: one pinned *sql.Conn (Dolt keeps
 // session state such as FOREIGN_KEY_CHECKS per connection), every write
 // through ExecContext (the embedded driver drops errors of writes run through
@@ -76,9 +82,55 @@
 // recorded, checked again in the SQL transaction of the merge; a moved
 // branch fails with "the branch moved during the copy (another writer?)".
 // DOLT_MERGE('--ff-only') alone would accept a branch moved back to an
-// ancestor of the work branch (TestBranchMovedDuringCopy/back). What is
-// left: on a sql-server a writer that is not pgcopy can still move the
-// branch between the check and the merge's commit (Dolt has no
-// compare-and-swap of a branch in SQL); the embedded engine's lock keeps
-// every other process out.
+// ancestor of the work branch (TestBranchMovedDuringCopy/back). On a
+// sql-server the check reads the branch on a new session too: the pinned
+// session was measured reading a moved or deleted branch as it was
+// (branch.go freshHead). Dolt has no compare-and-swap of a branch in SQL,
+// so a writer that is not pgcopy can still move the branch between the
+// check and the merge's commit; Publish reads the branch again after the
+// merge and fails the same way unless it holds the copy's commit (the
+// other writer's move then stands). The embedded engine's lock keeps every
+// other process out (TestBranchLockedDuringCopy).
+//
+// Faults (guard.go, writable.go, embedded.go): for the embedded target,
+// openEmbedded first checks that this process can create and remove a
+// file in the database's directory, its .dolt and .dolt/noms, and the
+// engine directory (or the lock file) next to it, and that Dolt has a
+// home directory ($DOLT_ROOT_PATH or $HOME); a failure is a diag.Error
+// naming the user and the owner, before anything is opened. (Dolt 1.83.2
+// opens a database it cannot write as a nil DoltDB and panics in
+// engine.newDatabase; with no $HOME it leaves the database out: "database
+// not found".) Every call into the engine then goes through one guard:
+// the database/sql driver of the embedded engine is wrapped (Connect,
+// Prepare, Exec, Query, Next, Begin, Commit, Rollback, Close), and the
+// engine row path (bulk.go) runs under the same guard. A panic inside the
+// engine is recovered there and becomes a diag.Error with the panic value
+// and the function and file:line that panicked (the stack trace goes to
+// a file in $TMPDIR, named in the hint); a write that fails with ENOSPC
+// becomes "the disk is full (ENOSPC): Dolt could not write FILE" with a
+// hint. After either fault the engine is not driven again in the process
+// (a panic may leave its locks held; Dolt treats a failed journal write
+// as fatal): every later call returns the same error, Close leaves the
+// engine to the process's end, and no step can publish. Panics in
+// pgcopy's own code outside the engine are not recovered.
+// Dolt 1.83.2 crashes the process on a failed journal write (a panic on a
+// goroutine of its own, which no recover reaches); relaxFatalIO
+// (embedded.go, with the reproduction) sets Dolt's error behaviour on the
+// engine's databases instead. Space: a copy's peak on disk is about 4
+// times the plain dump (pagila 3.4 MB: 13 MB; chinook 0.4 MB: 0.8 MB).
+// On a sql-server target the files are the server's: its permissions
+// and its disk are its own faults, reported as SQL errors (or the
+// server's crash, by Dolt's design).
+//
+// Push credentials (push.go): a --push URL's user and password are taken
+// out of it by ParsePush before anything is created or printed. The user
+// goes to DOLT_PUSH('--user', ...); on the embedded target the password
+// goes to Dolt's own DOLT_REMOTE_PASSWORD in the process environment for
+// the length of the push (Dolt reads it there for http(s) remotes). The
+// remote pgcopy adds for a URL, pgcopy-push-<run id>, holds the URL
+// without credentials and is removed after the push, whether it worked or
+// not. A sql-server target reads DOLT_REMOTE_PASSWORD from the server's
+// environment, so a password in the URL is refused before loading (exit
+// 2). Messages and the report pass through diag.Redact. Test:
+// cmd/pgcopy TestPushCredentials.
 package loader

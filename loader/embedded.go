@@ -7,8 +7,15 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/dolthub/dolt/go/cmd/dolt/doltversion"
+	"github.com/dolthub/dolt/go/libraries/doltcore/sqle/dsess"
+	dherrors "github.com/dolthub/dolt/go/libraries/utils/errors"
+	"github.com/dolthub/dolt/go/store/chunks"
 	embedded "github.com/dolthub/driver"
 )
+
+// doltVersion is the version of the embedded Dolt engine, for messages.
+const doltVersion = doltversion.Version
 
 // embeddedConnector is the database/sql connector of the in-process Dolt
 // engine; closing it releases the database's lock.
@@ -25,4 +32,53 @@ func openEmbeddedEngine(dsn string) (embeddedConnector, error) {
 		return nil, fmt.Errorf("embedded DSN: %w", err)
 	}
 	return embedded.NewConnector(cfg)
+}
+
+// relaxFatalIO makes every database of the engine behind conn return an
+// error, instead of crashing the process, when a write of its storage
+// fails (doc.go, "Faults").
+//
+// Dolt 1.83.2 registers each local database with
+// FatalBehaviorCrash (cmd/dolt/commands/engine/utils.go newDatabase, and
+// sqle/database_provider.go for CREATE DATABASE): on a failed journal
+// write, go/libraries/utils/errors.Fatalf panics on a goroutine of its
+// own, which no recover can catch: exit 2 and a stack trace. Reproduced
+// with the dolt CLI alone:
+//
+//	mount -t tmpfs -o size=3m tmpfs /mnt/t && cd /mnt/t && mkdir db && cd db && dolt init
+//	dolt sql -q "create table t (id int primary key, s longtext)"
+//	dolt sql -q "insert into t with recursive r(n) as (select 10000 union all
+//	  select n+1 from r where n < 19000) select n, sha2(n, 512) from r"
+//	# exit 2: panic: goroutine 1 [running]: ... errors.Fatalf ... journalWriter.flush
+//	#   fatal error: write /mnt/t/db/.dolt/noms/vvvv...: no space left on device:
+//	#   error writing to database journal file
+//	# created by .../libraries/utils/errors.Fatalf in goroutine 61
+//
+// Dolt crashes so that a long-lived server does not go on writing after
+// its journal failed. pgcopy is one run that stops at the first error and
+// never publishes after one; the guard (guard.go) stops driving the engine
+// after the error. So pgcopy sets FatalBehaviorError, Dolt's default for
+// stores that are not registered with the engine, through public methods
+// (DoltDB.ValueReadWriter → ValueStore.ChunkStore → SetFatalBehavior, the
+// path of DoltDB.SetCrashOnFatalError), on every connection and after
+// each CREATE DATABASE. TestDiskFull fails if the crash comes back.
+func relaxFatalIO(conn driver.Conn) error {
+	s, err := sessionOf(conn)
+	if err != nil {
+		return err
+	}
+	for _, db := range dsess.DSessFromSess(s.ctx.Session).Provider().DoltDatabases() {
+		for _, ddb := range db.DoltDatabases() {
+			vs, ok := ddb.ValueReadWriter().(interface{ ChunkStore() chunks.ChunkStore })
+			if !ok {
+				return fmt.Errorf("cannot set the fatal I/O behaviour of Dolt database %s: its value store (%T) has no ChunkStore(); update loader/embedded.go for this Dolt version", db.Name(), ddb.ValueReadWriter())
+			}
+			if cs, ok := vs.ChunkStore().(interface {
+				SetFatalBehavior(dherrors.FatalBehavior)
+			}); ok {
+				cs.SetFatalBehavior(dherrors.FatalBehaviorError)
+			}
+		}
+	}
+	return nil
 }

@@ -11,8 +11,8 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Prepare readies the working set for a fresh load: it throws away any
@@ -466,11 +466,11 @@ func (in *Inserter) wait(ctx context.Context) error {
 var errEngineSetup = errors.New("embedded engine row path")
 
 func (in *Inserter) isolate(ctx context.Context, b *batch, batchErr error) error {
-	if errors.Is(batchErr, context.Canceled) || errors.Is(batchErr, sql.ErrConnDone) || errors.Is(batchErr, errEngineSetup) {
+	if errors.Is(batchErr, context.Canceled) || errors.Is(batchErr, sql.ErrConnDone) || errors.Is(batchErr, errEngineSetup) || errors.Is(batchErr, errEngineBroken) {
 		return batchErr
 	}
 	for i := range b.pos {
-		if err := in.one(ctx, b, i); errors.Is(err, errEngineSetup) {
+		if err := in.one(ctx, b, i); errors.Is(err, errEngineSetup) || errors.Is(err, errEngineBroken) {
 			return err
 		} else if err != nil {
 			derr := diag.New(b.pos[i], in.table.PG.String(), "", fmt.Errorf("Dolt rejected the row: %w", diag.ExcerptErr(err, diag.ExcerptLen)), rowHint(err))

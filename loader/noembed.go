@@ -33,3 +33,11 @@ func bulkSession(context.Context, *sql.Conn) (*engineSession, error) {
 func (*engineSession) insertRows(string, []string, [][]any) error {
 	return errors.New("this pgcopy was built with -tags noembed")
 }
+
+const doltVersion = "none (built with -tags noembed)"
+
+func sessionOf(any) (*engineSession, error) {
+	return nil, errors.New("this pgcopy was built with -tags noembed")
+}
+
+func relaxFatalIO(driver.Conn) error { return nil }

@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
 	"github.com/gofrs/flock"
 
 	"github.com/pgcopy/pgcopy/internal/sqltext"
@@ -29,7 +29,7 @@ type Target struct {
 
 	db        *sql.DB
 	conn      *sql.Conn
-	connector io.Closer // the embedded engine; closing it releases the database lock
+	connector io.Closer // the embedded engine (a *guardedConnector); closing it releases the database lock
 
 	sqlInserts bool // embedded: write rows as SQL INSERT text, not engine rows
 
@@ -61,66 +61,41 @@ type Options struct {
 	// [Target.Inserter]). It exists to compare the two paths and as a way
 	// around a fault in the engine path.
 	SQLInserts bool
+	// Password is where a mysql:// target's password comes from besides
+	// the URL (--target-password-file, PGCOPY_TARGET_PASSWORD).
+	Password PasswordSource
 }
 
-// Open opens the target named by spec: a mysql://USER:PASS@HOST:PORT/DB URL
-// for a running dolt sql-server (the database is created if missing), or a
-// directory for the embedded engine (created, with `dolt init` semantics, if
-// missing). The returned Target holds one pinned connection; Close it.
+// Open opens the target named by spec: a mysql:// URL of a running dolt
+// sql-server (grammar: [ParseServerURL]; the database is created if
+// missing), or a directory for the embedded engine (created, with `dolt
+// init` semantics, if missing). The returned Target holds one pinned
+// connection; Close it. A bad spec or password source is a *SpecError
+// (in a *diag.Error); a server that cannot be reached is a *diag.Error
+// whose hint says what to change.
 func Open(ctx context.Context, spec string, opts Options) (*Target, error) {
-	if strings.HasPrefix(spec, "mysql://") {
-		return openServer(ctx, spec)
+	if IsServerSpec(spec) {
+		return openServer(ctx, spec, opts.Password)
+	}
+	if err := CheckTarget(spec, opts.Password); err != nil {
+		return nil, err
 	}
 	return openEmbedded(ctx, spec, opts)
 }
 
-func openServer(ctx context.Context, spec string) (*Target, error) {
-	cfg, dbName, display, err := serverSpec(spec)
+func openServer(ctx context.Context, spec string, pw PasswordSource) (*Target, error) {
+	s, err := ParseServerURL(spec)
 	if err != nil {
 		return nil, err
 	}
-	// create the database if needed
-	boot, err := sql.Open("mysql", cfg.FormatDSN())
+	if err := s.SetPassword(pw); err != nil {
+		return nil, err
+	}
+	db, err := ConnectServer(ctx, s, true)
 	if err != nil {
 		return nil, err
 	}
-	_, err = boot.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+sqltext.Ident(dbName))
-	boot.Close()
-	if err != nil {
-		return nil, fmt.Errorf("connect to %s: %w", display, err)
-	}
-	cfg.DBName = dbName
-	db, err := sql.Open("mysql", cfg.FormatDSN())
-	if err != nil {
-		return nil, err
-	}
-	return pin(ctx, db, "server", dbName, display)
-}
-
-// serverSpec parses a mysql://USER:PASS@HOST:PORT/DB target into a driver
-// configuration without a database, the database name and a display form
-// without the password.
-func serverSpec(spec string) (*mysql.Config, string, string, error) {
-	u, err := url.Parse(spec)
-	if err != nil {
-		return nil, "", "", fmt.Errorf("target URL: %w", err)
-	}
-	dbName := strings.TrimPrefix(u.Path, "/")
-	if dbName == "" {
-		return nil, "", "", errors.New("target URL names no database: use mysql://USER:PASS@HOST:PORT/DB")
-	}
-	cfg := mysql.NewConfig()
-	cfg.User = u.User.Username()
-	cfg.Passwd, _ = u.User.Password()
-	cfg.Net = "tcp"
-	cfg.Addr = u.Host
-	if u.Port() == "" {
-		cfg.Addr = u.Host + ":3306"
-	}
-	cfg.AllowNativePasswords = true
-	cfg.MaxAllowedPacket = 0 // ask the server
-	display := "mysql://" + cfg.User + "@" + cfg.Addr + "/" + dbName
-	return cfg, dbName, display, nil
+	return pin(ctx, db, "server", s.Database, s.Display())
 }
 
 // openEmbedded opens dir as a Dolt database through the embedded engine.
@@ -141,16 +116,24 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	} else if entries, err := os.ReadDir(abs); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("target %s exists and is not a Dolt database: give an empty or new directory, or a directory made by pgcopy or `dolt init`", dir)
 	}
+	if err := checkWritable(parent, name); err != nil {
+		return nil, err
+	}
+	if err := checkHome(); err != nil {
+		return nil, err
+	}
 	author, email := splitAuthor(opts.Author)
 	q := url.Values{}
 	q.Set("commitname", author)
 	q.Set("commitemail", email)
 	q.Set("multistatements", "false")
 	dsn := (&url.URL{Scheme: "file", Path: parent, RawQuery: q.Encode()}).String()
-	connector, err := openEmbeddedEngine(dsn)
+	engine, err := openEmbeddedEngine(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open embedded Dolt in %s: %w", parent, err)
 	}
+	connector := &guardedConnector{inner: engine, g: &engineGuard{dir: abs}} // guard.go
+
 	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(1)
 	t, err := pin(ctx, db, "embedded", name, abs)
@@ -165,6 +148,10 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 		if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE "+sqltext.Ident(name)); err != nil {
 			t.Close()
 			return nil, fmt.Errorf("create Dolt database %s: %w", abs, err)
+		}
+		if err := t.relaxFatalIO(ctx); err != nil {
+			t.Close()
+			return nil, err
 		}
 	}
 	if _, err := t.conn.ExecContext(ctx, "USE "+sqltext.Ident(name)); err != nil {
@@ -189,6 +176,22 @@ func splitAuthor(a string) (string, string) {
 		return strings.TrimSpace(a[:i]), a[i+1 : len(a)-1]
 	}
 	return a, "pgcopy@localhost"
+}
+
+// relaxFatalIO applies relaxFatalIO (embedded.go) to the engine's
+// databases again, after a CREATE DATABASE, which registers the new
+// database with Dolt's crash-on-fatal-I/O behaviour.
+func (t *Target) relaxFatalIO(ctx context.Context) error {
+	if t.Kind != "embedded" {
+		return nil
+	}
+	return t.conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("not a driver connection (%T)", dc)
+		}
+		return relaxFatalIO(c)
+	})
 }
 
 // Conn returns the pinned connection, for fkfix and tests.

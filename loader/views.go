@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // CreateViews creates db's views, and the tables of its materialized

@@ -11,7 +11,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // DDL is one whole-table override: a CREATE TABLE statement of a .sql

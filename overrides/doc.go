@@ -11,9 +11,14 @@
 // Out: a [Set] whose every entry keeps the file and line it came from
 // ([dump.Pos], printed "file:line"), so that pgcopy explain can say which
 // rule decided a column and every error can point at the line to fix.
-// Matching the entries against a dump, precedence, and the check that every
-// entry matched something are package translate's business: this package
-// only reads and validates the files.
+// [Set.Resolve] gives the properties the rules set on one column, by
+// precedence (column rule > table rule > type rule, property by property;
+// two rules of one level setting one property are an error), each with the
+// line and level of its rule. Matching the entries against a dump (table
+// names along the search path, partitions, PostgreSQL type names), applying
+// the resolved properties, and the check that every entry matched
+// something are package translate's business: this package never reads a
+// dump and never parses PostgreSQL.
 //
 // # YAML files
 //

@@ -5,7 +5,9 @@
 // schema statement to [Translator.Statement]; [Translator.Finish] then yields
 // the [schema.Database] to create. A second pass hands each COPY block or
 // INSERT statement to [Translator.CopyRows] or [Translator.InsertRows], whose
-// [Rows] encode each row as a SQL tuple.
+// [Rows] encode each row as a SQL tuple. Rows is package rowcodec's codec:
+// every column of the model carries its schema.Codec, so encoding a row
+// needs only the *schema.Table (rowcodec.For), not the Translator.
 //
 // Out: the schema model, SQL tuples, and entries in the run report saying
 // for every object whether it was translated, changed (and how) or skipped
@@ -97,7 +99,7 @@
 // table (skip, skip_data, rename, a collation, rules per PostgreSQL type),
 // per PostgreSQL type, and whole-table CREATE TABLE statements that replace
 // a generated table after their columns are checked against the dump's.
-// Precedence is column rule > table rule > type rule > built-in rule,
+// Precedence ([overrides.Set.Resolve]) is column rule > table rule > type rule > built-in rule,
 // property by property; two rules of one level setting one property are an
 // error, and so is an entry that matches nothing. pgcopy never changes a
 // type an override chose (no widening across foreign keys, no longtext for
@@ -261,4 +263,38 @@
 // structure.sql trailers (INSERT INTO "schema_migrations" (version) VALUES
 // ...) are data and load like any INSERT; an INSERT's DEFAULT values for a
 // column (pg_dump writes them for generated columns) leave the column out.
+//
+// # Files
+//
+// Each file does one job:
+//
+//	translate.go   Options, the Translator's state, New, domain/enum/composite lookups
+//	catalog.go     the statement switch: each first-pass statement into the catalog (tables,
+//	               columns, constraints, sequences, ALTER, DROP, COMMENT, SET)
+//	names.go       name resolution along the search_path; Dolt table names, cut names
+//	schemas.go     Options.Schemas: which Dolt database each schema goes to
+//	build.go       Finish: builds the schema model (inheritance, columns, row size,
+//	               foreign-key types, AUTO_INCREMENT, sequences)
+//	keys.go        primary and unique keys, indexes, foreign keys, CHECKs
+//	types.go       the PostgreSQL type to Dolt type rules
+//	collations.go  CREATE COLLATION and the PostgreSQL to Dolt collation map
+//	measure.go     the first pass's row measurements (Lengths)
+//	infer.go       lengths and precisions from those measurements (Keys, Lengths)
+//	overrides.go   matching override entries to the dump; precedence is overrides.Set.Resolve
+//	ddlmerge.go    whole-table CREATE TABLE overrides merged into the model
+//	valuefit.go    the check that measured values fit the types overrides chose
+//	expr.go        expressions of defaults, CHECKs, generated columns (and views)
+//	views.go       views and materialized views: bookkeeping and reporting, their value
+//	               kinds (vkind, typeOf) and scopes
+//	viewselect.go  the SELECT transpiler: SELECT, set operations, WITH, FROM, ORDER BY, LIMIT
+//	viewexpr.go    view-only expressions (operators, casts, functions, aggregates, sublinks)
+//	viewtypes.go   the value kind of a view expression (kindOf)
+//	explain.go     Plan and Suggestions (pgcopy explain, pgcopy overrides suggest)
+//	rows.go        the second pass: COPY and INSERT rows as SQL tuples; values.go literals
+//
+// The golden tests (golden_test.go, parse_test.go) compare the DDL, the
+// views and the report of every corpus dump with testdata/golden, and
+// re-parse every statement of that DDL and those views with Dolt's own
+// parser (github.com/dolthub/vitess/go/vt/sqlparser), so that nothing
+// pgcopy prints is SQL Dolt cannot read.
 package translate

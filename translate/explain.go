@@ -84,8 +84,8 @@ func (t *Translator) buildDecisions(stats map[colKey]*colStat) {
 			oc := out.ColumnByPG(c.name)
 			if oc == nil {
 				p.DoltType = "(column skipped)"
-				if e := t.effOf(tb, c.name); e != nil && e.skip.set {
-					p.Rule = e.skip.src()
+				if e := t.effOf(tb, c.name); e != nil && e.Skip.Set {
+					p.Rule = e.Skip.Source()
 				}
 				t.plan = append(t.plan, p)
 				continue

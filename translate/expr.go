@@ -10,6 +10,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/rowcodec"
 )
 
 // exprCtx is what an expression may refer to and where it will be used.
@@ -826,6 +827,6 @@ func arrayConstJSON(arr *pg.A_ArrayExpr, elem pgtext.ElemKind) (string, error) {
 // convertText converts one value in PostgreSQL text form to a SQL literal
 // for a column of type ct.
 func convertText(ct colType, s string) (string, error) {
-	b, err := appendValue(nil, ct, []byte(s))
+	b, err := rowcodec.AppendLiteral(nil, ct.codec(), []byte(s))
 	return string(b), err
 }

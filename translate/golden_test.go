@@ -12,8 +12,8 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -117,6 +117,7 @@ func TestGolden(t *testing.T) {
 			}
 			var rp bytes.Buffer
 			rep.WriteGolden(&rp)
+			checkParses(t, c.name+".ddl.sql", ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".ddl.sql"), ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".report.txt"), rp.Bytes())
 		})

@@ -8,7 +8,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // buildKeys adds tb's primary key, unique constraints, indexes and CHECK
@@ -38,7 +38,7 @@ func (t *Translator) buildKeys(tb *table, checkNames map[string]bool) {
 	// for a column the table lacks.
 	missingCol := func(pos dump.Pos, kind, name, col, what string) {
 		if t.skippedColumn(root, col) {
-			t.rep.Add(kind, where(name), report.Skipped, pos, "column %s is skipped by the override at %s", col, t.effOf(root, col).skip.pos)
+			t.rep.Add(kind, where(name), report.Skipped, pos, "column %s is skipped by the override at %s", col, t.effOf(root, col).Skip.Pos)
 			return
 		}
 		t.fail(pos, tb.pg.String(), col, hintInconsistent, "%s %s names a column the table does not have", what, name)
@@ -328,7 +328,7 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 		}
 		n := tb.root().out.ColumnByPG(e.Name)
 		if n == nil && t.skippedColumn(tb.root(), e.Name) {
-			t.rep.Add("INDEX", where, report.Skipped, ix.pos, "column %s is skipped by the override at %s", e.Name, t.effOf(tb.root(), e.Name).skip.pos)
+			t.rep.Add("INDEX", where, report.Skipped, ix.pos, "column %s is skipped by the override at %s", e.Name, t.effOf(tb.root(), e.Name).Skip.Pos)
 			return
 		}
 		if n == nil {
@@ -425,7 +425,7 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 	for _, s := range strList(c.FkAttrs) {
 		col := out.ColumnByPG(s)
 		if col == nil && t.skippedColumn(root, s) {
-			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos, "column %s is skipped by the override at %s", s, t.effOf(root, s).skip.pos)
+			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos, "column %s is skipped by the override at %s", s, t.effOf(root, s).Skip.Pos)
 			return
 		}
 		if col == nil {
@@ -452,7 +452,7 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 	for _, s := range pkNames {
 		col := refRoot.out.ColumnByPG(s)
 		if col == nil && t.skippedColumn(refRoot, s) {
-			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos, "it references %s.%s, which the override at %s skips", ref.pg, s, t.effOf(refRoot, s).skip.pos)
+			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos, "it references %s.%s, which the override at %s skips", ref.pg, s, t.effOf(refRoot, s).Skip.Pos)
 			return
 		}
 		if col == nil {

@@ -1,11 +1,8 @@
 package translate
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"strconv"
 	"strings"
 
@@ -14,301 +11,20 @@ import (
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
-	"github.com/pgcopy/pgcopy/internal/schema"
-	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/rowcodec"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Rows describes where the rows of one COPY block or INSERT statement go
-// and how each is encoded.
-type Rows struct {
-	Table   *schema.Table // the Dolt table (a partition's rows go to its parent)
-	Source  string        // the PostgreSQL relation named in the dump
-	Columns []string      // Dolt column names, in the order of the values
-	pgCols  []string
-	types   []colType
-	// keep says, per column of the COPY header, whether the column is
-	// loaded; nil when every column is (an override can skip columns).
-	keep []bool
-}
+// and how each is encoded: package rowcodec's codec, built from the
+// schema model alone.
+type Rows = rowcodec.Rows
 
-// Project drops, in place, the fields of the columns an override skips, so
-// that the fields match r.Columns; call it on every decoded COPY row before
-// AppendTuple. Fields are swapped rather than copied, so each element keeps
-// its own decode buffer when the slice is passed back to pgtext.DecodeRow.
-// Without skipped columns, or for a row of the wrong length (which
-// AppendTuple reports), fields is returned unchanged.
-func (r *Rows) Project(fields []pgtext.Field) []pgtext.Field {
-	if r == nil || r.keep == nil || len(fields) != len(r.keep) {
-		return fields
-	}
-	j := 0
-	for i := range fields {
-		if r.keep[i] {
-			fields[i], fields[j] = fields[j], fields[i]
-			j++
-		}
-	}
-	return fields[:j]
-}
+// ValueError is a value that cannot be converted (rowcodec.ValueError).
+type ValueError = rowcodec.ValueError
 
-// ValueError is a value that cannot be converted; Column is the
-// PostgreSQL column name.
-type ValueError struct {
-	Column string
-	Err    error
-}
-
-// ErrNUL is the error (errors.Is) of a COPY field whose decoded value
-// holds a NUL byte (a raw 0x00, or the escapes \0, \000, \x00).
-// PostgreSQL's text types cannot hold NUL and COPY FROM refuses it
-// ("invalid byte sequence for encoding "UTF8": 0x00"), so such a dump is
-// corrupt; bytea values are not affected (their COPY text is \\x...).
-var ErrNUL = errors.New("the value holds a NUL byte, which no PostgreSQL text value can hold: the dump is corrupt")
-
-func (e *ValueError) Error() string { return e.Err.Error() }
-func (e *ValueError) Unwrap() error { return e.Err }
-
-// AppendTuple appends one row, given as COPY fields in the order of
-// r.Columns, as a SQL tuple "(v1,v2,...)". A value that cannot be
-// converted returns a *ValueError naming the column; errors.Is(err,
-// pgtext.ErrUnrepresentable) tells valid-but-unrepresentable values apart.
-func (r *Rows) AppendTuple(b []byte, fields []pgtext.Field) ([]byte, error) {
-	if len(fields) != len(r.types) {
-		want := len(r.types)
-		if r.keep != nil {
-			want = len(r.keep)
-		}
-		return b, &ValueError{Err: fmt.Errorf("row has %d fields, the COPY header names %d columns", len(fields), want)}
-	}
-	b = append(b, '(')
-	for i, f := range fields {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if f.Null {
-			b = append(b, "NULL"...)
-			continue
-		}
-		if bytes.IndexByte(f.Value, 0) >= 0 {
-			return b, &ValueError{Column: r.pgCols[i], Err: ErrNUL}
-		}
-		var err error
-		b, err = appendValue(b, r.types[i], f.Value)
-		if err != nil {
-			return b, &ValueError{Column: r.pgCols[i], Err: err}
-		}
-	}
-	return append(b, ')'), nil
-}
-
-// appendValue converts one non-NULL value in PostgreSQL text form to a SQL
-// literal for a column of type ct.
-func appendValue(b []byte, ct colType, v []byte) ([]byte, error) {
-	switch ct.kind {
-	case vInt:
-		if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
-			if _, err2 := strconv.ParseUint(string(v), 10, 64); err2 != nil {
-				return b, fmt.Errorf("invalid integer %q", clip(v))
-			}
-		}
-		return append(b, v...), nil
-	case vNumeric:
-		s, err := pgtext.Numeric(string(v))
-		if err != nil {
-			return b, err
-		}
-		return append(b, s...), nil
-	case vJSON:
-		if err := jsonNumbersExact(v); err != nil {
-			return b, err
-		}
-		return sqltext.AppendStringBytes(b, v), nil
-	case vFloat:
-		s, err := pgtext.Float(string(v))
-		if err != nil {
-			return b, err
-		}
-		if ct.dolt == "float" {
-			// PostgreSQL prints a real in its shortest float4 form, e.g.
-			// 3.4028235e+38 for the largest; Dolt reads the literal as a
-			// float64 and range-checks it against float4, which rejects
-			// that. The float64 spelling of the same float4 value is exact
-			// and in range.
-			f, err := strconv.ParseFloat(s, 32)
-			if err != nil {
-				return b, fmt.Errorf("invalid real %q", clip(v))
-			}
-			return strconv.AppendFloat(b, f, 'g', -1, 64), nil
-		}
-		return append(b, s...), nil
-	case vBool:
-		t, err := pgtext.Bool(string(v))
-		if err != nil {
-			return b, err
-		}
-		if t {
-			return append(b, '1'), nil
-		}
-		return append(b, '0'), nil
-	case vBytea:
-		p, err := pgtext.Bytea(string(v))
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendHex(b, p), nil
-	case vDate, vTimestamp, vTimestampTZ, vTime, vTimeTZ:
-		s, err := timeConv[ct.kind](string(v))
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendString(b, s), nil
-	case vArray:
-		s, err := pgtext.ArrayToJSON(string(v), ct.elem)
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendString(b, s), nil
-	case vMoney:
-		s, err := moneyToDecimal(v)
-		if err != nil {
-			return b, err
-		}
-		return append(b, s...), nil
-	case vHstore:
-		s, err := hstoreToJSON(v)
-		if err != nil {
-			return b, err
-		}
-		return sqltext.AppendString(b, s), nil
-	case vBit:
-		for _, c := range v {
-			if c != '0' && c != '1' {
-				return b, fmt.Errorf("invalid bit string %q", clip(v))
-			}
-		}
-		b = append(b, 'b', '\'')
-		b = append(b, v...)
-		return append(b, '\''), nil
-	}
-	return sqltext.AppendStringBytes(b, v), nil
-}
-
-// timeConv converts the PostgreSQL text of a date/time kind to the text
-// Dolt parses for its column type (pgtext, PostgreSQL manual 8.5).
-var timeConv = map[valKind]func(string) (string, error){
-	vDate:        pgtext.Date,
-	vTimestamp:   pgtext.Timestamp,
-	vTimestampTZ: pgtext.TimestampTZ,
-	vTime:        pgtext.Time,
-	vTimeTZ:      pgtext.TimeTZ,
-}
-
-// AppendRow appends one row, given as COPY fields in the order of
-// r.Columns, to dst as the Go values Dolt's engine converts to the column
-// types: nil (NULL), int64 or uint64 (integers, booleans as 1/0), float64,
-// []byte (bytea), uint64 (bit strings), and otherwise a string that Dolt
-// parses exactly as it parses the quoted literal AppendTuple writes
-// (numeric, money, dates and times, JSON, text). Every value converts to
-// the same stored value as AppendTuple's literal; errors are the same
-// *ValueError.
-func (r *Rows) AppendRow(dst []any, fields []pgtext.Field) ([]any, error) {
-	if len(fields) != len(r.types) {
-		_, err := r.AppendTuple(nil, fields)
-		return dst, err
-	}
-	for i, f := range fields {
-		if f.Null {
-			dst = append(dst, nil)
-			continue
-		}
-		if bytes.IndexByte(f.Value, 0) >= 0 {
-			return dst, &ValueError{Column: r.pgCols[i], Err: ErrNUL}
-		}
-		x, err := goValue(r.types[i], f.Value)
-		if err != nil {
-			return dst, &ValueError{Column: r.pgCols[i], Err: err}
-		}
-		dst = append(dst, x)
-	}
-	return dst, nil
-}
-
-// goValue is appendValue's counterpart for AppendRow.
-func goValue(ct colType, v []byte) (any, error) {
-	switch ct.kind {
-	case vInt:
-		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil {
-			return n, nil
-		}
-		n, err := strconv.ParseUint(string(v), 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("invalid integer %q", clip(v))
-		}
-		return n, nil
-	case vNumeric:
-		return pgtext.Numeric(string(v))
-	case vJSON:
-		if err := jsonNumbersExact(v); err != nil {
-			return nil, err
-		}
-		return string(v), nil
-	case vFloat:
-		s, err := pgtext.Float(string(v))
-		if err != nil {
-			return nil, err
-		}
-		bits := 64
-		if ct.dolt == "float" {
-			bits = 32 // see appendValue: the float4 value, exactly, as a float64
-		}
-		f, err := strconv.ParseFloat(s, bits)
-		if err != nil {
-			return nil, fmt.Errorf("invalid floating-point number %q", clip(v))
-		}
-		return f, nil
-	case vBool:
-		t, err := pgtext.Bool(string(v))
-		if err != nil {
-			return nil, err
-		}
-		if t {
-			return int64(1), nil
-		}
-		return int64(0), nil
-	case vBytea:
-		return pgtext.Bytea(string(v))
-	case vDate, vTimestamp, vTimestampTZ, vTime, vTimeTZ:
-		return timeConv[ct.kind](string(v))
-	case vArray:
-		return pgtext.ArrayToJSON(string(v), ct.elem)
-	case vMoney:
-		return moneyToDecimal(v)
-	case vHstore:
-		return hstoreToJSON(v)
-	case vBit:
-		for _, c := range v {
-			if c != '0' && c != '1' {
-				return nil, fmt.Errorf("invalid bit string %q", clip(v))
-			}
-		}
-		if len(v) == 0 {
-			return uint64(0), nil
-		}
-		n, err := strconv.ParseUint(string(v), 2, 64)
-		if err != nil {
-			return nil, fmt.Errorf("bit string %q is longer than 64 bits", clip(v))
-		}
-		return n, nil
-	}
-	return string(v), nil
-}
-
-func clip(v []byte) string {
-	if len(v) > 60 {
-		return string(v[:60]) + "..."
-	}
-	return string(v)
-}
+// ErrNUL is rowcodec.ErrNUL: a COPY field holding a NUL byte.
+var ErrNUL = rowcodec.ErrNUL
 
 // CopyRows resolves the table and column list of a COPY block header
 // ("COPY public.actor (actor_id, first_name) FROM stdin;"). It fails when
@@ -360,29 +76,11 @@ func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Row
 			cols = append(cols, c.name)
 		}
 	}
-	r := &Rows{Table: root.out, Source: rel.String()}
-	for i, c := range cols {
-		oc := root.out.ColumnByPG(c)
-		if oc == nil && t.skippedColumn(root, c) {
-			if r.keep == nil {
-				r.keep = make([]bool, len(cols))
-				for j := 0; j < i; j++ {
-					r.keep[j] = true
-				}
-			}
-			continue
-		}
-		if r.keep != nil {
-			r.keep[i] = true
-		}
-		r.pgCols = append(r.pgCols, c)
-		if oc == nil {
-			return nil, diag.New(pos, rel.String(), c, errors.New("the data names a column the table does not have"), hintInconsistent)
-		}
-		r.Columns = append(r.Columns, oc.Name)
-		r.types = append(r.types, t.colTypes[colKey{root, c}])
+	r, err := rowcodec.For(root.out, rel.String(), cols, func(c string) bool { return t.skippedColumn(root, c) })
+	if ce := (*rowcodec.ColumnError)(nil); errors.As(err, &ce) {
+		return nil, diag.New(pos, rel.String(), ce.Column, errors.New("the data names a column the table does not have"), hintInconsistent)
 	}
-	return r, nil
+	return r, err
 }
 
 // InsertRows turns one INSERT statement of a pg_dump --inserts or
@@ -410,16 +108,16 @@ func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) 
 	if sel == nil || len(sel.ValuesLists) == 0 {
 		return nil, nil, diag.New(ev.Pos, rel.String(), "", errors.New("INSERT without a VALUES list"), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts)")
 	}
-	if r.keep != nil {
+	if keep := r.Keep(); keep != nil {
 		// leave out the values of columns an override skips
 		for _, vl := range sel.ValuesLists {
 			l := vl.GetList()
-			if len(l.GetItems()) != len(r.keep) {
+			if len(l.GetItems()) != len(keep) {
 				continue
 			}
 			var items []*pg.Node
 			for i, it := range l.Items {
-				if r.keep[i] {
+				if keep[i] {
 					items = append(items, it)
 				}
 			}
@@ -445,17 +143,14 @@ func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) 
 			}
 		}
 	}
-	drop := nvals == len(r.pgCols)
+	pgCols := r.PGColumns()
+	drop := nvals == len(pgCols)
 	if drop {
-		keep := &Rows{Table: r.Table, Source: r.Source}
-		for i := range r.pgCols {
-			if !skip[i] {
-				keep.Columns = append(keep.Columns, r.Columns[i])
-				keep.pgCols = append(keep.pgCols, r.pgCols[i])
-				keep.types = append(keep.types, r.types[i])
-			}
+		use := make([]bool, len(skip))
+		for i := range skip {
+			use[i] = !skip[i]
 		}
-		r = keep
+		r = r.Subset(use)
 	}
 	var rows [][]pgtext.Field
 	for _, vl := range sel.ValuesLists {
@@ -468,8 +163,8 @@ func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) 
 			f, err := constField(it)
 			if err != nil {
 				col := ""
-				if i < len(r.pgCols) {
-					col = r.pgCols[i]
+				if i < len(pgCols) {
+					col = pgCols[i]
 				}
 				return nil, nil, diag.New(ev.Pos, rel.String(), col, err, "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts): one VALUES list of constants per row")
 			}
@@ -519,38 +214,4 @@ func constField(n *pg.Node) (pgtext.Field, error) {
 		s = "-" + s
 	}
 	return pgtext.Field{Value: []byte(s)}, nil
-}
-
-// jsonNumbersExact checks that every number in the JSON text v survives
-// Dolt's JSON type, which keeps numbers as float64 (dolt-facts E:
-// 9007199254740993 becomes 9007199254740992). A number survives when the
-// shortest float64 spelling of it has the same exact value. A number that
-// would change is an error wrapping pgtext.ErrUnrepresentable, so the
-// --on-unrepresentable policy applies. Invalid JSON is left to Dolt.
-func jsonNumbersExact(v []byte) error {
-	if bytes.IndexAny(v, "0123456789") < 0 {
-		return nil
-	}
-	d := json.NewDecoder(bytes.NewReader(v))
-	d.UseNumber()
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return nil // io.EOF, or invalid JSON that Dolt reports
-		}
-		n, ok := tok.(json.Number)
-		if !ok {
-			continue
-		}
-		want, ok := new(big.Rat).SetString(string(n))
-		if !ok {
-			continue
-		}
-		f, err := strconv.ParseFloat(string(n), 64)
-		short := strconv.FormatFloat(f, 'g', -1, 64)
-		got, ok2 := new(big.Rat).SetString(short)
-		if err != nil || !ok2 || got.Cmp(want) != 0 {
-			return fmt.Errorf("%w: JSON number %s would be stored as %s (Dolt keeps JSON numbers as float64)", pgtext.ErrUnrepresentable, clip([]byte(n)), short)
-		}
-	}
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // viewTables is the schema the view tests select from, as pg_dump writes
@@ -38,6 +38,7 @@ func viewOf(t *testing.T, sql, kind, name string) (*schema.View, *report.Object,
 	}
 	for _, v := range db.Views {
 		if v.PG.String() == name {
+			checkParses(t, "view "+name, []byte(strings.Join(v.CreateStatements(), ";\n")+";\n"))
 			return v, o, db
 		}
 	}
@@ -328,6 +329,7 @@ func TestViewsGolden(t *testing.T) {
 			}
 			fmt.Fprintf(&b, "-- %s %s%s (%s)\n%s;\n\n", v.Kind, v.PG, in, v.Pos, strings.Join(v.CreateStatements(), ";\n"))
 		}
+		checkParses(t, c.name+".views.sql", b.Bytes())
 		compareGolden(t, filepath.Join("testdata", "golden", c.name+".views.sql"), b.Bytes())
 	}
 }

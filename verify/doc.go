@@ -15,8 +15,10 @@
 // hash of the rows on each side, whether they are equal, and for a table
 // that differs a sample (at most [SampleSize]) of the primary keys of rows
 // that differ, are missing on one side, or were added; for a table without
-// a primary key, of the rows themselves. [Err] turns the results into an
-// error naming every differing table.
+// a primary key, of the rows themselves. A text value in a sample is cut
+// as messages cut values (diag.Excerpt): its first diag.ExcerptLen (200)
+// bytes, then "... (N bytes)". [Err] turns the results into an error
+// naming every differing table.
 //
 // How values are compared: each value is read as text in a form both sides
 // can produce, in SQL, then normalised in Go (see plan.go): booleans as

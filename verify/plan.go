@@ -10,8 +10,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/pgtypes"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // norm says how a value read as text is normalised in Go.
@@ -135,7 +136,21 @@ func loadRelation(ctx context.Context, pg PG, name schema.Name) (*relation, erro
 	return rel, rows.Err()
 }
 
-var numberTypes = map[string]bool{"int2": true, "int4": true, "int8": true, "numeric": true, "float4": true, "float8": true, "oid": true, "xid": true, "cid": true, "xid8": true}
+// jsonElem says an array of the element type (a pg_type.typname) is
+// stored as a JSON array of numbers, booleans or JSON values, so that
+// PostgreSQL's to_json of the array compares with it; other arrays hold
+// JSON strings of their elements' text form (translate's array rule).
+func jsonElem(typname string) bool {
+	row, ok := pgtypes.ByTypname(typname)
+	if !ok {
+		return false
+	}
+	switch row.Verify {
+	case pgtypes.VerifyNumber, pgtypes.VerifyFloat32, pgtypes.VerifyFloat64, pgtypes.VerifyBool, pgtypes.VerifyJSON:
+		return true
+	}
+	return false
+}
 
 // planColumn decides how column c (PostgreSQL type t) is read on each side.
 func planColumn(c *schema.Column, t pgType) colPlan {
@@ -160,7 +175,7 @@ func planColumn(c *schema.Column, t pgType) colPlan {
 	}
 	const tsFmt, myTsFmt = "'YYYY-MM-DD HH24:MI:SS.US'", "'%Y-%m-%d %H:%i:%s.%f'"
 	if t.array {
-		if numberTypes[t.elemName] || t.elemName == "bool" || t.elemName == "json" || t.elemName == "jsonb" {
+		if jsonElem(t.elemName) {
 			return set("to_json("+q+")::text", p.doltExpr, nJSON, nJSON)
 		}
 		// other elements are stored as JSON strings of their text form
@@ -173,40 +188,42 @@ func planColumn(c *schema.Column, t pgType) colPlan {
 		return "CASE WHEN " + q + " = 'infinity' THEN '" + hi + "' WHEN " + q + " = '-infinity' THEN '" + lo + "' ELSE " + e + " END"
 	}
 	const tsHi, tsLo = "9999-12-31 23:59:59.999999", "0001-01-01 00:00:00.000000"
-	switch t.name {
-	case "timestamptz":
-		return set(clamp(tsHi, tsLo, "to_char("+q+" AT TIME ZONE 'UTC', "+tsFmt+")"), "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
-	case "timestamp":
-		return set(clamp(tsHi, tsLo, "to_char("+q+", "+tsFmt+")"), "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
-	case "date":
-		return set(clamp("9999-12-31", "0001-01-01", "to_char("+q+", 'YYYY-MM-DD')"), "DATE_FORMAT("+m+", '%Y-%m-%d')", nText, nText)
+	row, _ := pgtypes.ByTypname(t.name)
+	if row == nil {
+		row = &pgtypes.Type{} // not built in: the text comparison
 	}
-	switch t.name {
-	case "bool":
+	switch row.Verify { // the type registry's verify reading
+	case pgtypes.VerifyTimestampTZ:
+		return set(clamp(tsHi, tsLo, "to_char("+q+" AT TIME ZONE 'UTC', "+tsFmt+")"), "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
+	case pgtypes.VerifyTimestamp:
+		return set(clamp(tsHi, tsLo, "to_char("+q+", "+tsFmt+")"), "DATE_FORMAT("+m+", "+myTsFmt+")", nText, nText)
+	case pgtypes.VerifyDate:
+		return set(clamp("9999-12-31", "0001-01-01", "to_char("+q+", 'YYYY-MM-DD')"), "DATE_FORMAT("+m+", '%Y-%m-%d')", nText, nText)
+	case pgtypes.VerifyBool:
 		return set("CASE WHEN "+q+" THEN '1' WHEN NOT "+q+" THEN '0' END", p.doltExpr, nText, nText)
-	case "time", "timetz":
+	case pgtypes.VerifyTime, pgtypes.VerifyTimeTZ:
 		// Dolt 1.83 returns NULL for CAST(time AS CHAR); TIME_FORMAT works.
 		e := q
-		if t.name == "timetz" {
+		if row.Verify == pgtypes.VerifyTimeTZ {
 			e = "(" + q + " AT TIME ZONE 'UTC')::time"
 		}
 		if strings.HasPrefix(dt, "time") {
 			return set(e+"::text", "TIME_FORMAT("+m+", '%H:%i:%s.%f')", nTime, nTime)
 		}
 		return set(e+"::text", p.doltExpr, nTime, nTime)
-	case "bytea":
+	case pgtypes.VerifyBytea:
 		return set("encode("+q+", 'hex')", "LOWER(HEX("+m+"))", nText, nText)
-	case "int2", "int4", "int8", "numeric", "oid", "xid", "cid", "xid8":
+	case pgtypes.VerifyNumber:
 		return set(q+"::text", p.doltExpr, nNumber, nNumber)
-	case "money":
+	case pgtypes.VerifyMoney:
 		return set(q+"::numeric::text", p.doltExpr, nNumber, nNumber)
-	case "float4":
+	case pgtypes.VerifyFloat32:
 		return set(q+"::text", p.doltExpr, nFloat32, nFloat32)
-	case "float8":
+	case pgtypes.VerifyFloat64:
 		return set(q+"::text", p.doltExpr, nFloat64, nFloat64)
-	case "json", "jsonb":
+	case pgtypes.VerifyJSON:
 		return set(q+"::text", p.doltExpr, nJSON, nJSON)
-	case "bit":
+	case pgtypes.VerifyBit:
 		if strings.HasPrefix(dt, "bit") {
 			return set(q+"::text", "CAST("+m+" AS UNSIGNED)", nBits, nNumber)
 		}

@@ -19,10 +19,10 @@ import (
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // SampleSize is the most differing keys a TableResult lists.
@@ -81,7 +81,9 @@ func (r TableResult) String() string {
 
 // Schema translates a schema-only plain dump (such as source.Live's
 // SchemaDump) into the schema model, exactly as a copy with the same
-// translate options does. name is used in error positions.
+// translate options does. name is used in error positions. An input that
+// is empty or, starting as pg_dump output, lacks pg_dump's trailer is an
+// error (its cause is dump.ErrEmpty or dump.ErrIncomplete).
 func Schema(r io.Reader, name string, opts translate.Options) (*schema.Database, error) {
 	tr := translate.New(opts, &report.Report{})
 	rd := dump.NewReader(r, name)
@@ -96,6 +98,13 @@ func Schema(r io.Reader, name string, opts translate.Options) (*schema.Database,
 		if err := tr.Statement(ev); err != nil {
 			return nil, err
 		}
+	}
+	// The completeness check of copy's schema pass (dump.Reader.Complete):
+	// a schema dump that is empty or lacks pg_dump's trailer is an error,
+	// never a smaller schema whose missing tables would go unverified.
+	if err := rd.Complete(); err != nil {
+		return nil, &diag.Error{Err: fmt.Errorf("the schema dump of the source: %w", err),
+			Hint: "pg_dump --schema-only of the source ended early; check the server and pg_dump (--pg-dump), then run verify again"}
 	}
 	return tr.Finish()
 }
@@ -130,6 +139,9 @@ func Tables(ctx context.Context, pg PG, dolt Dolt, db *schema.Database) ([]Table
 		}
 	}
 	types := &typeResolver{pg: pg, cache: map[uint32]pgType{}}
+	if err := testStall(ctx); err != nil {
+		return nil, err
+	}
 	var out []TableResult
 	for _, t := range db.Tables {
 		res, err := compareTable(ctx, pg, dolt, t, types, doltTables[t.Database+"\x00"+strings.ToLower(t.Name)])
@@ -437,21 +449,14 @@ func (p *tablePlan) display(vals []string) string {
 		case nNumber, nFloat32, nFloat64, nBits:
 			return v
 		}
-		if len(v) > 60 {
-			v = v[:60] + "..."
-		}
-		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+		return quoteExcerpt(v)
 	}
 	if p.pk == nil {
 		var parts []string
 		for i := range vals {
 			parts = append(parts, show(i))
 		}
-		s := strings.Join(parts, ", ")
-		if len(s) > 160 {
-			s = s[:160] + "..."
-		}
-		return "row (" + s + ")"
+		return "row (" + diag.Excerpt(strings.Join(parts, ", "), 4*diag.ExcerptLen) + ")"
 	}
 	var parts []string
 	for _, i := range p.pk {
@@ -461,6 +466,19 @@ func (p *tablePlan) display(vals []string) string {
 		return parts[0]
 	}
 	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// quoteExcerpt renders a text value as an SQL literal, cut as messages cut
+// values (diag.Excerpt): a value of more than diag.ExcerptLen bytes shows
+// as 'its first bytes'... (N bytes).
+func quoteExcerpt(v string) string {
+	quote := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+	cut := diag.Excerpt(v, diag.ExcerptLen)
+	if cut == v {
+		return quote(v)
+	}
+	prefix := cut[:strings.LastIndex(cut, "... (")]
+	return quote(prefix) + cut[len(prefix):]
 }
 
 // nullValue stands for SQL NULL among normalised values; no text value

@@ -3,14 +3,17 @@ package verify
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
-	"github.com/pgcopy/pgcopy/internal/schema"
+	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 func TestVerifyNormalize(t *testing.T) {
@@ -163,5 +166,43 @@ func TestVerifyDisplayKey(t *testing.T) {
 	vals := []string{"7", "ignored", nullValue}
 	if got, want := p.displayKey(p.key(vals, [32]byte{})), p.display(vals); got != want || got != "(b=NULL, a=7)" {
 		t.Errorf("displayKey %q, display %q", got, want)
+	}
+}
+
+func TestQuoteExcerpt(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"it's", "'it''s'"},
+		{strings.Repeat("a", 200), "'" + strings.Repeat("a", 200) + "'"},
+		{strings.Repeat("a", 199) + "é" + "b", "'" + strings.Repeat("a", 199) + "'... (202 bytes)"},
+	} {
+		if got := quoteExcerpt(c.in); got != c.want {
+			t.Errorf("quoteExcerpt(%.20q...) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSchemaComplete: verify.Schema applies copy's completeness check to
+// the schema dump: a pg_dump dump without its trailer and an empty input
+// are errors (dump.ErrIncomplete, dump.ErrEmpty) with a hint, a whole
+// dump gives its tables.
+func TestSchemaComplete(t *testing.T) {
+	head := "--\n-- PostgreSQL database dump\n--\n\nCREATE TABLE public.a (id integer NOT NULL);\n\n"
+	tail := "--\n-- PostgreSQL database dump complete\n--\n\n"
+	db, err := Schema(strings.NewReader(head+"CREATE TABLE public.b (id integer);\n\n"+tail), "whole.sql", translate.Options{})
+	if err != nil || len(db.Tables) != 2 {
+		t.Fatalf("whole dump: %v, %v", db, err)
+	}
+	for _, c := range []struct {
+		name, text string
+		cause      error
+		msg        string
+	}{
+		{"cut", head, dump.ErrIncomplete, "cut.sql:6: the dump ends at line 6 without pg_dump's trailer"},
+		{"empty", "", dump.ErrEmpty, "it is empty"},
+	} {
+		_, err := Schema(strings.NewReader(c.text), c.name+".sql", translate.Options{})
+		if !errors.Is(err, c.cause) || !strings.Contains(err.Error(), c.msg) || diag.HintOf(err) == "" {
+			t.Errorf("%s: %v (hint %q), want %v containing %q", c.name, err, diag.HintOf(err), c.cause, c.msg)
+		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/pipeline"
 	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
 )
 
@@ -64,13 +65,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var usage usageError
 	if errors.As(err, &usage) {
-		fmt.Fprintf(stderr, "pgcopy: %v\n", err)
+		fmt.Fprintf(stderr, "pgcopy: %v\n", diag.Redact(err.Error()))
+		if h := diag.HintOf(err); h != "" {
+			fmt.Fprintf(stderr, "hint: %s\n", h)
+		}
+		return exitUsage
+	}
+	var spec *loader.SpecError // a bad target URL or password source
+	if errors.As(err, &spec) {
+		fmt.Fprintf(stderr, "pgcopy: error: %v\nhint: %s\n", err, diag.HintOf(err))
 		return exitUsage
 	}
 	isCopy := len(args) > 1 && args[1] == "copy"
 	var pub *pipeline.PublishedError
 	if errors.As(err, &pub) {
-		fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
+		fmt.Fprintf(stderr, "pgcopy: error: %v\n", diag.Redact(err.Error()))
 		what := "committed " + pub.Commit + " and published it"
 		if pub.Commit == "" {
 			what = "found the snapshot unchanged (no new commit)"
@@ -87,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitInterrupted
 	}
-	fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
+	fmt.Fprintf(stderr, "pgcopy: error: %v\n", diag.Redact(err.Error()))
 	if h := diag.HintOf(err); h != "" {
 		fmt.Fprintf(stderr, "hint: %s\n", h)
 	}
@@ -100,12 +109,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // interrupted is the error of a copy that SIGINT or SIGTERM stopped; run
 // prints "interrupted by SIGINT; nothing was committed" and exits 128 +
 // the signal number (130, 143), as a shell reports a process it stopped.
-type interrupted struct{ sig syscall.Signal }
+// With readOnly (verify) it says that nothing was changed.
+type interrupted struct {
+	sig      syscall.Signal
+	readOnly bool
+}
 
 func (e interrupted) Error() string {
 	name := "SIGTERM"
 	if e.sig == syscall.SIGINT {
 		name = "SIGINT"
+	}
+	if e.readOnly {
+		return fmt.Sprintf("interrupted by %s; verify compares only: nothing was changed", name)
 	}
 	return fmt.Sprintf("interrupted by %s; nothing was committed; the target's branch is unchanged", name)
 }
@@ -120,7 +136,7 @@ func signalContext() (context.Context, func()) {
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		if s, ok := <-ch; ok {
-			cancel(interrupted{s.(syscall.Signal)})
+			cancel(interrupted{sig: s.(syscall.Signal)})
 		}
 	}()
 	return ctx, func() { signal.Stop(ch); close(ch); cancel(nil) }
@@ -148,10 +164,11 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump plain-format dump `FILE` (.gz is decompressed; - reads stdin)"},
 			&cli.StringFlag{Name: "target", Usage: "Dolt database `DIR` (created if missing), or mysql://USER:PASS@HOST:PORT/DB of a dolt sql-server", EnvVars: []string{"PGCOPY_TARGET"}},
+			targetPasswordFlag(),
 			&cli.StringFlag{Name: "author", Usage: "commit author `\"Name <email>\"`", Value: pipeline.DefaultAuthor},
 			&cli.StringFlag{Name: "branch", Usage: "publish to `BRANCH` (created from HEAD if missing)", Value: "main"},
 			&cli.StringFlag{Name: "tag", Usage: "tag the new commit `NAME`"},
-			&cli.StringFlag{Name: "push", Usage: "push the branch (and tag) to `REMOTE` (a remote name or a URL such as file:///path)"},
+			&cli.StringFlag{Name: "push", Usage: "push the branch (and tag) to `REMOTE` (a remote name or a URL such as file:///path; https://USER@HOST/... takes the password from DOLT_REMOTE_PASSWORD; credentials are never stored or printed)"},
 			&cli.BoolFlag{Name: "no-gc", Usage: "skip dolt_gc() after the commit"},
 			&cli.IntFlag{Name: "max-errors", Usage: "reject up to `N` bad rows into the reject file instead of failing", Value: 0},
 			&cli.StringFlag{Name: "reject-file", Usage: "write rejected rows' original dump lines to `FILE` (reasons in FILE.log)", Value: "pgcopy.rejects"},
@@ -171,9 +188,12 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if c.String("target") == "" || (c.String("dump") == "" && sourceURL(c) == "") {
 				return usageError{"copy needs --dump FILE or --source URL (or DATABASE_URL), and --target DIR (see pgcopy copy --help)"}
 			}
+			if err := loader.CheckTarget(c.String("target"), targetPassword(c)); err != nil {
+				return err // exit 2, before the input is read
+			}
 			ctx, stop := signalContext()
 			defer stop()
-			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), Author: c.String("author"),
+			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), TargetPassword: targetPassword(c), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
 				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations"),
 				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump")}
@@ -183,6 +203,10 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if opts.Verify && (opts.MaxErrors > 0 || opts.OnUnrepresentable == pipeline.UnrepNull) {
 				return usageError{"--verify cannot be combined with --max-errors or --on-unrepresentable=null: the rows they reject and the values they null " +
 					"are not in Dolt, so --verify would count each as a difference; copy without --verify and run pgcopy verify to list them"}
+			}
+			if _, err := pipeline.CheckPush(opts.Target, opts.Push); err != nil {
+				// a --push whose credentials cannot be used without storing them: exit 2
+				return &diag.Error{Err: usageError{err.Error()}, Hint: diag.HintOf(err)}
 			}
 			tro, err := translateOptions(c) // explain.go: --overrides, --infer-lengths
 			if err != nil {
@@ -287,7 +311,7 @@ func setStatus(res *pipeline.Result, err error) {
 		if errors.As(err, new(interrupted)) {
 			r.Status = "interrupted"
 		}
-		re := &report.RunError{Message: err.Error(), Hint: diag.HintOf(err)}
+		re := &report.RunError{Message: diag.Redact(err.Error()), Hint: diag.HintOf(err)}
 		var de *diag.Error
 		if errors.As(err, &de) {
 			re.File, re.Line, re.Table, re.Column = de.Pos.File, de.Pos.Line, de.Table, de.Column

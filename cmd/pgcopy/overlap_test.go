@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"os/exec"
@@ -190,11 +192,21 @@ func TestKilledRunCleanedUp(t *testing.T) {
 	})
 }
 
-// TestBranchMovedDuringCopy moves main (another writer's commit) while a
-// run is paused after its commit: the run must fail with "the branch
-// moved during the copy" and main must keep the other writer's commit.
-// Only a sql-server can have another writer while pgcopy holds the
-// database (the embedded engine locks it).
+// TestBranchMovedDuringCopy moves main while a run is paused after its
+// commit: another writer's commit on top ("forward"), a reset to an
+// ancestor of the run's start commit ("back": a plain --ff-only merge
+// would still succeed), a reset to a commit of a diverged branch
+// ("unrelated"), and the branch deleted ("deleted"). The run must fail with "the
+// branch moved during the copy" and main must stay where the other writer
+// put it. Only a sql-server can have another writer while pgcopy holds the
+// database; TestBranchLockedDuringCopy covers the embedded target.
+//
+// A move is visible to other sessions a few milliseconds after the
+// writer's CALL returned (measured: pgcopy's first read of dolt_branches
+// right after the resume still showed the old HEAD in 58 of 80 runs), so
+// the test waits until a session of its own sees it before it resumes
+// the run; the run itself also checks the branch after its fast-forward
+// (loader publish), for a move that lands between its check and its merge.
 func TestBranchMovedDuringCopy(t *testing.T) {
 	v1, v2 := overlapDumps(t)
 	dsn := testenv.DoltServer(t, t.TempDir())
@@ -202,31 +214,105 @@ func TestBranchMovedDuringCopy(t *testing.T) {
 	target := "mysql://root@" + addr + "/db"
 	copyOK(t, v1, target, "-q")
 	db := mustOpenMy(t, dsn+"db")
-	// "back" (main reset to an ancestor of the work branch while the run
-	// is paused) exited 0 without publishing on main after the merge of
-	// issue 12's branches: an open fault, listed in the closing note of
-	// session 3; only "forward" runs until it is fixed.
-	for _, move := range []string{"forward"} {
+	ctx := context.Background()
+	writer, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	write := func(q string) {
+		t.Helper()
+		if _, err := writer.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	head := func(branch string) string { // "" when branch does not exist
+		t.Helper()
+		c, err := db.Conn(ctx) // a session of its own
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var h string
+		if err := c.QueryRowContext(ctx, "SELECT hash FROM dolt_branches WHERE name = ?", branch).Scan(&h); err != nil && err != sql.ErrNoRows {
+			t.Fatal(err)
+		}
+		return h
+	}
+	for _, move := range []string{"forward", "back", "unrelated", "deleted"} {
 		t.Run(move, func(t *testing.T) {
-			a := startPaused(t, v2, target, "committed")
-			if move == "forward" {
-				querySQL(t, db, "CALL DOLT_COMMIT('--allow-empty', '-m', 'another writer')")
-			} else {
-				// main moves back to an ancestor of the work branch:
-				// a plain --ff-only merge would still succeed.
-				querySQL(t, db, "CALL DOLT_RESET('--hard', 'HEAD~1')")
+			// main is the sql-server's default branch, which it does not
+			// delete: "deleted" copies into the branch nightly.
+			branch := "main"
+			if move == "deleted" {
+				branch = "nightly"
 			}
-			moved := querySQL(t, db, "SELECT HASHOF('main')")[0][0]
+			copyOK(t, v1, target, "-q", "--branch", branch)
+			start := head(branch)
+			a := startPaused(t, v2, target, "committed", "--branch", branch)
+			switch move {
+			case "forward":
+				write("CALL DOLT_COMMIT('--allow-empty', '-m', 'another writer')")
+			case "back":
+				write("CALL DOLT_RESET('--hard', 'HEAD~1')")
+			case "unrelated":
+				write("CALL DOLT_BRANCH('-f', 'side', 'HEAD~1')")
+				write("CALL DOLT_CHECKOUT('side')")
+				write("CALL DOLT_COMMIT('--allow-empty', '-m', 'a diverged commit')")
+				write("CALL DOLT_CHECKOUT('main')")
+				write("CALL DOLT_RESET('--hard', 'side')")
+			case "deleted":
+				write("CALL DOLT_BRANCH('-D', 'nightly')")
+			}
+			var moved string
+			for i := 0; ; i++ {
+				if moved = head(branch); moved != start {
+					break
+				}
+				if i == 1000 {
+					t.Fatalf("%s is still at %s after the move (%s)", branch, start, move)
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
 			code, errOut := a.resume(t)
 			t.Logf("the paused run: exit %d: %s", code, errOut)
-			if code == 0 || !strings.Contains(errOut, "the branch moved during the copy (another writer?)") {
-				t.Errorf("exit %d, stderr:\n%s\nwant the branch-moved failure", code, errOut)
+			if code != 1 || !strings.Contains(errOut, "the branch moved during the copy (another writer?)") || !strings.Contains(errOut, "nothing was published") {
+				t.Errorf("exit %d, stderr:\n%s\nwant the branch-moved failure, nothing published", code, errOut)
 			}
-			if now := querySQL(t, db, "SELECT HASHOF('main')")[0][0]; now != moved {
-				t.Errorf("main is %s, want the other writer's %s", now, moved)
+			if now := head(branch); now != moved {
+				t.Errorf("%s is %q, want the other writer's %q", branch, now, moved)
 			}
-			copyOK(t, v1, target, "-q")
 		})
+	}
+}
+
+// TestBranchLockedDuringCopy: on the embedded target no other process can
+// move the branch while a run holds the database (Dolt's own lock on
+// .dolt/noms/LOCK makes the dolt CLI open it read-only), so the paused run
+// publishes its snapshot whole.
+func TestBranchLockedDuringCopy(t *testing.T) {
+	v1, v2 := overlapDumps(t)
+	target := filepath.Join(t.TempDir(), "db")
+	copyOK(t, v1, target, "-q")
+	before := testenv.DoltQuery(t, target, "SELECT HASHOF('main')")[0][0]
+	a := startPaused(t, v2, target, "committed")
+	cmd := exec.Command(testenv.DoltBin(t), "sql", "-q", "CALL DOLT_RESET('--hard', 'HEAD~1')")
+	cmd.Dir = target
+	cmd.Env = testenv.DoltEnv(t)
+	out, err := cmd.CombinedOutput()
+	t.Logf("dolt CLI reset while the run holds the database: %v: %s", err, out)
+	if err == nil {
+		t.Errorf("the dolt CLI reset main while pgcopy held the database: %s", out)
+	}
+	if code, errOut := a.resume(t); code != 0 {
+		t.Fatalf("the paused run: exit %d, stderr:\n%s", code, errOut)
+	}
+	tg := doltTarget{spec: target, q: func(q string) [][]string { return testenv.DoltQuery(t, target, q) }}
+	if got := snapshotOf(t, tg); got != "v2" {
+		t.Errorf("main holds %s, want v2", got)
+	}
+	if after := testenv.DoltQuery(t, target, "SELECT HASHOF('main~1')")[0][0]; after != before {
+		t.Errorf("main~1 is %s, want the v1 commit %s", after, before)
 	}
 }
 

@@ -236,28 +236,9 @@ func TestInterrupt(t *testing.T) {
 			name string
 			code int
 		}{{syscall.SIGINT, "SIGINT", 130}, {syscall.SIGTERM, "SIGTERM", 143}} {
-			cmd := exec.Command(pgcopyBin, "copy", "--dump", dump, "--target", tg.spec, "-q")
-			cmd.Env = append(os.Environ(), "PGCOPY_TEST_STALL_AFTER_ROWS=20000")
-			var seen syncWriter
-			seen.want = "test stall"
-			seen.reached = make(chan struct{})
-			cmd.Stderr = &seen
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case <-seen.reached:
-			case err := <-done:
-				t.Fatalf("pgcopy ended before the stall point: %v; stderr: %s", err, seen.String())
-			}
-			if err := cmd.Process.Signal(sc.sig); err != nil {
-				t.Fatal(err)
-			}
-			<-done
-			out := seen.String()
-			if code := cmd.ProcessState.ExitCode(); code != sc.code {
+			code, out := signalAtStall(t, "PGCOPY_TEST_STALL_AFTER_ROWS=20000", "test stall", sc.sig,
+				"copy", "--dump", dump, "--target", tg.spec, "-q")
+			if code != sc.code {
 				t.Errorf("%s: exit %d, want %d; stderr:\n%s", sc.name, code, sc.code, out)
 			}
 			if !strings.Contains(out, "interrupted by "+sc.name+"; nothing was committed") || strings.Contains(out, "context canceled") {
@@ -269,6 +250,33 @@ func TestInterrupt(t *testing.T) {
 			}
 		}
 	})
+}
+
+// signalAtStall runs pgcopy with args and the test hook env (NAME=VALUE),
+// waits until its stderr holds want (the hook's stall line), sends sig and
+// returns the exit code and the whole stderr. It fails the test if pgcopy
+// ends before the stall.
+func signalAtStall(t *testing.T, env, want string, sig syscall.Signal, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(pgcopyBin, args...)
+	cmd.Env = append(os.Environ(), env)
+	seen := &syncWriter{want: want, reached: make(chan struct{})}
+	cmd.Stderr = seen
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-seen.reached:
+	case err := <-done:
+		t.Fatalf("pgcopy %s ended before the stall point: %v; stderr: %s", args[0], err, seen.String())
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	return cmd.ProcessState.ExitCode(), seen.String()
 }
 
 // syncWriter collects a child's stderr and closes reached once it holds want.

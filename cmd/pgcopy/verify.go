@@ -6,14 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"strings"
-	"syscall"
 
-	"github.com/go-sql-driver/mysql"
 	"github.com/urfave/cli/v2"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
@@ -87,6 +82,7 @@ func openInput(ctx context.Context, c *cli.Context, stdin io.Reader) (source.Inp
 func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "target", Usage: "the Dolt copy: database `DIR`, or mysql://USER:PASS@HOST:PORT/DB of a dolt sql-server", EnvVars: []string{"PGCOPY_TARGET"}},
+		targetPasswordFlag(),
 		&cli.StringFlag{Name: "branch", Usage: "compare Dolt `BRANCH` (default: the database's default branch)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only the tables that differ"},
 	}
@@ -110,13 +106,20 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 			if c.String("target") == "" || sourceURL(c) == "" {
 				return usageError{"verify needs --source URL (or DATABASE_URL) and --target DIR (see pgcopy verify --help)"}
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			if err := loader.CheckTarget(c.String("target"), targetPassword(c)); err != nil {
+				return err // exit 2
+			}
+			ctx, stop := signalContext()
 			defer stop()
 			results, live, err := runVerify(ctx, c)
 			if err != nil {
 				var usage usageError
 				if errors.As(err, &usage) {
 					return err
+				}
+				if intr, ok := interruptedBy(ctx, err).(interrupted); ok {
+					intr.readOnly = true // run prints "interrupted by SIGINT", exits 130/143
+					return intr
 				}
 				fmt.Fprintf(stderr, "pgcopy: error: %v\n", err)
 				if h := diag.HintOf(err); h != "" {
@@ -190,7 +193,7 @@ func runVerify(ctx context.Context, c *cli.Context) ([]verify.TableResult, *sour
 	if err != nil {
 		return nil, live, err
 	}
-	dolt, closeDolt, err := openVerifyTarget(ctx, c.String("target"), c.String("branch"))
+	dolt, closeDolt, err := openVerifyTarget(ctx, c.String("target"), targetPassword(c), c.String("branch"))
 	if err != nil {
 		return nil, live, err
 	}
@@ -210,8 +213,8 @@ func runVerify(ctx context.Context, c *cli.Context) ([]verify.TableResult, *sour
 
 // openVerifyTarget opens an existing Dolt database for reading, on branch
 // when given; unlike a copy it never creates a database.
-func openVerifyTarget(ctx context.Context, spec, branch string) (*sql.Conn, func(), error) {
-	conn, name, closeFn, err := openDolt(ctx, spec)
+func openVerifyTarget(ctx context.Context, spec string, pw loader.PasswordSource, branch string) (*sql.Conn, func(), error) {
+	conn, name, closeFn, err := openDolt(ctx, spec, pw)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -226,41 +229,25 @@ func openVerifyTarget(ctx context.Context, spec, branch string) (*sql.Conn, func
 	return conn, closeFn, nil
 }
 
-func openDolt(ctx context.Context, spec string) (*sql.Conn, string, func(), error) {
-	if strings.HasPrefix(spec, "mysql://") {
-		u, err := url.Parse(spec)
+func openDolt(ctx context.Context, spec string, pw loader.PasswordSource) (*sql.Conn, string, func(), error) {
+	if loader.IsServerSpec(spec) {
+		s, err := loader.ParseServerURL(spec)
 		if err != nil {
-			return nil, "", nil, fmt.Errorf("target URL: %w", err)
+			return nil, "", nil, err
 		}
-		name := strings.TrimPrefix(u.Path, "/")
-		if name == "" {
-			return nil, "", nil, errors.New("target URL names no database: use mysql://USER:PASS@HOST:PORT/DB")
+		if err := s.SetPassword(pw); err != nil {
+			return nil, "", nil, err
 		}
-		cfg := mysql.NewConfig()
-		cfg.User = u.User.Username()
-		cfg.Passwd, _ = u.User.Password()
-		cfg.Net = "tcp"
-		cfg.Addr = u.Host
-		if u.Port() == "" {
-			cfg.Addr += ":3306"
-		}
-		cfg.AllowNativePasswords = true
-		cfg.DBName = name
-		display := "mysql://" + cfg.User + "@" + cfg.Addr + "/" + name
-		db, err := sql.Open("mysql", cfg.FormatDSN())
+		db, err := loader.ConnectServer(ctx, s, false) // never creates the database
 		if err != nil {
 			return nil, "", nil, err
 		}
 		conn, err := db.Conn(ctx)
-		if err == nil {
-			err = conn.PingContext(ctx)
-		}
 		if err != nil {
 			db.Close()
-			return nil, "", nil, &diag.Error{Err: fmt.Errorf("connect to %s: %w", display, err),
-				Hint: "start the dolt sql-server, and give the database pgcopy copy wrote to"}
+			return nil, "", nil, fmt.Errorf("connect to %s: %w", s.Display(), err)
 		}
-		return conn, name, func() { conn.Close(); db.Close() }, nil
+		return conn, s.Database, func() { conn.Close(); db.Close() }, nil
 	}
 	if st, err := os.Stat(filepath.Join(spec, ".dolt")); err != nil || !st.IsDir() {
 		return nil, "", nil, &diag.Error{Err: fmt.Errorf("target %s is not a Dolt database", spec),

@@ -16,10 +16,10 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 	"github.com/pgcopy/pgcopy/verify"
 )
 
@@ -35,8 +35,12 @@ type Options struct {
 	Author string       // commit author, "Name <email>"
 	Branch string       // branch to publish to; default "main"
 	Tag    string       // tag the published commit with this name; "" for none
-	Push   string       // remote name or URL to push the branch (and tag) to; "" for none
+	Push   string       // remote name or URL to push the branch (and tag) to; "" for none (loader.ParsePush; its credentials are never stored or printed)
 	NoGC   bool         // skip DOLT_GC() after the commit
+
+	// TargetPassword is where a mysql:// target's password comes from
+	// besides the URL (loader.ParseServerURL has the grammar).
+	TargetPassword loader.PasswordSource
 
 	// MaxErrors is how many bad rows may be rejected (written to
 	// RejectFile) before the run fails; 0 fails on the first.
@@ -122,6 +126,10 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	rep := &report.Report{Started: time.Now().UTC()}
 	res := &Result{Report: rep}
+	push, err := CheckPush(opts.Target, opts.Push)
+	if err != nil {
+		return res, err
+	}
 	src := opts.Input
 	if src == nil {
 		in, err := source.Open(opts.Dump, opts.Stdin, source.OpenOptions{})
@@ -156,7 +164,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	// Load.
-	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts})
+	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
 	if err != nil {
 		return res, err
 	}
@@ -325,7 +333,9 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 		if opts.Push != "" {
-			if err := tgt.Push(ctx, pushRemote(opts.Push, dbs[0], name), opts.Tag); err != nil {
+			p := push
+			p.Remote = pushRemote(push.Remote, dbs[0], name)
+			if err := tgt.Push(ctx, p, opts.Tag); err != nil {
 				return published("--push", err)
 			}
 		}
@@ -366,6 +376,17 @@ func materialized(db *schema.Database) int {
 		}
 	}
 	return n
+}
+
+// CheckPush parses the --push value push (loader.ParsePush) and refuses,
+// before anything is loaded, one whose credentials cannot be used
+// without storing or printing them for target (loader.PushSpec.Check).
+func CheckPush(target, push string) (loader.PushSpec, error) {
+	p, err := loader.ParsePush(push)
+	if err != nil {
+		return p, err
+	}
+	return p, p.Check(target)
 }
 
 // pushRemote is where --push sends database name: the remote itself for

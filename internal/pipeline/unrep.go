@@ -8,8 +8,8 @@ import (
 	"sync"
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
-	"github.com/pgcopy/pgcopy/internal/schema"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Policies for values PostgreSQL accepts but Dolt cannot store

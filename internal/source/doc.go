@@ -6,7 +6,9 @@
 //
 // In: a path, a reader, or a connection string. Out: an [Input] that can be
 // opened more than once (pgcopy reads a dump in two passes), yielding the
-// dump's plain SQL text, plus [Meta] for the commit message. A Live input
+// dump's plain SQL text, plus [Meta] for the commit message. A dump file
+// whose size changed after the first Open fails a later Open (an error
+// naming both sizes). A Live input
 // also hands out its snapshot transaction ([Live.Tx]) so that other readers
 // (pgcopy verify) see the same data as the dump.
 //

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pgcopy/pgcopy/internal/diag"
 )
 
 // File is a dump file (or stdin) that can be read more than once.
@@ -21,6 +23,7 @@ type File struct {
 	gz   bool
 
 	sum   hash.Hash
+	size  int64 // the file's size at the first Open; a later Open must find the same
 	spool *os.File
 	stdin io.Reader
 }
@@ -70,6 +73,16 @@ func (s *File) Open() (io.ReadCloser, int64, error) {
 		}
 		if st, err := f.Stat(); err == nil {
 			size = st.Size()
+		}
+		if s.sum == nil {
+			s.size = size
+		} else if s.stdin == nil && size != s.size {
+			// a later pass must read the file the first one read
+			f.Close()
+			return nil, 0, &diag.Error{
+				Err:  fmt.Errorf("%s changed between pgcopy's two passes over it: %d bytes, then %d", s.name, s.size, size),
+				Hint: "something rewrote or cut the dump file during the copy; copy from a finished dump; nothing was committed",
+			}
 		}
 		raw = f
 		closers = append(closers, f)

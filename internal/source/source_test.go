@@ -314,3 +314,36 @@ func TestSourceRestore(t *testing.T) {
 		t.Error("missing file opened")
 	}
 }
+
+// TestFileChangedBetweenPasses: a dump file that is cut or grows after the
+// first pass fails the second Open instead of being read as another dump.
+func TestFileChangedBetweenPasses(t *testing.T) {
+	for _, tc := range []struct{ name, later string }{
+		{"cut", "SELECT 1;\n"},
+		{"grown", "SELECT 1;\nSELECT 2;\nSELECT 3;\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "d.sql")
+			if err := os.WriteFile(p, []byte("SELECT 1;\nSELECT 2;\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			f, err := OpenFile(p, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rc, _, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.Copy(io.Discard, rc)
+			rc.Close()
+			if err := os.WriteFile(p, []byte(tc.later), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = f.Open()
+			if err == nil || !strings.Contains(err.Error(), "d.sql changed between pgcopy's two passes over it: 20 bytes, then") || diag.HintOf(err) == "" {
+				t.Fatalf("second Open of a changed file: %v (hint %q)", err, diag.HintOf(err))
+			}
+		})
+	}
+}

@@ -404,6 +404,23 @@ func (b *syncBuffer) String() string {
 // (SIGTERM, then SIGKILL after 10s).
 func DoltServer(t testing.TB, dir string) (dsn string) {
 	t.Helper()
+	return doltServer(t, dir, nil)
+}
+
+// DoltServerConfig is DoltServer with a YAML configuration (dolt
+// sql-server --config; Dolt then ignores every other command-line
+// argument): config returns the file's text for the chosen port, and must
+// set listener.host to 127.0.0.1 and listener.port to port. Use it for
+// listener settings such as tls_key, tls_cert and require_secure_transport
+// (Dolt docs, "Server Configuration"). The file is written to a temporary
+// directory, not to dir.
+func DoltServerConfig(t testing.TB, dir string, config func(port int) string) (dsn string) {
+	t.Helper()
+	return doltServer(t, dir, config)
+}
+
+func doltServer(t testing.TB, dir string, config func(port int) string) (dsn string) {
+	t.Helper()
 	bin := DoltBin(t)
 	env := DoltEnv(t)
 	const attempts = 3
@@ -412,6 +429,10 @@ func DoltServer(t testing.TB, dir string) (dsn string) {
 		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
 		log := &syncBuffer{}
 		cmd := exec.Command(bin, "sql-server", "-H", "127.0.0.1", "-P", strconv.Itoa(port))
+		if config != nil {
+			cfg := WriteFile(t, t.TempDir(), "config.yaml", []byte(config(port)))
+			cmd = exec.Command(bin, "sql-server", "--config", cfg)
+		}
 		cmd.Dir = dir
 		cmd.Env = env
 		cmd.Stdout = log

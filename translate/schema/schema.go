@@ -109,6 +109,7 @@ type Column struct {
 	Name   string // the Dolt column name
 	PGType string // the PostgreSQL type as the dump writes it, e.g. "character varying(160)"
 	Type   string // the Dolt column type, e.g. "varchar(160)"
+	Codec  Codec  // how the column's PostgreSQL text values become Dolt values (package rowcodec)
 
 	NotNull       bool
 	Default       string // a Dolt DEFAULT expression, already in MySQL syntax; "" for none

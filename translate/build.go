@@ -3,15 +3,13 @@ package translate
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"sort"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgcopy/pgcopy/internal/report"
-	"github.com/pgcopy/pgcopy/internal/schema"
-	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Finish builds the Dolt schema from everything seen in the first pass. It
@@ -148,18 +146,17 @@ func (t *Translator) Finish() (*schema.Database, error) {
 		db.CrossFKs = t.crossFKs
 	}
 	t.placeObjects() // schemas.go
+	// every column carries its row codec, so that the rows need only the model
+	for k, ct := range t.colTypes {
+		if k.tb.out == nil {
+			continue
+		}
+		if oc := k.tb.out.ColumnByPG(k.col); oc != nil {
+			oc.Codec = ct.codec()
+		}
+	}
 	t.db = db
 	return db, errors.Join(t.errs...)
-}
-
-// namesPerDB holds the lower-case names taken in each Dolt database.
-type namesPerDB map[string]map[string]bool
-
-func (n namesPerDB) in(db string) map[string]bool {
-	if n[db] == nil {
-		n[db] = map[string]bool{}
-	}
-	return n[db]
 }
 
 func (tb *table) root() *table {
@@ -218,71 +215,6 @@ func (t *Translator) mergeInherited(tb *table, depth int) {
 		cols = append(cols, c)
 	}
 	tb.cols = cols
-}
-
-// tableNames decides the Dolt name of every root table (package doc,
-// "Schemas"). With SchemasPrefix, tables of the public schema, and all
-// tables when they live in one schema, keep their bare name; a table of
-// any other schema is named "schema_table" (so auth.users becomes
-// auth_users next to public.users = users); SchemasPrefixAll prefixes
-// every table when there are several schemas. With SchemasDatabases
-// every table keeps its bare name in its schema's database. Names are cut
-// to 64 characters with a hash suffix. Dolt resolves names that differ
-// only by case to one table (dolt-facts E), so a name that collides with
-// an earlier one of the same database, ignoring case, gets a "_2", "_3",
-// ... suffix; renames holds the report detail for those.
-func (t *Translator) tableNames() (names map[*table]string, renames map[*table]string) {
-	schemas := map[string]bool{}
-	for _, tb := range t.order {
-		if tb.root() == tb {
-			schemas[tb.pg.Schema] = true
-		}
-	}
-	names = map[*table]string{}
-	renames = map[*table]string{}
-	seen := map[string]*table{} // database NUL lower-case name
-	key := func(tb *table, name string) string { return t.dbOf(tb.pg.Schema) + "\x00" + strings.ToLower(name) }
-	// names an override gives come first; they never change
-	for _, tb := range t.order {
-		if tb.root() != tb {
-			continue
-		}
-		if n, pos := t.renameOf(tb); n != "" {
-			if other := seen[key(tb, n)]; other != nil {
-				t.fail(pos, tb.pg.String(), "", "choose another name", "overrides: rename %s: %s is also named %s, and Dolt table names ignore case", n, other.pg, names[other])
-			}
-			seen[key(tb, n)] = tb
-			names[tb] = n
-			renames[tb] = "named " + n + " by the override at " + pos.String()
-		}
-	}
-	mode := t.schemasMode()
-	for _, tb := range t.order {
-		if tb.root() != tb || names[tb] != "" {
-			continue
-		}
-		base := tb.pg.Name
-		if mode != SchemasDatabases && len(schemas) > 1 && (tb.pg.Schema != "public" || mode == SchemasPrefixAll) {
-			base = tb.pg.Schema + "_" + tb.pg.Name
-		}
-		base = truncIdent(base)
-		name := base
-		for i := 2; seen[key(tb, name)] != nil; i++ {
-			name = truncIdent(fmt.Sprintf("%s_%d", base, i))
-		}
-		if name != base {
-			renames[tb] = fmt.Sprintf("%q would collide with %s, which Dolt treats as the same name (table names are case-insensitive); rename it with an override if %s does not suit", base, seen[key(tb, base)].pg, name)
-		}
-		seen[key(tb, name)] = tb
-		names[tb] = name
-	}
-	return names, renames
-}
-
-func truncIdent(name string) string {
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	return sqltext.Truncate(name, h.Sum32())
 }
 
 // pkOf returns the primary key constraint that holds for tb's rows: its own,
@@ -352,11 +284,11 @@ func (t *Translator) keyedColumns() map[colKey]string {
 				coll, _ = t.mapCollation(col.collate)
 			}
 			if e := t.effOf(tb.root(), c); e != nil {
-				if e.typeDecided() {
+				if e.TypeDecided() {
 					continue // the override chose the type; Dolt says whether it keys
 				}
-				if e.collation.set {
-					coll = e.collation.v
+				if e.Collation.Set {
+					coll = e.Collation.Value
 				}
 			}
 			if ct.blob && strings.Contains(coll, "_ci") {
@@ -391,7 +323,7 @@ func (t *Translator) buildColumns(tb *table, keyed map[colKey]string, stats, key
 	used := map[string]string{}
 	for _, c := range tb.cols {
 		if t.skippedColumn(tb, c.name) {
-			t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Skipped, c.pos, "skipped by the override at %s; its values are dropped", t.effOf(tb, c.name).skip.pos)
+			t.rep.Add("COLUMN", tb.pg.String()+"."+c.name, report.Skipped, c.pos, "skipped by the override at %s; its values are dropped", t.effOf(tb, c.name).Skip.Pos)
 			continue
 		}
 		k := colKey{tb, c.name}
@@ -453,11 +385,11 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 	t.decisions[k] = dec
 	e := t.effOf(tb, c.name)
 	switch {
-	case e.typeDecided():
+	case e.TypeDecided():
 		if t.applyType(&ct, e, tb, c) {
-			t.fixed[k] = e.typeSrc()
-			dec.rule = e.typeSrc()
-			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.PGType, ct.dolt, e.typeSrc())
+			t.fixed[k] = e.TypeSource()
+			dec.rule = e.TypeSource()
+			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.PGType, ct.dolt, e.TypeSource())
 		}
 	case keyReason != "":
 		t.inferKey(tb, c, &ct, keyReason, st, dec)
@@ -476,20 +408,20 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 			out.Collation = ""
 		}
 	}
-	if e != nil && e.collation.set {
+	if e != nil && e.Collation.Set {
 		switch {
 		case isStringType(ct.dolt):
-			out.Collation = e.collation.v
-			dec.notes = append(dec.notes, "collation: "+e.collation.src())
-			ct.change = joinNotes(ct.change, fmt.Sprintf("COLLATE %s, set by the override at %s", e.collation.v, e.collation.src()))
-		case !e.collation.soft:
-			t.fail(e.collation.pos, tb.pg.String(), c.name, "remove the collation, or give the column a string type", "overrides: collation %s applies to string columns; %s is stored as %s", e.collation.v, c.name, ct.dolt)
+			out.Collation = e.Collation.Value
+			dec.notes = append(dec.notes, "collation: "+e.Collation.Source())
+			ct.change = joinNotes(ct.change, fmt.Sprintf("COLLATE %s, set by the override at %s", e.Collation.Value, e.Collation.Source()))
+		case !e.Collation.Soft:
+			t.fail(e.Collation.Pos, tb.pg.String(), c.name, "remove the collation, or give the column a string type", "overrides: collation %s applies to string columns; %s is stored as %s", e.Collation.Value, c.name, ct.dolt)
 		}
 	}
 	ct.collation = out.Collation
-	if e != nil && e.nullable.set {
-		out.NotNull = !e.nullable.v
-		dec.notes = append(dec.notes, "nullable: "+e.nullable.src())
+	if e != nil && e.Nullable.Set {
+		out.NotNull = !e.Nullable.Value
+		dec.notes = append(dec.notes, "nullable: "+e.Nullable.Source())
 	}
 	if ct.change != "" {
 		t.rep.AddGrouped(ct.group, "COLUMN", where, report.Changed, c.pos, "%s", ct.change)
@@ -513,19 +445,19 @@ func (t *Translator) columnExtras(tb *table, c *column, out *schema.Column) {
 			out.Generated = expr
 		}
 	}
-	if e := t.effOf(tb, c.name); e != nil && e.def.set && c.generate == nil {
+	if e := t.effOf(tb, c.name); e != nil && e.Default.Set && c.generate == nil {
 		c.seq, c.identity = "", false
 		out.Default = ""
-		if e.def.v != nil {
-			out.Default = *e.def.v
+		if e.Default.Value != nil {
+			out.Default = *e.Default.Value
 			if ct.blob && !strings.HasPrefix(out.Default, "(") && !strings.EqualFold(out.Default, "null") {
 				out.Default = "(" + out.Default + ")" // Dolt takes TEXT/BLOB/JSON defaults as expressions
 			}
 		}
 		if d := t.decisions[colKey{tb, c.name}]; d != nil {
-			d.notes = append(d.notes, "default: "+e.def.src())
+			d.notes = append(d.notes, "default: "+e.Default.Source())
 		}
-		t.rep.Add("DEFAULT", where, report.Changed, c.pos, "default set by the override at %s", e.def.src())
+		t.rep.Add("DEFAULT", where, report.Changed, c.pos, "default set by the override at %s", e.Default.Source())
 		return
 	}
 	if c.def != nil && !c.identity && c.generate == nil {

@@ -12,5 +12,15 @@
 // [Database.CrossFKs] holds the foreign keys between databases that Dolt
 // cannot create.
 //
+// Each Column carries its row codec (Codec: the ValueKind of its
+// PostgreSQL text values), which package rowcodec implements.
+//
 // The package never parses PostgreSQL and never talks to a database.
+//
+// Why it is public and lives under translate: the top-level step packages
+// (translate, loader, fkfix, verify) take and return the schema model, and a
+// top-level package must not take or return an internal/ type that a caller
+// outside the module could not build. The model is translate's output, so it
+// is translate's public subpackage. (Its Pos fields still name the internal
+// dump.Pos; the public/internal split of the dump types is done with it.)
 package schema

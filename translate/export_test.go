@@ -1,7 +1,0 @@
-package translate
-
-// Exported for tests.
-var (
-	MoneyToDecimal = moneyToDecimal
-	HstoreToJSON   = hstoreToJSON
-)

@@ -1,0 +1,239 @@
+package translate
+
+import (
+	"strings"
+
+	pg "github.com/pganalyze/pg_query_go/v5"
+)
+
+// kindOf infers what an expression's value is: from the column types of
+// the FROM clause, casts, constants and the result types of operators and
+// functions (PostgreSQL manual chapter 9).
+func (t *Translator) kindOf(n *pg.Node, vs *viewScope) vtype {
+	unknown := vtype{k: kUnknown, scale: -1}
+	if n == nil {
+		return unknown
+	}
+	switch e := n.Node.(type) {
+	case *pg.Node_AConst:
+		c := e.AConst
+		switch {
+		case c.Isnull:
+			return vtype{k: kNull, scale: -1}
+		case c.GetIval() != nil:
+			return vtype{k: kInt}
+		case c.GetFval() != nil:
+			f := c.GetFval().Fval
+			if i := strings.IndexByte(f, '.'); i >= 0 && !strings.ContainsAny(f, "eE") {
+				return vtype{k: kNumeric, scale: len(f) - i - 1}
+			}
+			return vtype{k: kNumeric, scale: -1}
+		case c.GetBoolval() != nil:
+			return vtype{k: kBool}
+		case c.GetSval() != nil:
+			return vtype{k: kText, scale: -1}
+		}
+		return vtype{k: kInt}
+	case *pg.Node_ColumnRef:
+		if _, c, err := vs.column(e.ColumnRef); err == nil {
+			return c.typ
+		}
+	case *pg.Node_TypeCast:
+		return t.typeOf(e.TypeCast.TypeName)
+	case *pg.Node_BoolExpr, *pg.Node_NullTest, *pg.Node_BooleanTest:
+		return vtype{k: kBool}
+	case *pg.Node_CaseExpr:
+		var ts []vtype
+		for _, w := range e.CaseExpr.Args {
+			ts = append(ts, t.kindOf(w.GetCaseWhen().Result, vs))
+		}
+		if e.CaseExpr.Defresult != nil {
+			ts = append(ts, t.kindOf(e.CaseExpr.Defresult, vs))
+		}
+		return firstKnown(ts)
+	case *pg.Node_CoalesceExpr:
+		return t.firstKind(e.CoalesceExpr.Args, vs)
+	case *pg.Node_MinMaxExpr:
+		return t.firstKind(e.MinMaxExpr.Args, vs)
+	case *pg.Node_SqlvalueFunction:
+		switch e.SqlvalueFunction.Op {
+		case pg.SQLValueFunctionOp_SVFOP_CURRENT_DATE:
+			return vtype{k: kDate}
+		case pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME, pg.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N,
+			pg.SQLValueFunctionOp_SVFOP_LOCALTIME, pg.SQLValueFunctionOp_SVFOP_LOCALTIME_N:
+			return vtype{k: kTime}
+		case pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP, pg.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N,
+			pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP, pg.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N:
+			return vtype{k: kTimestamp}
+		}
+		return vtype{k: kText, scale: -1}
+	case *pg.Node_SubLink:
+		switch e.SubLink.SubLinkType {
+		case pg.SubLinkType_EXISTS_SUBLINK, pg.SubLinkType_ANY_SUBLINK, pg.SubLinkType_ALL_SUBLINK:
+			return vtype{k: kBool}
+		case pg.SubLinkType_ARRAY_SUBLINK:
+			return vtype{k: kArray, scale: -1}
+		case pg.SubLinkType_EXPR_SUBLINK:
+			if sel := e.SubLink.Subselect.GetSelectStmt(); sel != nil {
+				return t.firstColumnKind(sel, vs)
+			}
+		}
+	case *pg.Node_AArrayExpr:
+		return vtype{k: kArray, scale: -1}
+	case *pg.Node_AExpr:
+		return t.aexprKind(e.AExpr, vs)
+	case *pg.Node_FuncCall:
+		return t.funcKind(e.FuncCall, vs)
+	}
+	return unknown
+}
+
+func firstKnown(ts []vtype) vtype {
+	for _, x := range ts {
+		if x.k != kNull && x.k != kUnknown {
+			return x
+		}
+	}
+	return vtype{k: kUnknown, scale: -1}
+}
+
+func (t *Translator) firstKind(args []*pg.Node, vs *viewScope) vtype {
+	var ts []vtype
+	for _, a := range args {
+		ts = append(ts, t.kindOf(a, vs))
+	}
+	return firstKnown(ts)
+}
+
+// firstColumnKind is the kind of a scalar subquery: its first column's.
+func (t *Translator) firstColumnKind(sel *pg.SelectStmt, outer *viewScope) vtype {
+	for sel.Op != pg.SetOperation_SETOP_NONE && sel.Larg != nil {
+		sel = sel.Larg
+	}
+	if len(sel.TargetList) == 0 {
+		return vtype{k: kUnknown, scale: -1}
+	}
+	vs := &viewScope{outer: outer, vt: &viewTrans{def: outer.vt.def}, outputs: map[string]outputRef{}}
+	if _, err := t.fromSQL(sel.FromClause, vs); err != nil {
+		return vtype{k: kUnknown, scale: -1}
+	}
+	rt := sel.TargetList[0].GetResTarget()
+	if rt == nil {
+		return vtype{k: kUnknown, scale: -1}
+	}
+	return t.kindOf(rt.Val, vs)
+}
+
+func (t *Translator) aexprKind(a *pg.A_Expr, vs *viewScope) vtype {
+	if a.Kind != pg.A_Expr_Kind_AEXPR_OP {
+		if a.Kind == pg.A_Expr_Kind_AEXPR_NULLIF {
+			return t.kindOf(a.Lexpr, vs)
+		}
+		return vtype{k: kBool}
+	}
+	op := strList(a.Name)[len(a.Name)-1]
+	if a.Lexpr == nil {
+		return t.kindOf(a.Rexpr, vs)
+	}
+	l, r := t.kindOf(a.Lexpr, vs), t.kindOf(a.Rexpr, vs)
+	switch op {
+	case "=", "<>", "!=", "<", ">", "<=", ">=", "~~", "!~~", "~~*", "!~~*", "~", "~*", "!~", "!~*", "@>", "<@", "&&", "?", "?|", "?&":
+		return vtype{k: kBool}
+	case "||":
+		if l.k == kJSON || l.k == kArray {
+			return l
+		}
+		return vtype{k: kText, scale: -1}
+	case "->", "#>":
+		return vtype{k: kJSON}
+	case "->>", "#>>":
+		return vtype{k: kText, scale: -1}
+	case "+", "-", "*", "/", "%":
+		switch {
+		case l.k == kDate && r.k == kDate:
+			return vtype{k: kInt}
+		case l.k == kDate && r.k == kInt, l.k == kInt && r.k == kDate:
+			return vtype{k: kDate}
+		case l.k == kDate || l.k == kTimestamp:
+			if r.k == kInterval || r.k == kText {
+				return vtype{k: kTimestamp}
+			}
+			return vtype{k: kInterval}
+		case l.k == kInterval && (r.k == kDate || r.k == kTimestamp):
+			return vtype{k: kTimestamp}
+		case l.k == kFloat || r.k == kFloat:
+			return vtype{k: kFloat, scale: -1}
+		case l.k == kInt && r.k == kInt:
+			return vtype{k: kInt}
+		case (l.k == kNumeric || l.k == kInt) && (r.k == kNumeric || r.k == kInt):
+			if l.scale < 0 || r.scale < 0 || op == "/" {
+				return vtype{k: kNumeric, scale: -1}
+			}
+			if op == "*" {
+				return vtype{k: kNumeric, scale: l.scale + r.scale}
+			}
+			return vtype{k: kNumeric, scale: max(l.scale, r.scale)}
+		}
+	}
+	return vtype{k: kUnknown, scale: -1}
+}
+
+func (t *Translator) funcKind(fc *pg.FuncCall, vs *viewScope) vtype {
+	fn := strList(fc.Funcname)
+	name := fn[len(fn)-1]
+	arg := func(i int) vtype {
+		if i < len(fc.Args) {
+			return t.kindOf(fc.Args[i], vs)
+		}
+		return vtype{k: kUnknown, scale: -1}
+	}
+	switch name {
+	case "count", "length", "char_length", "character_length", "octet_length", "strpos", "position", "cardinality",
+		"array_length", "json_array_length", "jsonb_array_length":
+		return vtype{k: kInt}
+	case "sum":
+		a := arg(0)
+		if a.k == kInt {
+			return vtype{k: kInt}
+		}
+		return a
+	case "avg":
+		if arg(0).k == kFloat {
+			return vtype{k: kFloat, scale: -1}
+		}
+		return vtype{k: kNumeric, scale: -1}
+	case "min", "max", "abs", "greatest", "least", "sign", "ceil", "ceiling", "floor", "mod":
+		return arg(0)
+	case "round", "trunc":
+		a := arg(0)
+		if a.k == kNumeric || a.k == kInt {
+			if len(fc.Args) == 1 {
+				return vtype{k: kNumeric, scale: 0}
+			}
+			if c := fc.Args[1].GetAConst(); c != nil && c.GetIval() != nil {
+				return vtype{k: kNumeric, scale: int(c.GetIval().Ival)}
+			}
+			return vtype{k: kNumeric, scale: -1}
+		}
+		return a
+	case "bool_and", "bool_or", "every":
+		return vtype{k: kBool}
+	case "string_agg", "lower", "upper", "concat", "concat_ws", "substring", "substr", "btrim", "trim", "ltrim", "rtrim",
+		"replace", "left", "right", "lpad", "rpad", "md5", "reverse", "jsonb_typeof", "json_typeof":
+		return vtype{k: kText, scale: -1}
+	case "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "json_build_object", "jsonb_build_object",
+		"json_build_array", "jsonb_build_array", "to_json", "to_jsonb":
+		return vtype{k: kJSON}
+	case "array_agg":
+		return vtype{k: kArray, scale: -1}
+	case "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp":
+		return vtype{k: kTimestamp}
+	case "date_part":
+		return vtype{k: kFloat, scale: -1}
+	case "extract":
+		return vtype{k: kNumeric, scale: -1}
+	case "gen_random_uuid", "uuid_generate_v4":
+		return vtype{k: kText, scale: -1}
+	}
+	return vtype{k: kUnknown, scale: -1}
+}
