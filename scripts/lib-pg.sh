@@ -60,7 +60,12 @@ pg_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # pg_start DIR creates a cluster in DIR/data (trust auth, UTF8, C.UTF-8 or C
 # locale, durability off) and starts it on the first free port from 55432,
-# with its unix socket in DIR.
+# with its unix socket in DIR. The server runs with wal_level=logical (and room
+# for 10 replication slots and 10 WAL senders) so that `pgcopy follow` and its
+# tests can create logical replication slots. pg_hba.conf needs nothing more:
+# a logical replication connection (replication=database) is matched by its
+# database name like an ordinary one, so initdb's "host all all 127.0.0.1/32
+# trust" line admits it (the "replication" keyword is for physical replication).
 pg_start() {
 	pg_dir=$1
 	pg_data="$pg_dir/data"
@@ -87,7 +92,7 @@ pg_start() {
 			[[ $pg_port -lt 56432 ]] || die "no free TCP port in 55432..56431"
 		done
 		if pg_run "$pg_bindir/pg_ctl" -D "$pg_data" -l "$pg_log" -w -t 60 start \
-			-o "-p $pg_port -k '$pg_dir' -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+			-o "-p $pg_port -k '$pg_dir' -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c wal_level=logical -c max_replication_slots=10 -c max_wal_senders=10" \
 			>/dev/null; then
 			return
 		fi

@@ -10,7 +10,8 @@
 #   1. finds PostgreSQL server binaries ($PG_BINDIR, else the newest
 #      /usr/lib/postgresql/*/bin) and installs the Debian "postgresql" package if
 #      they are missing;
-#   2. starts a throwaway cluster in a temp dir on a free 127.0.0.1 port (removed on exit);
+#   2. starts a throwaway cluster in a temp dir on a free 127.0.0.1 port (removed on exit),
+#      with wal_level=logical and room for replication slots (for `pgcopy follow`);
 #   3. builds the dolt CLI pinned in go.mod into .cache/bin/dolt;
 #   4. exports PGCOPY_TEST_PGURL, PGCOPY_TEST_PGBIN, PGCOPY_TEST_DOLT (read by
 #      internal/testenv) and puts both bin dirs first in PATH;

@@ -7,6 +7,7 @@
 // builds the dolt CLI pinned in go.mod and exports:
 //
 //	PGCOPY_TEST_PGURL  URL of the cluster's "postgres" database (superuser, trust auth)
+//	                   (wal_level=logical: logical replication connections work too)
 //	PGCOPY_TEST_PGBIN  PostgreSQL bin dir (psql, pg_dump, pg_restore, pgbench, ...)
 //	PGCOPY_TEST_DOLT   absolute path of the dolt binary
 //
@@ -549,4 +550,20 @@ func WriteFile(t testing.TB, dir, name string, data []byte) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// ReplicationURL returns dbURL with replication=database added: a walsender
+// connection to the same database, on which the replication protocol's
+// commands (IDENTIFY_SYSTEM, CREATE_REPLICATION_SLOT, START_REPLICATION) run.
+// See "Streaming Replication Protocol" in the PostgreSQL manual (55.4).
+func ReplicationURL(t testing.TB, dbURL string) string {
+	t.Helper()
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatalf("testenv: %q is not a URL: %v", dbURL, err)
+	}
+	q := u.Query()
+	q.Set("replication", "database")
+	u.RawQuery = q.Encode()
+	return u.String()
 }

@@ -1,14 +1,17 @@
 package testenv_test
 
 import (
+	"context"
 	"database/sql"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	_ "github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/pgcopy/pgcopy/internal/testenv"
 )
@@ -99,5 +102,35 @@ func TestEnvRepoRoot(t *testing.T) {
 	}
 	if p := testenv.FreePort(t); p <= 0 || p > 65535 {
 		t.Errorf("FreePort = %d", p)
+	}
+}
+
+// TestEnvLogicalReplication checks what `pgcopy follow` needs from the
+// cluster of scripts/test.sh: wal_level=logical, room for slots and WAL
+// senders, and a replication connection (replication=database) accepted for
+// the test user by pg_hba.conf.
+func TestEnvLogicalReplication(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, dbURL := pg.CreateDB(t)
+	got := pg.Query(t, dbURL, `SELECT current_setting('wal_level'), current_setting('max_replication_slots')::int >= 4, current_setting('max_wal_senders')::int >= 4`)
+	if want := [][]string{{"logical", "t", "t"}}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("wal_level, max_replication_slots >= 4, max_wal_senders >= 4 = %q, want %q", got, want)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn, err := pgconn.Connect(ctx, testenv.ReplicationURL(t, dbURL))
+	if err != nil {
+		t.Fatalf("replication connection: %v", err)
+	}
+	defer conn.Close(context.Background())
+	res, err := conn.Exec(ctx, "IDENTIFY_SYSTEM").ReadAll()
+	if err != nil {
+		t.Fatalf("IDENTIFY_SYSTEM: %v", err)
+	}
+	if len(res) != 1 || len(res[0].Rows) != 1 || len(res[0].Rows[0]) != 4 {
+		t.Fatalf("IDENTIFY_SYSTEM returned %d results, want 1 row of 4 columns (systemid, timeline, xlogpos, dbname)", len(res))
+	}
+	if db := string(res[0].Rows[0][3]); !strings.HasPrefix(db, "t_testenvlogicalreplication_") {
+		t.Errorf("IDENTIFY_SYSTEM dbname = %q, want the test database", db)
 	}
 }
