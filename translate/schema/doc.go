@@ -21,6 +21,8 @@
 // (translate, loader, fkfix, verify) take and return the schema model, and a
 // top-level package must not take or return an internal/ type that a caller
 // outside the module could not build. The model is translate's output, so it
-// is translate's public subpackage. (Its Pos fields still name the internal
-// dump.Pos; the public/internal split of the dump types is done with it.)
+// is translate's public subpackage. For the same reason the positions the
+// model holds are its own [Pos] (file, line, column), not a type of the
+// internal dump reader: the reader's dump.Pos is an alias of [Pos], so a
+// caller outside the module can build a whole schema, positions included.
 package schema

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
 
@@ -85,10 +84,10 @@ func Qualified(database, name string) string {
 // Table is one Dolt table. A partitioned PostgreSQL table and all its
 // partitions become one Table (the partitions' rows are loaded into it).
 type Table struct {
-	PG       Name     // the PostgreSQL relation
-	Name     string   // the Dolt table name
-	Database string   // the Dolt database; "" for the target database (see Database)
-	Pos      dump.Pos // the CREATE TABLE statement
+	PG       Name   // the PostgreSQL relation
+	Name     string // the Dolt table name
+	Database string // the Dolt database; "" for the target database (see Database)
+	Pos      Pos    // the CREATE TABLE statement
 
 	Columns     []*Column
 	PrimaryKey  []string // Dolt column names; empty when the relation has none
@@ -125,7 +124,7 @@ type Index struct {
 	Unique  bool
 	Columns []IndexColumn
 	Kind    string // "" for btree, "FULLTEXT"
-	Pos     dump.Pos
+	Pos     Pos
 	PG      string // the PostgreSQL index, schema.name, when the report must find it later (a materialized view's); else ""
 }
 
@@ -145,14 +144,14 @@ type ForeignKey struct {
 	RefColumns []string
 	OnDelete   string // "" (NO ACTION) or "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"
 	OnUpdate   string
-	Pos        dump.Pos
+	Pos        Pos
 }
 
 // Check is a CHECK constraint with its expression in MySQL syntax.
 type Check struct {
 	Name string
 	Expr string
-	Pos  dump.Pos
+	Pos  Pos
 }
 
 // QualifiedName is the table's name for SQL run from any database of the
