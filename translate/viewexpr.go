@@ -369,7 +369,7 @@ func (t *Translator) castConst(v string, tn *pg.TypeName, to vtype) (string, err
 		}
 		return "FALSE", nil
 	}
-	lit, err := convertText(ct, v)
+	lit, err := convertText(ct.codec(), v)
 	if err != nil {
 		return "", fmt.Errorf("constant %q of type %s: %v", v, pgTypeString(tn), err)
 	}

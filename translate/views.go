@@ -224,16 +224,16 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 			return
 		}
 		ic := schema.IndexColumn{Name: col.dolt, Desc: e.Ordering == pg.SortByDir_SORTBY_DESC}
-		base, _, _ := splitType(col.doltType)
+		_, isJSON := col.doltType.(*schema.JSONType)
 		switch {
-		case base == "json" || col.doltType == "" && (col.typ.k == kJSON || col.typ.k == kArray):
+		case isJSON || col.doltType == nil && (col.typ.k == kJSON || col.typ.k == kArray):
 			skip("column %s is stored as JSON, which Dolt cannot index", e.Name)
 			return
 		case s.Unique:
-		case col.doltType != "":
-			if blobTypes[base] {
+		case col.doltType != nil:
+			if schema.IsLOB(col.doltType) {
 				ic.Prefix = t.opts.IndexPrefix
-				notes = append(notes, fmt.Sprintf("column %s (%s) indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", e.Name, col.doltType, t.opts.IndexPrefix))
+				notes = append(notes, fmt.Sprintf("column %s (%s) indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", e.Name, schema.FormatType(col.doltType), t.opts.IndexPrefix))
 			}
 		case !fixedKinds[col.typ.k]:
 			skip("column %s is computed by the query, so Dolt decides its type when it fills the table, and a non-unique index on a TEXT column needs a prefix length pgcopy cannot choose beforehand; create the index in Dolt by hand", e.Name)
@@ -270,20 +270,17 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 // booleans, always stored in the row, are taken as they are.
 func fillExpr(c viewCol) string {
 	x := "`q`." + sqltext.Ident(c.dolt)
-	base, _, _ := splitType(c.doltType)
+	_, isJSON := c.doltType.(*schema.JSONType)
 	switch {
-	case base == "json" || c.doltType == "" && (c.typ.k == kJSON || c.typ.k == kArray):
+	case isJSON || c.doltType == nil && (c.typ.k == kJSON || c.typ.k == kArray):
 		return "CAST(CONCAT(" + x + ") AS JSON)"
-	case blobTypes[base]:
+	case schema.IsLOB(c.doltType):
 		return "CONCAT(" + x + ")"
-	case c.doltType != "" || fixedKinds[c.typ.k]:
+	case c.doltType != nil || fixedKinds[c.typ.k]:
 		return x
 	}
 	return "CONCAT(" + x + ")"
 }
-
-// blobTypes are the Dolt types a non-unique index needs a prefix length on.
-var blobTypes = map[string]bool{"longtext": true, "mediumtext": true, "text": true, "tinytext": true, "longblob": true, "mediumblob": true, "blob": true, "tinyblob": true}
 
 // fixedKinds are the value kinds Dolt never stores as TEXT or BLOB.
 var fixedKinds = map[vkind]bool{kInt: true, kNumeric: true, kFloat: true, kBool: true, kDate: true, kTimestamp: true, kTime: true}
@@ -483,9 +480,9 @@ type viewCol struct {
 	pg, dolt string
 	typ      vtype
 	// doltType is the column's Dolt type when it is known: a table's
-	// column, or such a column passed through unchanged; "" for a
+	// column, or such a column passed through unchanged; nil for a
 	// computed value, whose type Dolt decides.
-	doltType string
+	doltType schema.Type
 }
 
 // rangeItem is one relation of a FROM clause.
@@ -600,10 +597,10 @@ func (t *Translator) tableCols(tb *table) []viewCol {
 		if root.out != nil {
 			if oc := root.out.ColumnByPG(c.name); oc != nil {
 				vc.dolt = oc.Name
-				vc.doltType = oc.Type
+				vc.doltType = oc.Type.Type
 				if vc.typ.k == kNumeric && vc.typ.scale < 0 {
-					if base, _, sc := splitType(oc.Type); base == "decimal" {
-						vc.typ.scale = sc
+					if d, ok := oc.Type.Type.(*schema.DecimalType); ok {
+						vc.typ.scale = d.Scale
 					}
 				}
 			}

@@ -28,7 +28,7 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("%s: no row", c.name)
 		}
 		d, err := row.Rule(c.mods, false)
-		if err != nil || d.Type != c.dolt || row.Codec != c.kind {
+		if err != nil || schema.FormatType(d.Type) != c.dolt || row.Codec != c.kind {
 			t.Errorf("%s%v: %+v %v codec %v, want %s codec %v", c.name, c.mods, d, err, row.Codec, c.dolt, c.kind)
 		}
 	}

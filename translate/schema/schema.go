@@ -106,9 +106,10 @@ type Table struct {
 type Column struct {
 	PGName string // the PostgreSQL column name
 	Name   string // the Dolt column name
-	PGType string // the PostgreSQL type as the dump writes it, e.g. "character varying(160)"
-	Type   string // the Dolt column type, e.g. "varchar(160)"
-	Codec  Codec  // how the column's PostgreSQL text values become Dolt values (package rowcodec)
+	// Type is the Dolt column type (Type.Type, printed by [FormatType])
+	// and the PostgreSQL type as the dump writes it (Type.Raw).
+	Type  ColumnType
+	Codec Codec // how the column's PostgreSQL text values become Dolt values (package rowcodec)
 
 	NotNull       bool
 	Default       string // a Dolt DEFAULT expression, already in MySQL syntax; "" for none
@@ -116,6 +117,14 @@ type Column struct {
 	AutoIncrement bool
 	Collation     string // "" for the table default
 	Comment       string
+
+	// Rule says which rule decided the Dolt type, for pgcopy explain:
+	// an override, "people.yaml:4 (column rule)", or the built-in rule,
+	// "built-in: text → longtext"; "" when not recorded.
+	Rule string
+	// RuleNotes are the other properties override rules set (collation,
+	// nullable, default), each with the rule's file:line.
+	RuleNotes []string
 }
 
 // Index is a secondary index or unique constraint.
@@ -235,7 +244,7 @@ func (c *Column) SQL() string {
 	var b strings.Builder
 	b.WriteString(sqltext.Ident(c.Name))
 	b.WriteByte(' ')
-	b.WriteString(c.Type)
+	b.WriteString(FormatType(c.Type.Type))
 	if c.Collation != "" {
 		b.WriteString(" COLLATE ")
 		b.WriteString(c.Collation)

@@ -28,6 +28,9 @@ type ColumnType struct {
 // T fields keep the MySQL spelling of the base type ("int" or "integer",
 // "double" or "real"), lower-cased, so a type an override wrote prints as
 // written (MySQL manual, chapter 13 "Data Types").
+//
+// A Type value is never modified once made (the type registry hands out
+// shared ones): a change of type is a new value.
 type Type interface{ doltType() }
 
 // IntegerType is TINYINT, SMALLINT, MEDIUMINT, INT (INTEGER) or BIGINT
