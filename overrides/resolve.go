@@ -55,8 +55,8 @@ func (r Rule[T]) Source() string { return r.Pos.String() + " (" + r.Level.String
 type Resolved struct {
 	Type              Rule[schema.Type]
 	Length, Collation Rule[string]
-	Default                 Rule[*string]
-	Nullable, Skip          Rule[bool]
+	Default           Rule[*string]
+	Nullable, Skip    Rule[bool]
 	// Used are the entries that matched the column (*Column and
 	// *TypeRule values), matched whether or not they set anything; the
 	// caller reports the entries that match no column.
