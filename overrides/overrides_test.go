@@ -204,3 +204,40 @@ func TestOverrideLoad(t *testing.T) {
 		t.Error("varchar2 accepted")
 	}
 }
+
+// TestParseType: override type text becomes the typed model once, with
+// Dolt's parser, and prints back in the form pgcopy writes in CREATE TABLE.
+func TestParseType(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"VARCHAR( 32 )", "varchar(32)"},
+		{"decimal(12, 2) unsigned", "decimal(12,2) unsigned"},
+		{"bigint UNSIGNED", "bigint unsigned"},
+		{"int(11) zerofill", "int(11) zerofill"},
+		{"integer", "integer"},
+		{"double precision", "double precision"},
+		{"enum('a', 'It''s')", "enum('a','It''s')"},
+		{"set('x','y')", "set('x','y')"},
+		{"datetime", "datetime"},
+		{"datetime(3)", "datetime(3)"},
+		{"tinyint(1)", "tinyint(1)"},
+		{"boolean", "boolean"},
+		{"point srid 4326", "point SRID 4326"},
+		{"json", "json"},
+		{"longblob", "longblob"},
+		{"bit(3)", "bit(3)"},
+	} {
+		typ, err := overrides.ParseType(c.in)
+		if err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		if got := schema.FormatType(typ); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.in, got, c.want)
+		}
+	}
+	for _, bad := range []string{"varchar2(10)", "serial", "int not null", "varchar(10) default 'x'", "text collate utf8mb4_bin", "vector(3)", "int primary key", ""} {
+		if typ, err := overrides.ParseType(bad); err == nil {
+			t.Errorf("%q accepted as %s", bad, schema.FormatType(typ))
+		}
+	}
+}

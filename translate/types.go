@@ -204,13 +204,8 @@ func (t *Translator) mapType(tn *pg.TypeName) (colType, error) {
 		return colType{dolt: schema.LongText(), kind: vString,
 			change: "composite type " + pgTypeString(tn) + " stored as its PostgreSQL text form, e.g. (1,\"a b\"), in longtext; use an override to choose a type"}, nil
 	}
-	switch name {
-	case "citext":
-		return colType{dolt: schema.LongText(), kind: vString, collation: "utf8mb4_0900_as_ci",
-			change: "citext stored as longtext with the case-insensitive collation utf8mb4_0900_as_ci"}, nil
-	case "hstore":
-		return colType{dolt: &schema.JSONType{}, kind: vHstore,
-			change: "hstore stored as a JSON object of strings (NULL values become null)"}, nil
+	if row, ok := pgtypes.LookupExtension(name); ok {
+		return fromRow(row, nil, false)
 	}
 	return colType{dolt: schema.LongText(), kind: vString,
 		change: "extension type " + pgTypeString(tn) + " stored as text; use an override to choose a type"}, nil
@@ -226,15 +221,21 @@ func builtinType(name string, mods []int, qualified bool) (ct colType, ok bool, 
 	if !ok {
 		return colType{}, false, nil
 	}
+	ct, err = fromRow(row, mods, qualified)
+	return ct, true, err
+}
+
+// fromRow maps a type through its registry row.
+func fromRow(row *pgtypes.Type, mods []int, qualified bool) (colType, error) {
 	d, err := row.Rule(mods, qualified)
 	if err != nil {
-		return colType{}, true, err
+		return colType{}, err
 	}
 	kind := row.Codec
 	if d.Text {
 		kind = vString
 	}
-	return colType{dolt: d.Type, kind: kind, change: d.Change}, true, nil
+	return colType{dolt: d.Type, kind: kind, change: d.Change, collation: d.Collation}, nil
 }
 
 func qualify(schemaName, name string) string {

@@ -11,6 +11,8 @@ import (
 type Dolt struct {
 	Type   schema.Type // the Dolt column type, e.g. varchar(160) (schema.FormatType prints it)
 	Change string      // non-empty when the mapping loses or alters something: how (reported on the column)
+	// Collation is the column's Dolt collation; "" for the table's.
+	Collation string
 	// Text says the values are stored as their PostgreSQL text form
 	// (codec schema.KindString) whatever the type's Codec, e.g. bit(n)
 	// wider than 64.
@@ -65,7 +67,12 @@ const (
 type Type struct {
 	Name    string   // pg_type.typname, as verify reads it from the catalog: int4, bpchar, timestamptz
 	Aliases []string // other names the parser leaves in a dump: integer, int, smallint, serial, ...
-	Section string   // the manual section, e.g. "8.1"
+	Section string   // the manual section, e.g. "8.1", or "F.23" for an extension's appendix
+	// Extension is the extension that creates the type (CREATE EXTENSION,
+	// PostgreSQL manual appendix F), "" for a built-in type. An
+	// extension's type is found by its name in whatever schema the
+	// extension was installed in ([LookupExtension]).
+	Extension string
 	// Rule maps the type, with its modifiers (varchar(n), numeric(p,s)),
 	// to a Dolt type; qualified says the dump wrote pg_catalog.name. An
 	// error is for modifiers Dolt cannot hold.
@@ -75,7 +82,7 @@ type Type struct {
 	Verify Verify
 }
 
-var byName = map[string]*Type{}
+var byName, byExtName = map[string]*Type{}, map[string]*Type{}
 
 // Lookup returns the registry row of the built-in type name or alias, as
 // a dump writes it (unqualified or pg_catalog.name).
@@ -84,9 +91,21 @@ func Lookup(name string) (*Type, bool) {
 	return t, ok
 }
 
-// ByTypname returns the registry row whose pg_type.typname is name.
+// LookupExtension returns the registry row of an extension's type by its
+// name, without the schema (pg_dump writes public.citext, or the schema
+// the extension was installed in).
+func LookupExtension(name string) (*Type, bool) {
+	t, ok := byExtName[name]
+	return t, ok
+}
+
+// ByTypname returns the registry row whose pg_type.typname is name: a
+// built-in type's, else an extension type's.
 func ByTypname(name string) (*Type, bool) {
 	t, ok := byName[name]
+	if !ok {
+		t, ok = byExtName[name]
+	}
 	if !ok || t.Name != name {
 		return nil, false
 	}
@@ -98,11 +117,15 @@ func All() []*Type { return registry }
 
 func init() {
 	for _, t := range registry {
+		m := byName
+		if t.Extension != "" {
+			m = byExtName
+		}
 		for _, n := range append([]string{t.Name}, t.Aliases...) {
-			if byName[n] != nil {
+			if m[n] != nil {
 				panic("pgtypes: type " + n + " registered twice")
 			}
-			byName[n] = t
+			m[n] = t
 		}
 	}
 }
@@ -278,6 +301,12 @@ var registry = []*Type{
 	textForm("pg_node_tree", "", longtext(), "pg_node_tree stored as its text form in longtext"),
 	textForm("jsonpath", "8.14.7", longtext(), "jsonpath stored as its text form in longtext"),
 	textForm("refcursor", "43.7", longtext(), "refcursor stored as its text form in longtext"),
+
+	// Appendix F: types of the extensions shipped with PostgreSQL
+	{Name: "citext", Extension: "citext", Section: "F.9", View: ViewText,
+		Rule: fixed(Dolt{Type: longtext(), Collation: "utf8mb4_0900_as_ci", Change: "citext stored as longtext with the case-insensitive collation utf8mb4_0900_as_ci"})},
+	{Name: "hstore", Extension: "hstore", Section: "F.18", Codec: schema.KindHstore, View: ViewJSON,
+		Rule: fixed(Dolt{Type: &schema.JSONType{}, Change: "hstore stored as a JSON object of strings (NULL values become null)"})},
 }
 
 func textForm(name, section string, dolt schema.Type, change string) *Type {
