@@ -626,3 +626,18 @@ func TestInsertDefault(t *testing.T) {
 		t.Errorf("tuple %s %v", b, err)
 	}
 }
+
+// TestLtreeRule: ltree's Dolt type and report come from its registry row
+// (package pgtypes), in whatever schema the extension was installed in.
+func TestLtreeRule(t *testing.T) {
+	for _, typ := range []string{"public.ltree", "ext.ltree"} {
+		_, db, rep := mustRun(t, "CREATE TABLE public.t (c "+typ+");\n")
+		col := table(t, db, "t").Columns[0]
+		if got := schema.FormatType(col.Type.Type); got != "longtext" || col.Codec.Kind != schema.KindString || col.Type.Raw != typ {
+			t.Errorf("%s: %s %+v raw %q", typ, got, col.Codec, col.Type.Raw)
+		}
+		if o := object(rep, "COLUMN", "public.t.c"); o == nil || !strings.HasPrefix(o.Detail, "ltree stored as its text form") {
+			t.Errorf("%s: report %+v", typ, o)
+		}
+	}
+}

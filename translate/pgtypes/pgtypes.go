@@ -307,6 +307,8 @@ var registry = []*Type{
 		Rule: fixed(Dolt{Type: longtext(), Collation: "utf8mb4_0900_as_ci", Change: "citext stored as longtext with the case-insensitive collation utf8mb4_0900_as_ci"})},
 	{Name: "hstore", Extension: "hstore", Section: "F.18", Codec: schema.KindHstore, View: ViewJSON,
 		Rule: fixed(Dolt{Type: &schema.JSONType{}, Change: "hstore stored as a JSON object of strings (NULL values become null)"})},
+	{Name: "ltree", Extension: "ltree", Section: "F.23", View: ViewText,
+		Rule: text(longtext(), "ltree stored as its text form (labels joined by dots, e.g. Top.Science.Astronomy) in longtext; its operators (@>, <@, ~) have no Dolt equivalent")},
 }
 
 func textForm(name, section string, dolt schema.Type, change string) *Type {

@@ -55,3 +55,27 @@ func mustRow(t *testing.T, name string) *Type {
 	}
 	return r
 }
+
+// TestExtensionRow: an extension's type (ltree, appendix F.23) is one row,
+// found by name in any schema but never as a built-in name.
+func TestExtensionRow(t *testing.T) {
+	row, ok := LookupExtension("ltree")
+	if !ok {
+		t.Fatal("ltree: no row")
+	}
+	d, err := row.Rule(nil, false)
+	if err != nil || schema.FormatType(d.Type) != "longtext" || !d.Text || row.View != ViewText || row.Verify != VerifyText {
+		t.Errorf("ltree: %+v %v, row %+v", d, err, row)
+	}
+	if _, ok := Lookup("ltree"); ok {
+		t.Errorf("ltree found as a built-in type")
+	}
+	if r, ok := ByTypname("ltree"); !ok || r != row {
+		t.Errorf("ByTypname(ltree) = %v, %v", r, ok)
+	}
+	if r, _ := LookupExtension("citext"); r == nil {
+		t.Errorf("citext: no row")
+	} else if d, _ := r.Rule(nil, false); d.Collation != "utf8mb4_0900_as_ci" {
+		t.Errorf("citext: %+v", d)
+	}
+}
