@@ -125,11 +125,11 @@ func (t *Translator) buildDecisions(stats, keyStats map[colKey]*colStat) {
 			switch {
 			case inferableText(tn):
 				if n, ok := inferVarchar(st); ok {
-					typ = fmt.Sprintf("varchar(%d)", n)
+					typ = schema.FormatType(schema.Varchar(n))
 				}
 			case inferableNumeric(tn):
 				if pr, sc, ok := inferDecimal(st); ok {
-					typ = fmt.Sprintf("decimal(%d,%d)", pr, sc)
+					typ = schema.FormatType(schema.Decimal(pr, sc))
 				}
 			}
 			if typ != "" {

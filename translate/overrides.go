@@ -12,6 +12,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/overrides"
+	"github.com/pgcopy/pgcopy/translate/pgtypes"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
@@ -35,7 +36,7 @@ type typeMatcher struct {
 }
 
 // canonType names a PostgreSQL type the way the parser resolves it:
-// "integer" and "int" are int4, "character varying" is varchar, and
+// "integer" and "int" are int4, serial is int4 (pgtypes.Canonical), and
 // pg_catalog is the same as no schema.
 func canonType(tn *pg.TypeName) (schemaName, name string) {
 	schemaName, name = typeNameParts(tn)
@@ -43,18 +44,9 @@ func canonType(tn *pg.TypeName) (schemaName, name string) {
 		schemaName = ""
 	}
 	if schemaName == "" {
-		if a, ok := typeAliases[name]; ok {
-			name = a
-		}
+		name = pgtypes.Canonical(name)
 	}
 	return schemaName, name
-}
-
-var typeAliases = map[string]string{
-	"int": "int4", "integer": "int4", "smallint": "int2", "bigint": "int8", "real": "float4",
-	"double precision": "float8", "boolean": "bool", "decimal": "numeric", "character varying": "varchar",
-	"timestamp with time zone": "timestamptz", "time with time zone": "timetz",
-	"serial": "int4", "bigserial": "int8", "smallserial": "int2", "serial4": "int4", "serial8": "int8", "serial2": "int2",
 }
 
 func (t *Translator) matcher(r *overrides.TypeRule) *typeMatcher {

@@ -73,6 +73,10 @@ type Type struct {
 	// extension's type is found by its name in whatever schema the
 	// extension was installed in ([LookupExtension]).
 	Extension string
+	// Base is the type a notational type stands for: serial is int4
+	// (PostgreSQL manual §8.1.4, "Serial Types"); "" for the others.
+	// [Canonical] names the type by it.
+	Base string
 	// Rule maps the type, with its modifiers (varchar(n), numeric(p,s)),
 	// to a Dolt type; qualified says the dump wrote pg_catalog.name. An
 	// error is for modifiers Dolt cannot hold.
@@ -110,6 +114,20 @@ func ByTypname(name string) (*Type, bool) {
 		return nil, false
 	}
 	return t, true
+}
+
+// Canonical returns the pg_type.typname of a built-in type name or alias
+// as a dump writes it (integer is int4, serial is int4), or name itself
+// when it is not built in.
+func Canonical(name string) string {
+	t, ok := byName[name]
+	switch {
+	case !ok:
+		return name
+	case t.Base != "":
+		return t.Base
+	}
+	return t.Name
 }
 
 // All returns every row, in the registry's order.
@@ -203,9 +221,9 @@ var registry = []*Type{
 			}
 			return Dolt{Type: &schema.FloatType{T: "double"}}, nil
 		}},
-	{Name: "serial", Aliases: []string{"serial4"}, Section: "8.1.4", Rule: fixed(Dolt{Type: integer("int"), Change: "serial without its sequence stored as int"}), Codec: schema.KindInt, View: ViewInt},
-	{Name: "bigserial", Aliases: []string{"serial8"}, Section: "8.1.4", Rule: fixed(Dolt{Type: integer("bigint"), Change: "bigserial without its sequence stored as bigint"}), Codec: schema.KindInt, View: ViewInt},
-	{Name: "smallserial", Aliases: []string{"serial2"}, Section: "8.1.4", Rule: fixed(Dolt{Type: integer("smallint"), Change: "smallserial without its sequence stored as smallint"}), Codec: schema.KindInt, View: ViewInt},
+	{Name: "serial", Aliases: []string{"serial4"}, Base: "int4", Section: "8.1.4", Rule: fixed(Dolt{Type: integer("int"), Change: "serial without its sequence stored as int"}), Codec: schema.KindInt, View: ViewInt},
+	{Name: "bigserial", Aliases: []string{"serial8"}, Base: "int8", Section: "8.1.4", Rule: fixed(Dolt{Type: integer("bigint"), Change: "bigserial without its sequence stored as bigint"}), Codec: schema.KindInt, View: ViewInt},
+	{Name: "smallserial", Aliases: []string{"serial2"}, Base: "int2", Section: "8.1.4", Rule: fixed(Dolt{Type: integer("smallint"), Change: "smallserial without its sequence stored as smallint"}), Codec: schema.KindInt, View: ViewInt},
 	// §8.2 monetary
 	{Name: "money", Section: "8.2", Codec: schema.KindMoney, View: ViewMoney, Verify: VerifyMoney,
 		Rule: fixed(Dolt{Type: schema.Decimal(19, 2), Change: "money stored as decimal(19,2); values are read from their locale-formatted text such as $1,234.56, -$1.00 or ($1.00)"})},

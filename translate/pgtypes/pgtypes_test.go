@@ -79,3 +79,13 @@ func TestExtensionRow(t *testing.T) {
 		t.Errorf("citext: %+v", d)
 	}
 }
+
+// TestCanonical: aliases and serial types name their pg_type.typname.
+func TestCanonical(t *testing.T) {
+	for in, want := range map[string]string{"integer": "int4", "int": "int4", "serial": "int4", "serial8": "int8", "smallserial": "int2",
+		"double precision": "float8", "boolean": "bool", "decimal": "numeric", "varchar": "varchar", "citext": "citext", "mytype": "mytype"} {
+		if got := Canonical(in); got != want {
+			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
