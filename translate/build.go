@@ -371,14 +371,13 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 		t.fail(c.pos, tb.pg.String(), c.name, "map the column to a Dolt type with an override (type:) or skip it", "%v", err)
 		ct = colType{dolt: schema.LongText(), kind: vString}
 	}
-	k := colKey{tb.root(), c.name}
 	out.Rule = "built-in: " + builtinRule(c.tn, tn, ct)
 	e := t.effOf(tb, c.name)
 	switch {
 	case e.TypeDecided():
 		if t.applyType(&ct, e, tb, c) {
-			t.fixed[k] = e.TypeSource()
-			out.Rule = e.TypeSource()
+			out.Override = e.TypeSource()
+			out.Rule = out.Override
 			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.Type.Raw, schema.FormatType(ct.dolt), e.TypeSource())
 		}
 	case keyReason != "":
@@ -550,7 +549,7 @@ func (t *Translator) fitRowSize(tb *table, keyed map[colKey]string) {
 			break
 		}
 		st, _ := c.Type.Type.(*schema.StringType)
-		if st == nil || st.T != "varchar" && st.T != "char" || keyed[colKey{tb, c.PGName}] != "" || c.Generated != "" || t.fixed[colKey{tb, c.PGName}] != "" {
+		if st == nil || st.T != "varchar" && st.T != "char" || keyed[colKey{tb, c.PGName}] != "" || c.Generated != "" || c.Override != "" {
 			continue
 		}
 		before := rowBytes(st)
@@ -595,7 +594,7 @@ func (t *Translator) unifyFKTypes() {
 		to := schema.FormatType(widest)
 		for _, k := range g {
 			oc := t.outColumn(k)
-			if schema.IntRank(oc.Type.Type) == schema.IntRank(widest) || t.fixed[k] != "" {
+			if schema.IntRank(oc.Type.Type) == schema.IntRank(widest) || oc.Override != "" {
 				continue // pgcopy never changes a type an override chose
 			}
 			old := schema.FormatType(oc.Type.Type)

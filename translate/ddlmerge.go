@@ -124,7 +124,7 @@ func (t *Translator) buildFromDDL(tb *table, d *overrides.DDL) {
 			kind, elem = ct.kind, ct.elem
 		}
 		dc.Codec = codecOf(kind, elem, dc.Type.Type)
-		t.fixed[colKey{tb, c.name}] = d.ColumnPos[k].String() + " (" + overrides.LevelDDL.String() + ")"
+		dc.Override = d.ColumnPos[k].String() + " (" + overrides.LevelDDL.String() + ")"
 	}
 	for i, dc := range dt.Columns {
 		if !matched[i] {

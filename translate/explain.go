@@ -99,8 +99,8 @@ func (t *Translator) buildDecisions(stats, keyStats map[colKey]*colStat) {
 				p.DoltType += " AUTO_INCREMENT"
 			}
 			ddl := t.ddlOf(tb) != nil
-			if src := t.fixed[k]; src != "" && ddl {
-				p.Rule = src
+			if ddl {
+				p.Rule = oc.Override
 			} else {
 				p.Rule = oc.Rule
 				p.Notes = append(p.Notes, oc.RuleNotes...)
@@ -117,7 +117,7 @@ func (t *Translator) buildDecisions(stats, keyStats map[colKey]*colStat) {
 			t.plan = append(t.plan, p)
 
 			// a suggestion for a column without a length or precision
-			if t.fixed[k] != "" || st == nil || st.values == 0 {
+			if oc.Override != "" || st == nil || st.values == 0 {
 				continue
 			}
 			tn := t.resolveDomain(c.tn)

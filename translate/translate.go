@@ -111,10 +111,6 @@ type Translator struct {
 	// rule's position.
 	skipped map[string]dump.Pos
 	noData  map[*table]dump.Pos
-	// fixed holds the columns whose type an override or a whole-table DDL
-	// chose ("file:line (level)"): pgcopy never changes those types, and
-	// checks the measured values against them.
-	fixed map[colKey]string
 	// collations are the dump's CREATE COLLATION statements.
 	collations map[string]*pgCollation
 	// plan and suggest are built from the model at the end of Finish
@@ -224,7 +220,6 @@ func New(opts Options, rep *report.Report) *Translator {
 		ov:         newOvState(opts.Overrides),
 		skipped:    map[string]dump.Pos{},
 		noData:     map[*table]dump.Pos{},
-		fixed:      map[colKey]string{},
 		collations: map[string]*pgCollation{},
 	}
 }

@@ -21,7 +21,7 @@ func (t *Translator) checkFits(stats map[colKey]*colStat) {
 		}
 		for _, oc := range tb.out.Columns {
 			k := colKey{tb, oc.PGName}
-			src := t.fixed[k]
+			src := oc.Override
 			st := stats[k]
 			if st == nil {
 				continue

@@ -118,6 +118,12 @@ type Column struct {
 	Collation     string // "" for the table default
 	Comment       string
 
+	// Override is the override that chose the Dolt type, "file:line
+	// (column rule)" or "file:line (whole-table DDL)"; "" when pgcopy's
+	// built-in rule did. pgcopy never changes such a type (to fit the row
+	// size or to match a foreign key), and checks the dump's values
+	// against it before anything is loaded.
+	Override string
 	// Rule says which rule decided the Dolt type, for pgcopy explain:
 	// an override, "people.yaml:4 (column rule)", or the built-in rule,
 	// "built-in: text → longtext"; "" when not recorded.
