@@ -78,8 +78,8 @@ type notFound struct{ name string }
 func (e *notFound) Error() string { return "no relation " + e.name }
 
 func (c *testCatalog) ResolveDomain(tn *pg.TypeName) *pg.TypeName { return tn }
-func (c *testCatalog) IsEnum(schemaName, name string) bool         { return false }
-func (c *testCatalog) IsDomain(schemaName, name string) bool       { return false }
+func (c *testCatalog) IsEnum(schemaName, name string) bool        { return false }
+func (c *testCatalog) IsDomain(schemaName, name string) bool      { return false }
 
 // Codec is the registry's codec of a built-in type (arrays of strings).
 func (c *testCatalog) Codec(tn *pg.TypeName) (schema.Codec, error) {
