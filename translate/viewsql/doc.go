@@ -29,11 +29,15 @@
 // # Types
 //
 // Division, ||, date arithmetic, casts and aggregates depend on what an
-// operand is, so every expression gets a value kind (types.go: kindOf, a
-// kind per PostgreSQL type from the type registry, package pgtypes, and
-// the result types of operators and functions, PostgreSQL manual chapter
-// 9), computed from the scopes of the FROM clauses, before the clause that
-// uses it is written.
+// operand is, so an expression has a value kind (types.go: kindOf; a kind
+// per PostgreSQL type from the type registry, package pgtypes, and the
+// result types of operators and functions, PostgreSQL manual chapter 9).
+// The kinds are annotated by their own functions (types.go), apart from
+// the emission (select.go, viewexpr.go, scalar.go), but on demand: an
+// operand's kind is read from the scope as it stands when its operator is
+// written, since a scope grows as the query is written (FROM items,
+// select-list names that ORDER BY may use) and resolving a relation
+// translates the view it names.
 //
 // # Why the expression core lives here
 //
