@@ -3,6 +3,7 @@ package translate_test
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,17 +14,14 @@ import (
 )
 
 // viewTables is the schema the view tests select from, as pg_dump writes
-// it.
-const viewTables = `
-SET search_path = '';
-CREATE TABLE public.customer (customer_id integer NOT NULL, store_id smallint NOT NULL, first_name text NOT NULL,
-    last_name text NOT NULL, activebool boolean DEFAULT true NOT NULL, address_id integer NOT NULL, create_date date NOT NULL);
-CREATE TABLE public.address (address_id integer NOT NULL, address text NOT NULL, postal_code text, city_id integer NOT NULL);
-CREATE TABLE public.payment (payment_id integer NOT NULL, customer_id integer NOT NULL, amount numeric(5,2) NOT NULL,
-    payment_date timestamp with time zone NOT NULL, note jsonb, tags text[]);
-CREATE TABLE public.mixed ("Name" text, name text);
-ALTER TABLE ONLY public.customer ADD CONSTRAINT customer_pkey PRIMARY KEY (customer_id);
-`
+// it; package viewsql's tests select from the same tables.
+var viewTables = func() string {
+	b, err := os.ReadFile(filepath.Join("viewsql", "testdata", "tables.sql"))
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
 
 // viewOf runs the view tests' tables plus sql through the first pass and
 // returns the Dolt view named name (nil when it is not created) and its

@@ -1,6 +1,8 @@
 package viewsql_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,18 +17,18 @@ import (
 )
 
 // viewTables is the schema the view tests select from, as pg_dump writes
-// it.
-const viewTables = `
-SET search_path = '';
-CREATE TABLE public.customer (customer_id integer NOT NULL, store_id smallint NOT NULL, first_name text NOT NULL,
-    last_name text NOT NULL, activebool boolean DEFAULT true NOT NULL, address_id integer NOT NULL, create_date date NOT NULL);
-CREATE TABLE public.address (address_id integer NOT NULL, address text NOT NULL, postal_code text, city_id integer NOT NULL);
-CREATE TABLE public.payment (payment_id integer NOT NULL, customer_id integer NOT NULL, amount numeric(5,2) NOT NULL,
-    payment_date timestamp with time zone NOT NULL, note jsonb, tags text[]);
-CREATE TABLE public.mixed ("Name" text, name text);
-CREATE TABLE public.ledger (id integer NOT NULL, total numeric);
+// it (testdata/tables.sql, which translate's view tests share), plus a
+// numeric column whose scale the Dolt type gives and a table of another
+// Dolt database.
+var viewTables = func() string {
+	b, err := os.ReadFile(filepath.Join("testdata", "tables.sql"))
+	if err != nil {
+		panic(err)
+	}
+	return string(b) + `CREATE TABLE public.ledger (id integer NOT NULL, total numeric);
 CREATE TABLE archive.old_payment (payment_id integer NOT NULL, amount numeric(5,2) NOT NULL);
 `
+}()
 
 // testCatalog is a viewsql.Catalog over the tables of CREATE TABLE
 // statements, each in the target database under its own name except
