@@ -8,6 +8,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/pgnode"
 	"github.com/pgcopy/pgcopy/internal/report"
 )
 
@@ -283,19 +284,7 @@ func (t *Translator) selectStmt(ev dump.Event, s *pg.SelectStmt) {
 	}
 }
 
-func constInt(n *pg.Node) int64 {
-	if c := n.GetAConst(); c != nil {
-		if i := c.GetIval(); i != nil {
-			return int64(i.Ival)
-		}
-		if f := c.GetFval(); f != nil {
-			var v int64
-			fmt.Sscan(f.Fval, &v)
-			return v
-		}
-	}
-	return 0
-}
+func constInt(n *pg.Node) int64 { return pgnode.ConstInt(n) }
 
 func (t *Translator) createTable(pos dump.Pos, s *pg.CreateStmt) {
 	name := t.relName(s.Relation)

@@ -15,8 +15,9 @@
 // dump file and line, the table and column, and says what to do.
 //
 // Statements are parsed with pg_query_go (the PostgreSQL 16 parser); its
-// syntax tree never leaves this package. The package never opens a database
-// connection and never writes to Dolt.
+// syntax tree never leaves this package and its view transpiler, package
+// viewsql. The package never opens a database connection and never writes
+// to Dolt.
 //
 // # Types
 //
@@ -288,18 +289,21 @@
 //	overrides.go   matching override entries to the dump; precedence is overrides.Set.Resolve
 //	ddlmerge.go    whole-table CREATE TABLE overrides merged into the model
 //	valuefit.go    the check that measured values fit the types overrides chose
-//	expr.go        expressions of defaults, CHECKs, generated columns (and views)
-//	views.go       views and materialized views: bookkeeping and reporting, their value
-//	               kinds (vkind, typeOf) and scopes
-//	viewselect.go  the SELECT transpiler: SELECT, set operations, WITH, FROM, ORDER BY, LIMIT
-//	viewexpr.go    view-only expressions (operators, casts, functions, aggregates, sublinks)
-//	viewtypes.go   the value kind of a view expression (kindOf)
+//	expr.go        defaults (DEFAULT clause bodies); the expressions of defaults, CHECKs and
+//	               generated columns are translated by package viewsql (viewsql.Expr)
+//	views.go       views and materialized views: bookkeeping, naming, order, their indexes
+//	               and reporting; the Catalog package viewsql translates their queries over
 //	explain.go     Plan and Suggestions (pgcopy explain, pgcopy overrides suggest)
 //	rows.go        the second pass: COPY and INSERT rows as SQL tuples; values.go literals
 //
-// The golden tests (golden_test.go, parse_test.go) compare the DDL, the
+// The SELECT transpiler is package viewsql (translate/viewsql): it takes
+// one query's syntax tree and a small Catalog (relations, their columns
+// and types) and returns the MySQL text or the reason it cannot.
+//
+// The golden tests (golden_test.go, views_test.go) compare the DDL, the
 // views and the report of every corpus dump with testdata/golden, and
 // re-parse every statement of that DDL and those views with Dolt's own
-// parser (github.com/dolthub/vitess/go/vt/sqlparser), so that nothing
-// pgcopy prints is SQL Dolt cannot read.
+// parser (github.com/dolthub/vitess/go/vt/sqlparser, through package
+// internal/doltparse), so that nothing pgcopy prints is SQL Dolt cannot
+// read.
 package translate

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pgcopy/pgcopy/internal/doltparse"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
@@ -117,7 +118,7 @@ func TestGolden(t *testing.T) {
 			}
 			var rp bytes.Buffer
 			rep.WriteGolden(&rp)
-			checkParses(t, c.name+".ddl.sql", ddl.Bytes())
+			doltparse.Check(t, c.name+".ddl.sql", ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".ddl.sql"), ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".report.txt"), rp.Bytes())
 		})

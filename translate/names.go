@@ -2,7 +2,6 @@ package translate
 
 import (
 	"fmt"
-	"hash/fnv"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -131,8 +130,4 @@ func (t *Translator) tableNames() (names map[*table]string, renames map[*table]s
 	return names, renames
 }
 
-func truncIdent(name string) string {
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	return sqltext.Truncate(name, h.Sum32())
-}
+func truncIdent(name string) string { return sqltext.Cut(name) }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/pgnode"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate/schema"
@@ -224,13 +225,7 @@ func New(opts Options, rep *report.Report) *Translator {
 	}
 }
 
-func strList(nodes []*pg.Node) []string {
-	var out []string
-	for _, n := range nodes {
-		out = append(out, n.GetString_().GetSval())
-	}
-	return out
-}
+func strList(nodes []*pg.Node) []string { return pgnode.StrList(nodes) }
 
 // hintInconsistent is the hint for a dump that names objects it never
 // creates.

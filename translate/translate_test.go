@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pgcopy/pgcopy/internal/doltparse"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/report"
@@ -43,7 +44,7 @@ func mustRun(t *testing.T, sql string) (*translate.Translator, *schema.Database,
 		t.Fatalf("Finish: %v", err)
 	}
 	for _, tb := range db.Tables {
-		checkParses(t, "table "+tb.Name, []byte(tb.CreateSQL()+";\n"))
+		doltparse.Check(t, "table "+tb.Name, []byte(tb.CreateSQL()+";\n"))
 	}
 	return tr, db, rep
 }

@@ -1,12 +1,9 @@
 package translate
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-
 	pg "github.com/pganalyze/pg_query_go/v5"
 
+	"github.com/pgcopy/pgcopy/internal/pgnode"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/translate/pgtypes"
 	"github.com/pgcopy/pgcopy/translate/schema"
@@ -63,92 +60,13 @@ func codecOf(kind valKind, elem pgtext.ElemKind, dolt schema.Type) schema.Codec 
 // BLOB, JSON): no key without a prefix, no foreign key.
 func (ct colType) blob() bool { return schema.IsBlob(ct.dolt) }
 
-// typeName returns the last element of a TypeName's name and its schema
-// ("" for unqualified names); "pg_catalog" names are returned with schema
-// "pg_catalog".
-func typeNameParts(tn *pg.TypeName) (schemaName, name string) {
-	var parts []string
-	for _, n := range tn.Names {
-		parts = append(parts, n.GetString_().GetSval())
-	}
-	switch len(parts) {
-	case 0:
-		return "", ""
-	case 1:
-		return "", parts[0]
-	default:
-		return parts[len(parts)-2], parts[len(parts)-1]
-	}
-}
+// typeNameParts, typmods and pgTypeString are package pgnode's
+// TypeNameParts, Typmods and TypeString.
+func typeNameParts(tn *pg.TypeName) (schemaName, name string) { return pgnode.TypeNameParts(tn) }
 
-func typmods(tn *pg.TypeName) ([]int, error) {
-	var out []int
-	for _, m := range tn.Typmods {
-		c := m.GetAConst()
-		if c == nil || c.GetIval() == nil {
-			return nil, fmt.Errorf("unsupported type modifier in %s", pgTypeString(tn))
-		}
-		out = append(out, int(c.GetIval().Ival))
-	}
-	return out, nil
-}
+func typmods(tn *pg.TypeName) ([]int, error) { return pgnode.Typmods(tn) }
 
-// pgTypeString renders a TypeName roughly as pg_dump wrote it, for messages
-// and the report.
-func pgTypeString(tn *pg.TypeName) string {
-	s, n := typeNameParts(tn)
-	name := n
-	if s != "" && s != "pg_catalog" {
-		name = s + "." + n
-	}
-	switch n {
-	case "int2":
-		name = "smallint"
-	case "int4":
-		name = "integer"
-	case "int8":
-		name = "bigint"
-	case "float4":
-		name = "real"
-	case "float8":
-		name = "double precision"
-	case "bool":
-		name = "boolean"
-	case "varchar":
-		name = "character varying"
-	case "bpchar":
-		if len(tn.Typmods) > 0 {
-			name = "character"
-		}
-	case "timestamptz":
-		name = "timestamp with time zone"
-	case "timetz":
-		name = "time with time zone"
-	case "varbit":
-		name = "bit varying"
-	}
-	if s == "" && n == "char" {
-		name = `"char"`
-	}
-	var mods []string
-	for _, m := range tn.Typmods {
-		switch {
-		case m.GetAConst() != nil && m.GetAConst().GetIval() != nil:
-			mods = append(mods, strconv.Itoa(int(m.GetAConst().GetIval().Ival)))
-		case m.GetAConst() != nil && m.GetAConst().GetSval() != nil:
-			mods = append(mods, m.GetAConst().GetSval().Sval)
-		case m.GetColumnRef() != nil:
-			mods = append(mods, strings.Join(strList(m.GetColumnRef().Fields), "."))
-		}
-	}
-	if len(mods) > 0 && n != "interval" {
-		name += "(" + strings.Join(mods, ",") + ")"
-	}
-	for range tn.ArrayBounds {
-		name += "[]"
-	}
-	return name
-}
+func pgTypeString(tn *pg.TypeName) string { return pgnode.TypeString(tn) }
 
 // mapType maps a PostgreSQL type to a Dolt type (PostgreSQL manual,
 // chapter 8 "Data Types"; the table in translate's package doc). Domains

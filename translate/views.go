@@ -20,8 +20,8 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
-	"github.com/pgcopy/pgcopy/translate/pgtypes"
 	"github.com/pgcopy/pgcopy/translate/schema"
+	"github.com/pgcopy/pgcopy/translate/viewsql"
 )
 
 // viewSet holds the views and materialized views of the dump.
@@ -55,7 +55,8 @@ type viewDef struct {
 	db     string // the Dolt database ("" for the target of a one-database copy)
 	cross  bool   // its query reads tables of another Dolt database
 	rename string // why the Dolt name differs from the PostgreSQL one, for the report
-	cols   []viewCol
+	cols   []viewsql.Column
+	res    *viewsql.Result // the query's translation
 	out    *schema.View
 	skip   string // why the view is not created
 	notes  []string
@@ -213,9 +214,9 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 			skip("expression index on %s: Dolt 1.83 does not create functional indexes", deparse(e.Expr))
 			return
 		}
-		var col *viewCol
+		var col *viewsql.Column
 		for i := range d.cols {
-			if d.cols[i].pg == e.Name {
+			if d.cols[i].Name() == e.Name {
 				col = &d.cols[i]
 			}
 		}
@@ -223,19 +224,19 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 			t.fail(ix.pos, d.pg.String(), e.Name, hintInconsistent, "index %s names a column materialized view %s does not have", s.Idxname, d.pg)
 			return
 		}
-		ic := schema.IndexColumn{Name: col.dolt, Desc: e.Ordering == pg.SortByDir_SORTBY_DESC}
-		_, isJSON := col.doltType.(*schema.JSONType)
+		ic := schema.IndexColumn{Name: col.Dolt(), Desc: e.Ordering == pg.SortByDir_SORTBY_DESC}
+		_, isJSON := col.DoltType().(*schema.JSONType)
 		switch {
-		case isJSON || col.doltType == nil && (col.typ.k == kJSON || col.typ.k == kArray):
+		case isJSON || col.DoltType() == nil && col.JSON():
 			skip("column %s is stored as JSON, which Dolt cannot index", e.Name)
 			return
 		case s.Unique:
-		case col.doltType != nil:
-			if schema.IsLOB(col.doltType) {
+		case col.DoltType() != nil:
+			if schema.IsLOB(col.DoltType()) {
 				ic.Prefix = t.opts.IndexPrefix
-				notes = append(notes, fmt.Sprintf("column %s (%s) indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", e.Name, schema.FormatType(col.doltType), t.opts.IndexPrefix))
+				notes = append(notes, fmt.Sprintf("column %s (%s) indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", e.Name, schema.FormatType(col.DoltType()), t.opts.IndexPrefix))
 			}
-		case !fixedKinds[col.typ.k]:
+		case !col.NeverText():
 			skip("column %s is computed by the query, so Dolt decides its type when it fills the table, and a non-unique index on a TEXT column needs a prefix length pgcopy cannot choose beforehand; create the index in Dolt by hand", e.Name)
 			return
 		}
@@ -268,22 +269,19 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 // one) are rebuilt with CONCAT, which makes a new value of the same text
 // or bytes (CAST(... AS JSON) for JSON); numbers, dates, times and
 // booleans, always stored in the row, are taken as they are.
-func fillExpr(c viewCol) string {
-	x := "`q`." + sqltext.Ident(c.dolt)
-	_, isJSON := c.doltType.(*schema.JSONType)
+func fillExpr(c viewsql.Column) string {
+	x := "`q`." + sqltext.Ident(c.Dolt())
+	_, isJSON := c.DoltType().(*schema.JSONType)
 	switch {
-	case isJSON || c.doltType == nil && (c.typ.k == kJSON || c.typ.k == kArray):
+	case isJSON || c.DoltType() == nil && c.JSON():
 		return "CAST(CONCAT(" + x + ") AS JSON)"
-	case schema.IsLOB(c.doltType):
+	case schema.IsLOB(c.DoltType()):
 		return "CONCAT(" + x + ")"
-	case c.doltType != nil || fixedKinds[c.typ.k]:
+	case c.DoltType() != nil || c.NeverText():
 		return x
 	}
 	return "CONCAT(" + x + ")"
 }
-
-// fixedKinds are the value kinds Dolt never stores as TEXT or BLOB.
-var fixedKinds = map[vkind]bool{kInt: true, kNumeric: true, kFloat: true, kBool: true, kDate: true, kTimestamp: true, kTime: true}
 
 // viewNames gives every view its Dolt name by the rule tables follow
 // (package doc, "Schemas"): bare, or "schema_view" for a schema other than
@@ -342,55 +340,26 @@ func (t *Translator) translateView(d *viewDef) {
 	}
 	d.state = 1
 	defer func() { d.state = 2 }()
-	sel := d.query.GetSelectStmt()
-	if sel == nil {
-		d.skip = "its query is not a SELECT"
-		return
-	}
-	vt := &viewTrans{def: d}
-	q, cols, err := t.selectSQL(sel, nil, vt, false)
+	res, err := viewsql.Translate(viewCatalog{t}, d.query, d.aliases, d.db)
 	if err != nil {
 		d.skip = err.Error()
 		return
 	}
-	if len(d.aliases) > len(cols) {
-		d.skip = fmt.Sprintf("it names %d columns but its query returns %d", len(d.aliases), len(cols))
-		return
-	}
-	if len(d.aliases) > 0 {
-		// CREATE VIEW v (a, b) AS ...: rename the query's columns.
-		var parts []string
-		for i, c := range cols {
-			name := c.pg
-			if i < len(d.aliases) {
-				name = d.aliases[i]
-			}
-			nc := viewCol{pg: name, dolt: truncIdent(name), typ: c.typ, doltType: c.doltType}
-			parts = append(parts, "`q`."+sqltext.Ident(c.dolt)+" AS "+sqltext.Ident(nc.dolt))
-			cols[i] = nc
-		}
-		q = "SELECT " + strings.Join(parts, ", ") + " FROM (" + q + ") AS `q`"
-	}
-	seen := map[string]string{}
 	var names []string
-	for _, c := range cols {
-		if other, ok := seen[strings.ToLower(c.dolt)]; ok {
-			d.skip = fmt.Sprintf("its columns %q and %q have the same name to Dolt (column names are case-insensitive)", other, c.pg)
-			return
-		}
-		seen[strings.ToLower(c.dolt)] = c.pg
-		names = append(names, c.dolt)
+	for _, c := range res.Columns {
+		names = append(names, c.Dolt())
 	}
-	d.cols = cols
-	d.notes = vt.notes
-	d.out = &schema.View{PG: d.pg, Name: d.name, Database: d.db, Pos: d.pos, Kind: "VIEW", Columns: names, Query: q, Uses: vt.uses}
-	d.cross = vt.cross
+	d.res = res
+	d.cols = res.Columns
+	d.notes = res.Notes
+	d.out = &schema.View{PG: d.pg, Name: d.name, Database: d.db, Pos: d.pos, Kind: "VIEW", Columns: names, Query: res.SQL, Uses: res.Uses}
+	d.cross = res.Cross
 	if d.mat {
 		d.out.Kind = "MATERIALIZED VIEW"
 		d.out.Materialized = true
 		d.out.Empty = d.skipData && !d.refreshed
 		if d.cross {
-			for _, c := range cols {
+			for _, c := range d.cols {
 				d.out.Fill = append(d.out.Fill, fillExpr(c))
 			}
 			d.notes = append(d.notes, "it reads another Dolt database, so its table is created empty, then keyed, then filled by INSERT ... SELECT with TEXT, BLOB and JSON values rebuilt (Dolt 1.83.2 fails CREATE TABLE ... AS SELECT over another database's such values: \"dangling ref\")")
@@ -440,166 +409,78 @@ func (t *Translator) reportView(d *viewDef) {
 	t.rep.Add(kind, d.pg.String(), report.Changed, d.pos, "%s", strings.Join(notes, "; "))
 }
 
-// vkind is what an expression's value is, as far as the translation needs
-// to know: division, ||, date arithmetic and casts depend on it.
-type vkind int
+// viewCatalog is the dump's catalog as package viewsql sees it
+// (viewsql.Catalog).
+type viewCatalog struct{ t *Translator }
 
-const (
-	kUnknown vkind = iota
-	kNull
-	kText
-	kInt
-	kNumeric
-	kFloat
-	kBool
-	kDate
-	kTimestamp
-	kTime
-	kInterval
-	kJSON
-	kArray // stored as a JSON array
-	kBytes
-	kOther
-)
-
-var kindNames = map[vkind]string{
-	kUnknown: "value of unknown type", kNull: "NULL", kText: "text", kInt: "integer", kNumeric: "numeric",
-	kFloat: "floating-point", kBool: "boolean", kDate: "date", kTimestamp: "timestamp", kTime: "time",
-	kInterval: "interval", kJSON: "json", kArray: "array", kBytes: "bytea", kOther: "value",
-}
-
-// vtype is an expression's kind and, for numbers, its decimal scale (-1
-// when unknown).
-type vtype struct {
-	k     vkind
-	scale int
-}
-
-// viewCol is one output column of a view, subquery or table.
-type viewCol struct {
-	pg, dolt string
-	typ      vtype
-	// doltType is the column's Dolt type when it is known: a table's
-	// column, or such a column passed through unchanged; nil for a
-	// computed value, whose type Dolt decides.
-	doltType schema.Type
-}
-
-// rangeItem is one relation of a FROM clause.
-type rangeItem struct {
-	ref    string // the name the Dolt SQL qualifies its columns with
-	pgName string // the name PostgreSQL refers to it by: its alias or relation name
-	schema string // the relation's schema, when it has no alias
-	cols   []viewCol
-}
-
-func (it *rangeItem) col(name string) *viewCol {
-	for i := range it.cols {
-		if it.cols[i].pg == name {
-			return &it.cols[i]
+// Relation resolves a table or view named in a view's FROM clause; a
+// view is translated first if it has not been.
+func (c viewCatalog) Relation(rv *pg.RangeVar) (*viewsql.Relation, error) {
+	t := c.t
+	name := t.refName(rv)
+	if tb := t.tables[name.String()]; tb != nil {
+		if r := tb.root(); r != tb {
+			return nil, fmt.Errorf("it selects from partition %s, which is folded into table %s (its rows would include the other partitions')", tb.pg, r.pg)
 		}
-	}
-	return nil
-}
-
-// viewScope is what the expressions of one SELECT may refer to.
-type viewScope struct {
-	outer   *viewScope
-	items   []*rangeItem
-	ctes    map[string][]viewCol
-	outputs map[string]outputRef // the select list, for GROUP BY and ORDER BY
-	vt      *viewTrans
-}
-
-type outputRef struct {
-	sql string
-	col viewCol
-}
-
-// viewTrans is the state of one view's translation.
-type viewTrans struct {
-	def   *viewDef
-	uses  []string // Dolt names of the views it selects from
-	notes []string // what differs from PostgreSQL, for the report
-	nsub  int
-	cross bool // it reads a table of another Dolt database, directly or through a view
-}
-
-func (vt *viewTrans) note(s string) {
-	for _, n := range vt.notes {
-		if n == s {
-			return
-		}
-	}
-	vt.notes = append(vt.notes, s)
-}
-
-// typeOf is the vtype of a PostgreSQL type name.
-func (t *Translator) typeOf(tn *pg.TypeName) vtype {
-	tn = t.resolveDomain(tn)
-	if len(tn.ArrayBounds) > 0 {
-		return vtype{k: kArray, scale: -1}
-	}
-	s, n := typeNameParts(tn)
-	row, ok := pgtypes.Lookup(n)
-	if !ok || s != "" && s != "pg_catalog" {
-		row, ok = pgtypes.LookupExtension(n)
-	}
-	if ok {
-		switch row.View { // the type registry's view kind
-		case pgtypes.ViewInt:
-			return vtype{k: kInt}
-		case pgtypes.ViewNumeric:
-			mods, _ := typmods(tn)
-			switch len(mods) {
-			case 1:
-				return vtype{k: kNumeric}
-			case 2:
-				return vtype{k: kNumeric, scale: mods[1]}
+		if rv.Inh {
+			for _, o := range t.order {
+				for _, p := range o.inherits {
+					if p == tb {
+						return nil, fmt.Errorf("it selects from %s, whose INHERITS child %s is a separate Dolt table, so the child's rows no longer show through it", tb.pg, o.pg)
+					}
+				}
 			}
-			return vtype{k: kNumeric, scale: -1}
-		case pgtypes.ViewMoney:
-			return vtype{k: kNumeric, scale: 2}
-		case pgtypes.ViewFloat:
-			return vtype{k: kFloat, scale: -1}
-		case pgtypes.ViewText:
-			return vtype{k: kText, scale: -1}
-		case pgtypes.ViewBool:
-			return vtype{k: kBool}
-		case pgtypes.ViewDate:
-			return vtype{k: kDate}
-		case pgtypes.ViewTimestamp:
-			return vtype{k: kTimestamp}
-		case pgtypes.ViewTime:
-			return vtype{k: kTime}
-		case pgtypes.ViewInterval:
-			return vtype{k: kInterval}
-		case pgtypes.ViewJSON:
-			return vtype{k: kJSON}
-		case pgtypes.ViewBytes:
-			return vtype{k: kBytes}
 		}
+		if tb.out == nil {
+			return nil, fmt.Errorf("table %s is not created", tb.pg)
+		}
+		return &viewsql.Relation{Name: tb.out.Name, Database: tb.out.Database, Table: tableCols(tb)}, nil
 	}
-	if _, ok := t.lookupEnum(s, n); ok {
-		return vtype{k: kText, scale: -1}
+	d := t.viewByRef(rv)
+	if d == nil {
+		if sq := t.seqs[name.String()]; sq != nil {
+			return nil, fmt.Errorf("it selects from sequence %s (Dolt has no sequences)", name)
+		}
+		return nil, fmt.Errorf("it selects from %s, which is not a table or view of the dump", name)
 	}
-	return vtype{k: kOther, scale: -1}
+	if d.state == 1 {
+		return nil, fmt.Errorf("it selects from view %s, which selects from it in turn", d.pg)
+	}
+	t.translateView(d)
+	if d.skip != "" {
+		return nil, fmt.Errorf("it selects from view %s, which is not translated", d.pg)
+	}
+	return &viewsql.Relation{Name: d.name, Database: d.db, View: d.res}, nil
 }
 
-// tableCols lists a table's columns with their Dolt names and kinds.
-func (t *Translator) tableCols(tb *table) []viewCol {
+func (c viewCatalog) ResolveDomain(tn *pg.TypeName) *pg.TypeName { return c.t.resolveDomain(tn) }
+
+func (c viewCatalog) IsEnum(schemaName, name string) bool {
+	_, ok := c.t.lookupEnum(schemaName, name)
+	return ok
+}
+
+func (c viewCatalog) IsDomain(schemaName, name string) bool {
+	return c.t.lookupDomain(schemaName, name) != nil
+}
+
+func (c viewCatalog) Codec(tn *pg.TypeName) (schema.Codec, error) {
+	ct, err := c.t.mapType(tn)
+	return ct.codec(), err
+}
+
+// tableCols lists a table's columns with their Dolt names and types.
+func tableCols(tb *table) []viewsql.TableColumn {
 	root := tb.root()
-	var out []viewCol
+	var out []viewsql.TableColumn
 	for _, c := range root.cols {
-		vc := viewCol{pg: c.name, dolt: truncIdent(c.name), typ: t.typeOf(c.tn)}
+		vc := viewsql.TableColumn{Name: c.name, Dolt: truncIdent(c.name), Type: c.tn, Scale: -1}
 		if root.out != nil {
 			if oc := root.out.ColumnByPG(c.name); oc != nil {
-				vc.dolt = oc.Name
-				vc.doltType = oc.Type.Type
-				if vc.typ.k == kNumeric && vc.typ.scale < 0 {
-					if d, ok := oc.Type.Type.(*schema.DecimalType); ok {
-						vc.typ.scale = d.Scale
-					}
+				vc.Dolt = oc.Name
+				vc.DoltType = oc.Type.Type
+				if d, ok := oc.Type.Type.(*schema.DecimalType); ok {
+					vc.Scale = d.Scale
 				}
 			}
 		}

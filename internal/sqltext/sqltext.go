@@ -1,6 +1,7 @@
 package sqltext
 
 import (
+	"hash/fnv"
 	"strings"
 	"unicode/utf8"
 )
@@ -103,4 +104,12 @@ func Truncate(name string, hash uint32) string {
 		n++
 	}
 	return name
+}
+
+// Cut is [Truncate] with the FNV-32a hash of name: the Dolt name of a
+// PostgreSQL identifier longer than MaxIdent characters.
+func Cut(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return Truncate(name, h.Sum32())
 }

@@ -1,15 +1,116 @@
-package translate
+package viewsql
 
 import (
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/pgcopy/pgcopy/translate/pgtypes"
 )
+
+// vkind is what an expression's value is, as far as the translation needs
+// to know: division, ||, date arithmetic and casts depend on it.
+type vkind int
+
+const (
+	kUnknown vkind = iota
+	kNull
+	kText
+	kInt
+	kNumeric
+	kFloat
+	kBool
+	kDate
+	kTimestamp
+	kTime
+	kInterval
+	kJSON
+	kArray // stored as a JSON array
+	kBytes
+	kOther
+)
+
+var kindNames = map[vkind]string{
+	kUnknown: "value of unknown type", kNull: "NULL", kText: "text", kInt: "integer", kNumeric: "numeric",
+	kFloat: "floating-point", kBool: "boolean", kDate: "date", kTimestamp: "timestamp", kTime: "time",
+	kInterval: "interval", kJSON: "json", kArray: "array", kBytes: "bytea", kOther: "value",
+}
+
+// vtype is an expression's kind and, for numbers, its decimal scale (-1
+// when unknown).
+type vtype struct {
+	k     vkind
+	scale int
+}
+
+// fixedKinds are the value kinds Dolt never stores as TEXT or BLOB.
+var fixedKinds = map[vkind]bool{kInt: true, kNumeric: true, kFloat: true, kBool: true, kDate: true, kTimestamp: true, kTime: true}
+
+// typeOf is the vtype of a PostgreSQL type name.
+func (t *transpiler) typeOf(tn *pg.TypeName) vtype {
+	tn = t.cat.ResolveDomain(tn)
+	if len(tn.ArrayBounds) > 0 {
+		return vtype{k: kArray, scale: -1}
+	}
+	s, n := typeNameParts(tn)
+	row, ok := pgtypes.Lookup(n)
+	if !ok || s != "" && s != "pg_catalog" {
+		row, ok = pgtypes.LookupExtension(n)
+	}
+	if ok {
+		switch row.View { // the type registry's view kind
+		case pgtypes.ViewInt:
+			return vtype{k: kInt}
+		case pgtypes.ViewNumeric:
+			mods, _ := typmods(tn)
+			switch len(mods) {
+			case 1:
+				return vtype{k: kNumeric}
+			case 2:
+				return vtype{k: kNumeric, scale: mods[1]}
+			}
+			return vtype{k: kNumeric, scale: -1}
+		case pgtypes.ViewMoney:
+			return vtype{k: kNumeric, scale: 2}
+		case pgtypes.ViewFloat:
+			return vtype{k: kFloat, scale: -1}
+		case pgtypes.ViewText:
+			return vtype{k: kText, scale: -1}
+		case pgtypes.ViewBool:
+			return vtype{k: kBool}
+		case pgtypes.ViewDate:
+			return vtype{k: kDate}
+		case pgtypes.ViewTimestamp:
+			return vtype{k: kTimestamp}
+		case pgtypes.ViewTime:
+			return vtype{k: kTime}
+		case pgtypes.ViewInterval:
+			return vtype{k: kInterval}
+		case pgtypes.ViewJSON:
+			return vtype{k: kJSON}
+		case pgtypes.ViewBytes:
+			return vtype{k: kBytes}
+		}
+	}
+	if t.cat.IsEnum(s, n) {
+		return vtype{k: kText, scale: -1}
+	}
+	return vtype{k: kOther, scale: -1}
+}
+
+// tableColumn is a table's column as a relation of a FROM clause.
+func (t *transpiler) tableColumn(c TableColumn) Column {
+	col := Column{pg: c.Name, dolt: c.Dolt, typ: t.typeOf(c.Type), doltType: c.DoltType}
+	if col.typ.k == kNumeric && col.typ.scale < 0 && c.Scale >= 0 {
+		col.typ.scale = c.Scale
+	}
+	return col
+}
 
 // kindOf infers what an expression's value is: from the column types of
 // the FROM clause, casts, constants and the result types of operators and
 // functions (PostgreSQL manual chapter 9).
-func (t *Translator) kindOf(n *pg.Node, vs *viewScope) vtype {
+func (t *transpiler) kindOf(n *pg.Node, vs *viewScope) vtype {
 	unknown := vtype{k: kUnknown, scale: -1}
 	if n == nil {
 		return unknown
@@ -97,7 +198,7 @@ func firstKnown(ts []vtype) vtype {
 	return vtype{k: kUnknown, scale: -1}
 }
 
-func (t *Translator) firstKind(args []*pg.Node, vs *viewScope) vtype {
+func (t *transpiler) firstKind(args []*pg.Node, vs *viewScope) vtype {
 	var ts []vtype
 	for _, a := range args {
 		ts = append(ts, t.kindOf(a, vs))
@@ -106,14 +207,14 @@ func (t *Translator) firstKind(args []*pg.Node, vs *viewScope) vtype {
 }
 
 // firstColumnKind is the kind of a scalar subquery: its first column's.
-func (t *Translator) firstColumnKind(sel *pg.SelectStmt, outer *viewScope) vtype {
+func (t *transpiler) firstColumnKind(sel *pg.SelectStmt, outer *viewScope) vtype {
 	for sel.Op != pg.SetOperation_SETOP_NONE && sel.Larg != nil {
 		sel = sel.Larg
 	}
 	if len(sel.TargetList) == 0 {
 		return vtype{k: kUnknown, scale: -1}
 	}
-	vs := &viewScope{outer: outer, vt: &viewTrans{def: outer.vt.def}, outputs: map[string]outputRef{}}
+	vs := &viewScope{outer: outer, vt: &viewTrans{db: outer.vt.db}, outputs: map[string]outputRef{}}
 	if _, err := t.fromSQL(sel.FromClause, vs); err != nil {
 		return vtype{k: kUnknown, scale: -1}
 	}
@@ -124,7 +225,7 @@ func (t *Translator) firstColumnKind(sel *pg.SelectStmt, outer *viewScope) vtype
 	return t.kindOf(rt.Val, vs)
 }
 
-func (t *Translator) aexprKind(a *pg.A_Expr, vs *viewScope) vtype {
+func (t *transpiler) aexprKind(a *pg.A_Expr, vs *viewScope) vtype {
 	if a.Kind != pg.A_Expr_Kind_AEXPR_OP {
 		if a.Kind == pg.A_Expr_Kind_AEXPR_NULLIF {
 			return t.kindOf(a.Lexpr, vs)
@@ -178,7 +279,7 @@ func (t *Translator) aexprKind(a *pg.A_Expr, vs *viewScope) vtype {
 	return vtype{k: kUnknown, scale: -1}
 }
 
-func (t *Translator) funcKind(fc *pg.FuncCall, vs *viewScope) vtype {
+func (t *transpiler) funcKind(fc *pg.FuncCall, vs *viewScope) vtype {
 	fn := strList(fc.Funcname)
 	name := fn[len(fn)-1]
 	arg := func(i int) vtype {

@@ -1,4 +1,4 @@
-package translate
+package viewsql
 
 import (
 	"encoding/json"
@@ -17,7 +17,7 @@ import (
 // subqueries, typed division, || and date arithmetic, casts with their
 // PostgreSQL result. ok is false for what expr translates the same way
 // everywhere (it calls back here for the operands).
-func (t *Translator) viewExpr(n *pg.Node, ctx exprCtx) (s string, ok bool, err error) {
+func (t *transpiler) viewExpr(n *pg.Node, ctx exprCtx) (s string, ok bool, err error) {
 	vs := ctx.view
 	switch e := n.Node.(type) {
 	case *pg.Node_ColumnRef:
@@ -93,7 +93,7 @@ func textOf(s string, typ vtype, what string) (string, error) {
 	return "", fmt.Errorf("%s with a %s operand, whose text form differs in MySQL", what, kindNames[typ.k])
 }
 
-func (t *Translator) viewAExpr(a *pg.A_Expr, ctx exprCtx) (string, bool, error) {
+func (t *transpiler) viewAExpr(a *pg.A_Expr, ctx exprCtx) (string, bool, error) {
 	if a.Kind != pg.A_Expr_Kind_AEXPR_OP || a.Lexpr == nil || len(a.Name) == 0 {
 		if a.Kind == pg.A_Expr_Kind_AEXPR_OP_ANY || a.Kind == pg.A_Expr_Kind_AEXPR_OP_ALL {
 			// = ANY (array column): arrays are JSON in Dolt
@@ -175,7 +175,7 @@ func isTemporal(k vkind) bool {
 // dateArith translates date and timestamp arithmetic (PostgreSQL manual,
 // "Date/Time Functions and Operators"): date ± integer days, date - date
 // (days, DATEDIFF), and date or timestamp ± a constant interval.
-func (t *Translator) dateArith(a *pg.A_Expr, op string, lt, rt vtype, ctx exprCtx) (string, bool, error) {
+func (t *transpiler) dateArith(a *pg.A_Expr, op string, lt, rt vtype, ctx exprCtx) (string, bool, error) {
 	if iv, ok := intervalConst(a.Rexpr); ok && (lt.k == kDate || lt.k == kTimestamp) && (op == "+" || op == "-") {
 		l, err := t.expr(a.Lexpr, ctx)
 		if err != nil {
@@ -214,8 +214,8 @@ func (t *Translator) dateArith(a *pg.A_Expr, op string, lt, rt vtype, ctx exprCt
 // viewCast translates expr::type with PostgreSQL's result: a constant is
 // converted as a loaded value of that type would be; other values get a
 // CAST where the MySQL value would differ.
-func (t *Translator) viewCast(tc *pg.TypeCast, ctx exprCtx) (string, error) {
-	tn := t.resolveDomain(tc.TypeName)
+func (t *transpiler) viewCast(tc *pg.TypeCast, ctx exprCtx) (string, error) {
+	tn := t.cat.ResolveDomain(tc.TypeName)
 	to := t.typeOf(tn)
 	if c := tc.Arg.GetAConst(); c != nil {
 		if c.Isnull {
@@ -329,7 +329,7 @@ func (t *Translator) viewCast(tc *pg.TypeCast, ctx exprCtx) (string, error) {
 	}
 	if from.k == kText || from.k == kOther || from.k == kUnknown {
 		// uuid, enum and other types stored as their text form
-		if _, ok := t.lookupEnum(typeNameParts(tn)); ok || name == "uuid" {
+		if t.cat.IsEnum(typeNameParts(tn)) || name == "uuid" {
 			return inner, nil
 		}
 	}
@@ -338,16 +338,16 @@ func (t *Translator) viewCast(tc *pg.TypeCast, ctx exprCtx) (string, error) {
 
 // castConst converts 'text'::type the way a loaded value of that type is
 // converted, so the constant means in Dolt what it meant in PostgreSQL.
-func (t *Translator) castConst(v string, tn *pg.TypeName, to vtype) (string, error) {
+func (t *transpiler) castConst(v string, tn *pg.TypeName, to vtype) (string, error) {
 	if to.k == kInterval {
 		return "", fmt.Errorf("an interval value outside date arithmetic (Dolt has no interval type)")
 	}
-	ct, err := t.mapType(tn)
+	codec, err := t.cat.Codec(tn)
 	if err != nil {
 		return "", err
 	}
 	if to.k == kArray {
-		js, err := pgtext.ArrayToJSON(v, ct.elem)
+		js, err := pgtext.ArrayToJSON(v, codec.Elem)
 		if err != nil {
 			return "", err
 		}
@@ -369,7 +369,7 @@ func (t *Translator) castConst(v string, tn *pg.TypeName, to vtype) (string, err
 		}
 		return "FALSE", nil
 	}
-	lit, err := convertText(ct.codec(), v)
+	lit, err := literal(codec, v)
 	if err != nil {
 		return "", fmt.Errorf("constant %q of type %s: %v", v, pgTypeString(tn), err)
 	}
@@ -400,7 +400,7 @@ var extractFields = map[string]string{
 	"week": "WEEK(%s, 3)",
 }
 
-func (t *Translator) viewFunc(fc *pg.FuncCall, ctx exprCtx) (string, bool, error) {
+func (t *transpiler) viewFunc(fc *pg.FuncCall, ctx exprCtx) (string, bool, error) {
 	vs := ctx.view
 	fn := strList(fc.Funcname)
 	name := fn[len(fn)-1]
@@ -534,7 +534,7 @@ func errOr(err error, format string, args ...any) error {
 
 // aggregate translates an aggregate call. FILTER (WHERE c) becomes a CASE
 // inside aggregates that skip NULLs.
-func (t *Translator) aggregate(fc *pg.FuncCall, name, m string, ctx exprCtx) (string, error) {
+func (t *transpiler) aggregate(fc *pg.FuncCall, name, m string, ctx exprCtx) (string, error) {
 	vs := ctx.view
 	if fc.AggWithinGroup {
 		return "", fmt.Errorf("%s() WITHIN GROUP", name)
@@ -643,7 +643,7 @@ func (t *Translator) aggregate(fc *pg.FuncCall, name, m string, ctx exprCtx) (st
 
 // subLink translates a subquery: EXISTS, IN (= ANY), NOT IN (<> ALL), a
 // scalar subquery, and ARRAY(subquery) as a JSON array.
-func (t *Translator) subLink(sl *pg.SubLink, ctx exprCtx) (string, error) {
+func (t *transpiler) subLink(sl *pg.SubLink, ctx exprCtx) (string, error) {
 	sel := sl.Subselect.GetSelectStmt()
 	if sel == nil {
 		return "", fmt.Errorf("a subquery that is not a SELECT")

@@ -1,4 +1,12 @@
-package translate_test
+// Package doltparse re-parses SQL text pgcopy printed with Dolt's own
+// parser (github.com/dolthub/vitess/go/vt/sqlparser), for the tests of the
+// packages that print it (translate's goldens and unit tests, viewsql's
+// views), so that nothing pgcopy prints is SQL Dolt cannot read.
+//
+// In: the printed text (one or more statements) and a name for messages.
+// Out: test errors naming the file, the line, the statement and the
+// parser's message. It is imported by tests only and never runs SQL.
+package doltparse
 
 import (
 	"strings"
@@ -13,14 +21,14 @@ import (
 // Empty: everything pgcopy prints parses.
 var parseExceptions = map[string]string{}
 
-// checkParses splits SQL text pgcopy printed (a golden output, or the
-// tables and views of a unit test: mustRun, viewOf) into statements with
+// Check splits SQL text pgcopy printed (a golden output, or the tables
+// and views of a unit test) into statements with
 // Dolt's splitter (sqlparser.SplitStatementToPieces, which knows quotes,
 // backticks and comments) and parses each with Dolt's own parser, so that
 // nothing pgcopy prints is invalid SQL to Dolt. A failure names the golden
 // file, the line the statement starts on, the statement and the parser's
 // message.
-func checkParses(t *testing.T, file string, text []byte) {
+func Check(t testing.TB, file string, text []byte) {
 	t.Helper()
 	s := string(text)
 	pieces, err := sqlparser.SplitStatementToPieces(s)

@@ -1,4 +1,4 @@
-package translate
+package viewsql
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // scope for a subquery, nil for the view's own query. arrayOf makes a
 // single-column query the body of ARRAY(subquery): its column is
 // aggregated into a JSON array (arrays are stored as JSON).
-func (t *Translator) selectSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans, arrayOf bool) (string, []viewCol, error) {
+func (t *transpiler) selectSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans, arrayOf bool) (string, []Column, error) {
 	if s.Op != pg.SetOperation_SETOP_NONE && s.Op != pg.SetOperation_SET_OPERATION_UNDEFINED {
 		if arrayOf {
 			return "", nil, fmt.Errorf("ARRAY(...) over a %s", strings.TrimPrefix(s.Op.String(), "SETOP_"))
@@ -56,7 +56,7 @@ func (t *Translator) selectSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans
 		}
 		b.WriteString("DISTINCT ")
 	}
-	var cols []viewCol
+	var cols []Column
 	var exprs []string
 	var parts []string
 	for _, n := range s.TargetList {
@@ -87,7 +87,7 @@ func (t *Translator) selectSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans
 		if name == "" {
 			name = figureColname(rt.Val)
 		}
-		col := viewCol{pg: name, dolt: truncIdent(name), typ: t.kindOf(rt.Val, vs)}
+		col := Column{pg: name, dolt: truncIdent(name), typ: t.kindOf(rt.Val, vs)}
 		if cr := rt.Val.GetColumnRef(); cr != nil {
 			if _, src, err := vs.column(cr); err == nil {
 				col.doltType = src.doltType // a column passed through keeps its Dolt type
@@ -172,7 +172,7 @@ func (t *Translator) selectSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans
 
 // setOpSQL translates UNION, INTERSECT and EXCEPT, each arm in
 // parentheses; a chain of one operator is written flat.
-func (t *Translator) setOpSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans) (string, []viewCol, error) {
+func (t *transpiler) setOpSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans) (string, []Column, error) {
 	op := map[pg.SetOperation]string{pg.SetOperation_SETOP_UNION: "UNION", pg.SetOperation_SETOP_INTERSECT: "INTERSECT", pg.SetOperation_SETOP_EXCEPT: "EXCEPT"}[s.Op]
 	if s.All {
 		op += " ALL"
@@ -189,7 +189,7 @@ func (t *Translator) setOpSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans)
 	}
 	flatten(s.Larg)
 	arms = append(arms, s.Rarg)
-	var cols []viewCol
+	var cols []Column
 	var parts []string
 	for i, a := range arms {
 		q, c, err := t.selectSQL(a, outer, vt, false)
@@ -242,11 +242,11 @@ func (t *Translator) setOpSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans)
 
 // withSQL translates a WITH clause of non-recursive common table
 // expressions; their names become visible in vs.
-func (t *Translator) withSQL(w *pg.WithClause, vs *viewScope) (string, error) {
+func (t *transpiler) withSQL(w *pg.WithClause, vs *viewScope) (string, error) {
 	if w.Recursive {
 		return "", fmt.Errorf("WITH RECURSIVE")
 	}
-	vs.ctes = map[string][]viewCol{}
+	vs.ctes = map[string][]Column{}
 	var parts []string
 	for _, n := range w.Ctes {
 		cte := n.GetCommonTableExpr()
@@ -285,7 +285,7 @@ func (t *Translator) withSQL(w *pg.WithClause, vs *viewScope) (string, error) {
 // positional translates a GROUP BY item: an integer is the position of a
 // select-list item (the same rule in PostgreSQL and MySQL), written out as
 // that item's expression.
-func (t *Translator) positional(n *pg.Node, exprs []string, ctx exprCtx) (string, error) {
+func (t *transpiler) positional(n *pg.Node, exprs []string, ctx exprCtx) (string, error) {
 	if c := n.GetAConst(); c != nil && c.GetIval() != nil {
 		i := int(c.GetIval().Ival)
 		if i < 1 || i > len(exprs) {
@@ -310,7 +310,7 @@ const (
 // and first descending (manual, "SELECT": ORDER BY clause); MySQL does the
 // opposite, so a sort key gets a leading (key IS NULL) term wherever the
 // two differ.
-func (t *Translator) orderBySQL(sorts []*pg.Node, exprs []string, ctx exprCtx, mode orderMode) (string, error) {
+func (t *transpiler) orderBySQL(sorts []*pg.Node, exprs []string, ctx exprCtx, mode orderMode) (string, error) {
 	if len(sorts) == 0 {
 		return "", nil
 	}
@@ -415,7 +415,7 @@ func limitSQL(s *pg.SelectStmt) (string, error) {
 // fromSQL translates a FROM list; its relations join vs. Relations listed
 // with commas become CROSS JOINs, which MySQL ranks like JOIN (a comma
 // ranks lower, so a later ON could not see the earlier relations).
-func (t *Translator) fromSQL(from []*pg.Node, vs *viewScope) (string, error) {
+func (t *transpiler) fromSQL(from []*pg.Node, vs *viewScope) (string, error) {
 	var parts []string
 	for _, n := range from {
 		s, err := t.fromItem(n, vs)
@@ -430,7 +430,7 @@ func (t *Translator) fromSQL(from []*pg.Node, vs *viewScope) (string, error) {
 	return strings.Join(parts, " CROSS JOIN "), nil
 }
 
-func (t *Translator) fromItem(n *pg.Node, vs *viewScope) (string, error) {
+func (t *transpiler) fromItem(n *pg.Node, vs *viewScope) (string, error) {
 	switch e := n.Node.(type) {
 	case *pg.Node_RangeVar:
 		return t.fromRel(e.RangeVar, vs)
@@ -551,7 +551,7 @@ func (t *Translator) fromItem(n *pg.Node, vs *viewScope) (string, error) {
 // fromRel translates a table, view or WITH query named in FROM. A
 // relation is written under the name PostgreSQL refers to it by, so
 // qualified column references keep working when its Dolt name differs.
-func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
+func (t *transpiler) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 	alias := ""
 	if rv.Alias != nil {
 		alias = rv.Alias.Aliasname
@@ -560,7 +560,7 @@ func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 		}
 	}
 	var dolt, db string
-	var cols []viewCol
+	var cols []Column
 	if rv.Schemaname == "" {
 		for s := vs; s != nil; s = s.outer {
 			if c, ok := s.ctes[rv.Relname]; ok {
@@ -576,7 +576,7 @@ func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 			return "", err
 		}
 	}
-	if db == vs.vt.def.db {
+	if db == vs.vt.db {
 		db = "" // the view's own database: unqualified
 	} else {
 		vs.vt.cross = true
@@ -602,59 +602,25 @@ func (t *Translator) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 	return schema.Qualified(db, dolt) + " AS " + sqltext.Ident(ref), nil
 }
 
-// relation resolves a table or view of the dump to its Dolt name, its
-// Dolt database ("" in a one-database copy) and its columns. A view is
-// translated first if it has not been.
-func (t *Translator) relation(rv *pg.RangeVar, vt *viewTrans) (name, db string, cols []viewCol, err error) {
-	dolt, cols, err := t.relationIn(rv, vt)
+// relation resolves a table or view through the Catalog to its Dolt
+// name, its Dolt database ("" in a one-database copy) and its columns; a
+// view is recorded in vt.uses.
+func (t *transpiler) relation(rv *pg.RangeVar, vt *viewTrans) (name, db string, cols []Column, err error) {
+	r, err := t.cat.Relation(rv)
 	if err != nil {
 		return "", "", nil, err
 	}
-	if tb := t.tables[t.refName(rv).String()]; tb != nil {
-		return dolt, tb.out.Database, cols, nil
-	}
-	return dolt, t.viewByRef(rv).db, cols, nil
-}
-
-func (t *Translator) relationIn(rv *pg.RangeVar, vt *viewTrans) (string, []viewCol, error) {
-	name := t.refName(rv)
-	if tb := t.tables[name.String()]; tb != nil {
-		if r := tb.root(); r != tb {
-			return "", nil, fmt.Errorf("it selects from partition %s, which is folded into table %s (its rows would include the other partitions')", tb.pg, r.pg)
+	if v := r.View; v != nil {
+		if v.Cross {
+			vt.cross = true // it reads another database through the view
 		}
-		if rv.Inh {
-			for _, o := range t.order {
-				for _, p := range o.inherits {
-					if p == tb {
-						return "", nil, fmt.Errorf("it selects from %s, whose INHERITS child %s is a separate Dolt table, so the child's rows no longer show through it", tb.pg, o.pg)
-					}
-				}
-			}
-		}
-		if tb.out == nil {
-			return "", nil, fmt.Errorf("table %s is not created", tb.pg)
-		}
-		return tb.out.Name, t.tableCols(tb), nil
+		vt.uses = append(vt.uses, (&schema.View{Name: r.Name, Database: r.Database}).ReportName())
+		return r.Name, r.Database, append([]Column(nil), v.Columns...), nil
 	}
-	d := t.viewByRef(rv)
-	if d == nil {
-		if sq := t.seqs[name.String()]; sq != nil {
-			return "", nil, fmt.Errorf("it selects from sequence %s (Dolt has no sequences)", name)
-		}
-		return "", nil, fmt.Errorf("it selects from %s, which is not a table or view of the dump", name)
+	for _, c := range r.Table {
+		cols = append(cols, t.tableColumn(c))
 	}
-	if d.state == 1 {
-		return "", nil, fmt.Errorf("it selects from view %s, which selects from it in turn", d.pg)
-	}
-	t.translateView(d)
-	if d.skip != "" {
-		return "", nil, fmt.Errorf("it selects from view %s, which is not translated", d.pg)
-	}
-	if d.cross {
-		vt.cross = true // it reads another database through the view
-	}
-	vt.uses = append(vt.uses, (&schema.View{Name: d.name, Database: d.db}).ReportName())
-	return d.name, append([]viewCol(nil), d.cols...), nil
+	return r.Name, r.Database, cols, nil
 }
 
 func isStar(cr *pg.ColumnRef) bool {
@@ -663,7 +629,7 @@ func isStar(cr *pg.ColumnRef) bool {
 
 type starCol struct {
 	sql string
-	col viewCol
+	col Column
 }
 
 // star expands * or rel.* in a select list into the columns, in order.
@@ -698,9 +664,9 @@ func (vs *viewScope) star(cr *pg.ColumnRef) ([]starCol, error) {
 // PostgreSQL refers to by that name, an unqualified one to the single
 // relation of the innermost query level holding the column, then to a
 // select-list name of that level, then outward.
-func (vs *viewScope) column(cr *pg.ColumnRef) (string, viewCol, error) {
+func (vs *viewScope) column(cr *pg.ColumnRef) (string, Column, error) {
 	if isStar(cr) {
-		return "", viewCol{}, fmt.Errorf("* outside the select list")
+		return "", Column{}, fmt.Errorf("* outside the select list")
 	}
 	f := strList(cr.Fields)
 	name := f[len(f)-1]
@@ -718,12 +684,12 @@ func (vs *viewScope) column(cr *pg.ColumnRef) (string, viewCol, error) {
 				}
 				c := it.col(name)
 				if c == nil {
-					return "", viewCol{}, fmt.Errorf("column %s.%s does not exist", rel, name)
+					return "", Column{}, fmt.Errorf("column %s.%s does not exist", rel, name)
 				}
 				return sqltext.Ident(it.ref) + "." + sqltext.Ident(c.dolt), *c, nil
 			}
 		}
-		return "", viewCol{}, fmt.Errorf("%s.%s names no relation of the FROM clause", rel, name)
+		return "", Column{}, fmt.Errorf("%s.%s names no relation of the FROM clause", rel, name)
 	}
 	for s := vs; s != nil; s = s.outer {
 		var hits []*rangeItem
@@ -742,7 +708,7 @@ func (vs *viewScope) column(cr *pg.ColumnRef) (string, viewCol, error) {
 			c := hits[0].col(name)
 			for _, h := range hits[1:] {
 				if h.col(name).dolt != c.dolt {
-					return "", viewCol{}, fmt.Errorf("column reference %q is ambiguous", name)
+					return "", Column{}, fmt.Errorf("column reference %q is ambiguous", name)
 				}
 			}
 			return sqltext.Ident(c.dolt), *c, nil
@@ -753,7 +719,7 @@ func (vs *viewScope) column(cr *pg.ColumnRef) (string, viewCol, error) {
 			}
 		}
 	}
-	return "", viewCol{}, fmt.Errorf("column or whole-row reference %q is not in the FROM clause", name)
+	return "", Column{}, fmt.Errorf("column or whole-row reference %q is not in the FROM clause", name)
 }
 
 // figureColname is the name PostgreSQL gives a select-list item without
