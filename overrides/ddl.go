@@ -18,7 +18,7 @@ import (
 // file, as the Dolt table it describes.
 type DDL struct {
 	Pos   dump.Pos      // the CREATE TABLE line
-	Table *schema.Table // Name, Columns (PGName and PGType empty), keys, indexes, foreign keys, checks
+	Table *schema.Table // Name, Columns (PGName and Type.Raw empty), keys, indexes, foreign keys, checks
 	// ColumnPos is the line of each column definition, by the column's
 	// index in Table.Columns.
 	ColumnPos []dump.Pos
@@ -179,12 +179,14 @@ func parseCreate(pos dump.Pos, body string) (*DDL, error) {
 			errs = append(errs, fail(cpos.Line, "column %s: "+format, append([]any{cd.Name.String()}, args...)...))
 		}
 		c := &schema.Column{Name: cd.Name.String()}
-		c.Type = columnTypeSQL(ct)
-		if ct.Charset != "" {
-			c.Type += " CHARACTER SET " + strings.ToLower(ct.Charset)
+		typ, err := columnType(ct)
+		if err != nil {
+			cfail("%v", err)
+			typ = schema.LongText()
 		}
+		c.Type.Type = typ
 		c.Collation = strings.ToLower(ct.Collate)
-		if c.Collation == "" && tableCollate != "" && isStringBase(ct.Type) && ct.Charset == "" {
+		if c.Collation == "" && tableCollate != "" && schema.IsString(typ) && ct.Charset == "" {
 			c.Collation = tableCollate
 		}
 		if ct.BinaryCollate {
@@ -213,9 +215,6 @@ func parseCreate(pos dump.Pos, body string) (*DDL, error) {
 				cfail("virtual generated columns are not supported; write STORED")
 			}
 			c.Generated = sqlparser.String(ct.GeneratedExpr)
-		}
-		if ct.SRID != nil {
-			c.Type += " SRID " + sqlparser.String(ct.SRID)
 		}
 		if ct.ForeignKeyDef != nil {
 			cfail("inline REFERENCES is ignored by MySQL; write CONSTRAINT name FOREIGN KEY (col) REFERENCES table (col) as a table element")
@@ -374,32 +373,6 @@ func uniqueIndexName(tb *schema.Table, name string) string {
 	}
 }
 
-// columnTypeSQL renders the type part of a column definition: base type,
-// length or precision and scale, enum/set labels, UNSIGNED.
-func columnTypeSQL(ct sqlparser.ColumnType) string {
-	var b strings.Builder
-	b.WriteString(strings.ToLower(ct.Type))
-	switch {
-	case len(ct.EnumValues) > 0:
-		b.WriteByte('(')
-		for i, v := range ct.EnumValues {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString("'" + strings.ReplaceAll(strings.ReplaceAll(v, `\`, `\\`), "'", "''") + "'")
-		}
-		b.WriteByte(')')
-	case ct.Length != nil && ct.Scale != nil:
-		fmt.Fprintf(&b, "(%s,%s)", ct.Length.Val, ct.Scale.Val)
-	case ct.Length != nil:
-		fmt.Fprintf(&b, "(%s)", ct.Length.Val)
-	}
-	if ct.Unsigned {
-		b.WriteString(" unsigned")
-	}
-	return b.String()
-}
-
 // columnKey returns the key option written on a column ("primary key",
 // "unique", "unique key", "key", ...), or "". The parser keeps it in an
 // unexported enum, so it is read back from the type's own rendering.
@@ -407,14 +380,6 @@ func columnKey(ct sqlparser.ColumnType) string {
 	probe := sqlparser.ColumnType{Type: "int", KeyOpt: ct.KeyOpt}
 	s := strings.TrimPrefix(strings.ToLower(sqlparser.String(&probe)), "int")
 	return strings.TrimSpace(s)
-}
-
-func isStringBase(t string) bool {
-	switch strings.ToLower(t) {
-	case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set":
-		return true
-	}
-	return false
 }
 
 func refAction(a sqlparser.ReferenceAction) string {

@@ -50,11 +50,19 @@
 // without modifiers matches the type with any modifiers, a key without a
 // schema matches the type in any schema.
 //
+// A type: value is a Dolt (MySQL) column type, read once by [ParseType]
+// with Dolt's own SQL parser into the typed model (schema.Type): base
+// type, length or precision and scale, UNSIGNED, ZEROFILL, enum and set
+// labels, SRID. The Set holds the typed value; translate never sees the
+// text. Column options (NOT NULL, DEFAULT, COLLATE, CHARACTER SET, keys)
+// are errors there: they have properties of their own.
+//
 // # SQL files
 //
 // A .sql file holds one or more MySQL-dialect CREATE TABLE statements,
 // parsed with Dolt's own SQL parser (github.com/dolthub/vitess sqlparser),
-// so a statement that parses here is one Dolt accepts. Each replaces the
+// so a statement that parses here is one Dolt accepts; each column's type
+// becomes the typed model the same way as a YAML type: value. Each replaces the
 // table pgcopy would generate for the dump table of the same Dolt name; its
 // columns must be exactly the dump table's columns (translate checks this).
 // Columns, types, collations, NOT NULL, defaults, AUTO_INCREMENT, stored

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Prop is one property an override sets. Set is false when the file does
@@ -26,9 +27,10 @@ type Prop[T any] struct {
 
 // Props are the properties a rule can give a column.
 type Props struct {
-	// Type is a Dolt column type written as in MySQL, e.g. "varchar(32)",
-	// "decimal(12,2)", "bigint unsigned", "enum('a','b')".
-	Type Prop[string]
+	// Type is a Dolt column type, written as in MySQL, e.g. "varchar(32)",
+	// "decimal(12,2)", "bigint unsigned", "enum('a','b')", and read by
+	// [ParseType].
+	Type Prop[schema.Type]
 	// Length keeps the Dolt type family pgcopy would choose and sets its
 	// length: "32" turns text or varchar into varchar(32) and bytea into
 	// varbinary(32); "12,2" turns numeric into decimal(12,2).
@@ -387,19 +389,21 @@ func (p *yamlParser) collation(k, v *yaml.Node) Prop[string] {
 	return c
 }
 
-func (p *yamlParser) doltType(k, v *yaml.Node) Prop[string] {
+func (p *yamlParser) doltType(k, v *yaml.Node) Prop[schema.Type] {
 	c := p.str(k, v)
 	if c.Set && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && strings.Count(c.Value, "(") != strings.Count(c.Value, ")") {
 		p.fail(v, `in YAML's {...} form a comma separates entries: quote the type, {type: "decimal(12,2)"}, or write one property per line`, "overrides: type %q is cut short at a comma", c.Value)
-		return Prop[string]{}
+		return Prop[schema.Type]{}
 	}
-	if c.Set {
-		if err := CheckType(c.Value); err != nil {
-			p.fail(v, "write a Dolt (MySQL) column type such as varchar(32), decimal(12,2), bigint, datetime(6) or json", "overrides: %v", err)
-			return Prop[string]{}
-		}
+	if !c.Set {
+		return Prop[schema.Type]{}
 	}
-	return c
+	t, err := ParseType(c.Value)
+	if err != nil {
+		p.fail(v, "write a Dolt (MySQL) column type such as varchar(32), decimal(12,2), bigint, datetime(6) or json", "overrides: %v", err)
+		return Prop[schema.Type]{}
+	}
+	return Prop[schema.Type]{Set: true, Value: t, Pos: c.Pos}
 }
 
 func (p *yamlParser) length(k, v *yaml.Node) Prop[string] {
@@ -429,41 +433,4 @@ func (p *yamlParser) length(k, v *yaml.Node) Prop[string] {
 
 func validIdent(s string) bool {
 	return s != "" && len([]rune(s)) <= 64 && !strings.ContainsAny(s, "\x00") && strings.TrimSpace(s) == s
-}
-
-// doltTypes are the base type names Dolt accepts in a column definition
-// (Dolt docs, "SQL Language Support: Data Types").
-var doltTypes = map[string]bool{
-	"tinyint": true, "smallint": true, "mediumint": true, "int": true, "integer": true, "bigint": true,
-	"decimal": true, "numeric": true, "dec": true, "fixed": true, "float": true, "double": true, "real": true, "bit": true,
-	"bool": true, "boolean": true, "serial": false,
-	"char": true, "varchar": true, "binary": true, "varbinary": true,
-	"tinytext": true, "text": true, "mediumtext": true, "longtext": true,
-	"tinyblob": true, "blob": true, "mediumblob": true, "longblob": true,
-	"json": true, "date": true, "datetime": true, "timestamp": true, "time": true, "year": true,
-	"enum": true, "set": true,
-	"geometry": true, "point": true, "linestring": true, "polygon": true, "multipoint": true,
-	"multilinestring": true, "multipolygon": true, "geometrycollection": true,
-}
-
-var typeRe = regexp.MustCompile(`^(?i)([a-z]+)(?:\s+precision)?\s*(\(\s*\d+\s*(?:,\s*\d+\s*)?\))?((?:\s+(?:unsigned|zerofill|srid\s+\d+))*)$`)
-
-// CheckType reports whether s reads as a Dolt column type: a known base
-// type, optional (n) or (p,s), optional unsigned; enum(...) and set(...)
-// with quoted labels. It does not validate limits; Dolt does when the
-// table is created, before any row is loaded.
-func CheckType(s string) error {
-	t := strings.TrimSpace(s)
-	lower := strings.ToLower(t)
-	if strings.HasPrefix(lower, "enum(") || strings.HasPrefix(lower, "set(") {
-		if !strings.HasSuffix(t, ")") || !strings.Contains(t, "'") {
-			return fmt.Errorf("type %q: write enum('a','b') with quoted labels", s)
-		}
-		return nil
-	}
-	m := typeRe.FindStringSubmatch(t)
-	if m == nil || !doltTypes[strings.ToLower(m[1])] {
-		return fmt.Errorf("type %q is not a Dolt column type", s)
-	}
-	return nil
 }

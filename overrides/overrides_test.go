@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/overrides"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 const full = `# every property
@@ -46,7 +47,7 @@ func TestOverrideParseYAML(t *testing.T) {
 	}
 	p := s.Tables[0]
 	if p.Name != "public.people" || p.Pos.Line != 3 || p.Rename.Value != "person" || p.Rename.Pos.Line != 4 ||
-		!p.SkipData.Value || p.Collation.Value != "utf8mb4_0900_ai_ci" || len(p.Types) != 1 || p.Types[0].Type.Value != "varchar(1000)" {
+		!p.SkipData.Value || p.Collation.Value != "utf8mb4_0900_ai_ci" || len(p.Types) != 1 || schema.FormatType(p.Types[0].Type.Value) != "varchar(1000)" {
 		t.Errorf("table entry: %+v", p)
 	}
 	if sc, n := p.Schema(); sc != "public" || n != "people" {
@@ -57,7 +58,7 @@ func TestOverrideParseYAML(t *testing.T) {
 		cols[c.Name] = c
 	}
 	name := cols["name"]
-	if name.Pos.Line != 10 || name.Type.Value != "varchar(32)" || name.Type.Pos.Line != 11 || name.Collation.Value != "utf8mb4_0900_as_ci" ||
+	if name.Pos.Line != 10 || schema.FormatType(name.Type.Value) != "varchar(32)" || name.Type.Pos.Line != 11 || name.Collation.Value != "utf8mb4_0900_as_ci" ||
 		*name.Default.Value != "'anon'" || !name.Nullable.Set || name.Nullable.Value || name.Nullable.Pos.Line != 14 {
 		t.Errorf("name: %+v", name)
 	}
@@ -67,7 +68,7 @@ func TestOverrideParseYAML(t *testing.T) {
 	if d := cols["created"].Default; !d.Set || d.Value != nil {
 		t.Errorf("default: null should drop the default: %+v", d)
 	}
-	if cols["nick"].Type.Value != "varchar(16)" {
+	if schema.FormatType(cols["nick"].Type.Value) != "varchar(16)" {
 		t.Errorf("shorthand column type: %+v", cols["nick"])
 	}
 	if a := s.Tables[1]; a.Name != "audit" || !a.Skip.Value {
@@ -201,5 +202,42 @@ func TestOverrideLoad(t *testing.T) {
 	}
 	if err := overrides.CheckType("varchar2(10)"); err == nil {
 		t.Error("varchar2 accepted")
+	}
+}
+
+// TestParseType: override type text becomes the typed model once, with
+// Dolt's parser, and prints back in the form pgcopy writes in CREATE TABLE.
+func TestParseType(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"VARCHAR( 32 )", "varchar(32)"},
+		{"decimal(12, 2) unsigned", "decimal(12,2) unsigned"},
+		{"bigint UNSIGNED", "bigint unsigned"},
+		{"int(11) zerofill", "int(11) zerofill"},
+		{"integer", "integer"},
+		{"double precision", "double precision"},
+		{"enum('a', 'It''s')", "enum('a','It''s')"},
+		{"set('x','y')", "set('x','y')"},
+		{"datetime", "datetime"},
+		{"datetime(3)", "datetime(3)"},
+		{"tinyint(1)", "tinyint(1)"},
+		{"boolean", "boolean"},
+		{"point srid 4326", "point SRID 4326"},
+		{"json", "json"},
+		{"longblob", "longblob"},
+		{"bit(3)", "bit(3)"},
+	} {
+		typ, err := overrides.ParseType(c.in)
+		if err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		if got := schema.FormatType(typ); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.in, got, c.want)
+		}
+	}
+	for _, bad := range []string{"varchar2(10)", "serial", "int not null", "varchar(10) default 'x'", "text collate utf8mb4_bin", "vector(3)", "int primary key", ""} {
+		if typ, err := overrides.ParseType(bad); err == nil {
+			t.Errorf("%q accepted as %s", bad, schema.FormatType(typ))
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // Level is the precedence level of a rule, highest first: a column rule
@@ -52,9 +53,10 @@ func (r Rule[T]) Source() string { return r.Pos.String() + " (" + r.Level.String
 // Resolved are the properties the rules give one column, each from the
 // rule of highest precedence that sets it (property by property).
 type Resolved struct {
-	Type, Length, Collation Rule[string]
-	Default                 Rule[*string]
-	Nullable, Skip          Rule[bool]
+	Type              Rule[schema.Type]
+	Length, Collation Rule[string]
+	Default           Rule[*string]
+	Nullable, Skip    Rule[bool]
 	// Used are the entries that matched the column (*Column and
 	// *TypeRule values), matched whether or not they set anything; the
 	// caller reports the entries that match no column.
@@ -182,7 +184,7 @@ func (r *Resolved) fold(lower *Resolved) {
 		if r.Type.Level <= r.Length.Level {
 			r.Length = Rule[string]{}
 		} else {
-			r.Type = Rule[string]{}
+			r.Type = Rule[schema.Type]{}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/overrides"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 const precedence = `tables:
@@ -66,6 +67,7 @@ func TestResolvePrecedence(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s.%s: %v", c.table, c.col, err)
 		}
+		typ := overrides.Rule[string]{Set: r.Type.Set, Value: schema.FormatType(r.Type.Value), Pos: r.Type.Pos, Level: r.Type.Level}
 		def := overrides.Rule[string]{Set: r.Default.Set, Pos: r.Default.Pos, Level: r.Default.Level}
 		if r.Default.Value != nil {
 			def.Value = *r.Default.Value
@@ -78,7 +80,7 @@ func TestResolvePrecedence(t *testing.T) {
 			what string
 			got  overrides.Rule[string]
 			want string
-		}{{"type", r.Type, c.typ}, {"length", r.Length, c.length}, {"collation", r.Collation, c.coll}, {"default", def, c.def}, {"nullable", null, c.null}} {
+		}{{"type", typ, c.typ}, {"length", r.Length, c.length}, {"collation", r.Collation, c.coll}, {"default", def, c.def}, {"nullable", null, c.null}} {
 			got := ""
 			if p.got.Set {
 				got = p.got.Value + " @ " + p.got.Source()
@@ -113,7 +115,7 @@ func TestResolveWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Collation.Set || r.Default.Set || r.Nullable.Set || r.Type.Value != "varchar(10)" {
+	if r.Collation.Set || r.Default.Set || r.Nullable.Set || schema.FormatType(r.Type.Value) != "varchar(10)" {
 		t.Errorf("whole table: %+v", r)
 	}
 	if len(r.Used) != 1 {
@@ -159,7 +161,7 @@ func TestResolveConflict(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
-	if r.Type.Value != "varchar(10)" || !r.Nullable.Set {
+	if schema.FormatType(r.Type.Value) != "varchar(10)" || !r.Nullable.Set {
 		t.Errorf("kept %+v", r)
 	}
 }

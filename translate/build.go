@@ -139,22 +139,13 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	// 7. values that do not fit a type an override chose; stale overrides
 	t.checkFits(stats)
 	t.checkStale()
-	t.buildDecisions(stats)
+	t.buildDecisions(stats, keyStats)
 	db.Views = t.finishViews() // views.go
 	if t.schemaDB != nil {
 		db.Databases = t.databases
 		db.CrossFKs = t.crossFKs
 	}
 	t.placeObjects() // schemas.go
-	// every column carries its row codec, so that the rows need only the model
-	for k, ct := range t.colTypes {
-		if k.tb.out == nil {
-			continue
-		}
-		if oc := k.tb.out.ColumnByPG(k.col); oc != nil {
-			oc.Codec = ct.codec()
-		}
-	}
 	t.db = db
 	return db, errors.Join(t.errs...)
 }
@@ -291,7 +282,7 @@ func (t *Translator) keyedColumns() map[colKey]string {
 					coll = e.Collation.Value
 				}
 			}
-			if ct.blob && strings.Contains(coll, "_ci") {
+			if ct.blob() && strings.Contains(coll, "_ci") {
 				mark(tb, c, what)
 			}
 		}
@@ -355,7 +346,7 @@ func (t *Translator) buildColumns(tb *table, keyed map[colKey]string, stats, key
 
 func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *colStat) *schema.Column {
 	tn := t.resolveDomain(c.tn)
-	out := &schema.Column{PGName: c.name, Name: truncIdent(c.name), PGType: pgTypeString(c.tn), NotNull: c.notNull, Comment: c.comment}
+	out := &schema.Column{PGName: c.name, Name: truncIdent(c.name), Type: schema.ColumnType{Raw: pgTypeString(c.tn)}, NotNull: c.notNull, Comment: c.comment}
 	where := tb.pg.String() + "." + c.name
 	if s, n := typeNameParts(c.tn); tn != c.tn {
 		if d := t.lookupDomain(s, n); d != nil {
@@ -378,25 +369,24 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 	ct, err := t.mapType(tn)
 	if err != nil {
 		t.fail(c.pos, tb.pg.String(), c.name, "map the column to a Dolt type with an override (type:) or skip it", "%v", err)
-		ct = colType{dolt: "longtext", kind: vString, blob: true}
+		ct = colType{dolt: schema.LongText(), kind: vString}
 	}
-	k := colKey{tb.root(), c.name}
-	dec := &decision{rule: "built-in: " + builtinRule(c.tn, tn, ct)}
-	t.decisions[k] = dec
+	out.Rule = "built-in: " + builtinRule(c.tn, tn, ct)
 	e := t.effOf(tb, c.name)
 	switch {
 	case e.TypeDecided():
 		if t.applyType(&ct, e, tb, c) {
-			t.fixed[k] = e.TypeSource()
-			dec.rule = e.TypeSource()
-			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.PGType, ct.dolt, e.TypeSource())
+			out.Override = e.TypeSource()
+			out.Rule = out.Override
+			ct.change = fmt.Sprintf("%s stored as %s, set by the override at %s", out.Type.Raw, schema.FormatType(ct.dolt), e.TypeSource())
 		}
 	case keyReason != "":
-		t.inferKey(tb, c, &ct, keyReason, st, dec)
+		t.inferKey(tb, c, &ct, keyReason, st, out)
 	case t.opts.InferLengths:
-		t.inferLength(tb, c, &ct, st, dec)
+		t.inferLength(tb, c, &ct, st, out)
 	}
-	out.Type = ct.dolt
+	out.Type.Type = ct.dolt
+	out.Codec = ct.codec()
 	out.Collation = ct.collation
 	if c.collate != "" && c.collate != "default" && c.collate != "pg_catalog.default" {
 		coll, why := t.mapCollation(c.collate)
@@ -404,36 +394,33 @@ func (t *Translator) buildColumn(tb *table, c *column, keyReason string, st *col
 			t.rep.Add("COLLATION", where, report.Changed, c.pos, "%s", why)
 		}
 		out.Collation = coll
-		if !isStringType(ct.dolt) {
+		if !schema.IsString(ct.dolt) {
 			out.Collation = ""
 		}
 	}
 	if e != nil && e.Collation.Set {
 		switch {
-		case isStringType(ct.dolt):
+		case schema.IsString(ct.dolt):
 			out.Collation = e.Collation.Value
-			dec.notes = append(dec.notes, "collation: "+e.Collation.Source())
+			out.RuleNotes = append(out.RuleNotes, "collation: "+e.Collation.Source())
 			ct.change = joinNotes(ct.change, fmt.Sprintf("COLLATE %s, set by the override at %s", e.Collation.Value, e.Collation.Source()))
 		case !e.Collation.Soft:
-			t.fail(e.Collation.Pos, tb.pg.String(), c.name, "remove the collation, or give the column a string type", "overrides: collation %s applies to string columns; %s is stored as %s", e.Collation.Value, c.name, ct.dolt)
+			t.fail(e.Collation.Pos, tb.pg.String(), c.name, "remove the collation, or give the column a string type", "overrides: collation %s applies to string columns; %s is stored as %s", e.Collation.Value, c.name, schema.FormatType(ct.dolt))
 		}
 	}
-	ct.collation = out.Collation
 	if e != nil && e.Nullable.Set {
 		out.NotNull = !e.Nullable.Value
-		dec.notes = append(dec.notes, "nullable: "+e.Nullable.Source())
+		out.RuleNotes = append(out.RuleNotes, "nullable: "+e.Nullable.Source())
 	}
 	if ct.change != "" {
 		t.rep.AddGrouped(ct.group, "COLUMN", where, report.Changed, c.pos, "%s", ct.change)
 	}
-	t.colTypes[k] = ct
 	return out
 }
 
 // columnExtras translates the column's generation expression and default.
 func (t *Translator) columnExtras(tb *table, c *column, out *schema.Column) {
 	where := tb.pg.String() + "." + c.name
-	ct := t.colTypes[colKey{tb, c.name}]
 	if c.generate != nil {
 		expr, err := t.expr(c.generate, exprCtx{tb: tb, generated: true})
 		if err != nil {
@@ -450,13 +437,11 @@ func (t *Translator) columnExtras(tb *table, c *column, out *schema.Column) {
 		out.Default = ""
 		if e.Default.Value != nil {
 			out.Default = *e.Default.Value
-			if ct.blob && !strings.HasPrefix(out.Default, "(") && !strings.EqualFold(out.Default, "null") {
+			if schema.IsBlob(out.Type.Type) && !strings.HasPrefix(out.Default, "(") && !strings.EqualFold(out.Default, "null") {
 				out.Default = "(" + out.Default + ")" // Dolt takes TEXT/BLOB/JSON defaults as expressions
 			}
 		}
-		if d := t.decisions[colKey{tb, c.name}]; d != nil {
-			d.notes = append(d.notes, "default: "+e.Default.Source())
-		}
+		out.RuleNotes = append(out.RuleNotes, "default: "+e.Default.Source())
 		t.rep.Add("DEFAULT", where, report.Changed, c.pos, "default set by the override at %s", e.Default.Source())
 		return
 	}
@@ -464,7 +449,7 @@ func (t *Translator) columnExtras(tb *table, c *column, out *schema.Column) {
 		if seq, ok := nextvalSeq(c.def); ok {
 			c.seq = seq
 		} else {
-			d, err := t.defaultExpr(c.def, ct, tb)
+			d, err := t.defaultExpr(c.def, out, tb)
 			if err != nil {
 				t.rep.Add("DEFAULT", where, report.Skipped, c.pos, "default %s not translated: %v", deparse(c.def), err)
 			} else {
@@ -520,48 +505,30 @@ const maxRowBytes = 65504
 // numbers, dates and bits, 4 per character of char and varchar (utf8mb4),
 // 1 per byte of binary and varbinary, 20 for TEXT, BLOB and JSON, which
 // live out of row.
-func rowBytes(doltType string) int64 {
-	base, n1, _ := splitType(doltType)
-	switch base {
-	case "varchar", "char":
-		return 4 * int64(n1)
-	case "varbinary", "binary":
-		return int64(n1)
-	case "decimal":
-		return int64(min(n1, 30)) // Dolt counts min(precision, 30)
-	case "enum", "set":
+func rowBytes(t schema.Type) int64 {
+	switch t := t.(type) {
+	case *schema.StringType:
+		if schema.IsText(t) {
+			return 20
+		}
+		return 4 * int64(t.Size)
+	case *schema.BinaryType:
+		if schema.IsLOB(t) {
+			return 20
+		}
+		return int64(t.Size)
+	case *schema.DecimalType:
+		return int64(min(t.Precision, 30)) // Dolt counts min(precision, 30)
+	case *schema.EnumType, *schema.SetType:
 		return 2
-	case "time":
-		return 16
-	case "longtext", "text", "mediumtext", "longblob", "blob", "json":
+	case *schema.TimeType:
+		if t.T == "time" {
+			return 16
+		}
+	case *schema.JSONType:
 		return 20
 	}
 	return 8
-}
-
-// splitType splits "varchar(20)" into ("varchar", 20, 0) and
-// "decimal(10,2)" into ("decimal", 10, 2). Anything after the first space
-// (" unsigned", " GENERATED ...") is ignored.
-func splitType(doltType string) (string, int, int) {
-	s := doltType
-	if i := strings.IndexByte(s, ' '); i >= 0 && !strings.HasPrefix(s, "enum(") {
-		s = s[:i]
-	}
-	base, args, ok := strings.Cut(s, "(")
-	if !ok {
-		return base, 0, 0
-	}
-	var a, b int
-	fmt.Sscanf(strings.TrimSuffix(args, ")"), "%d,%d", &a, &b)
-	return base, a, b
-}
-
-func isStringType(doltType string) bool {
-	switch base, _, _ := splitType(doltType); base {
-	case "varchar", "char", "longtext", "text", "mediumtext", "enum":
-		return true
-	}
-	return false
 }
 
 // fitRowSize turns the widest varchar columns of a table into longtext
@@ -570,33 +537,29 @@ func (t *Translator) fitRowSize(tb *table, keyed map[colKey]string) {
 	out := tb.out
 	var total int64
 	for _, c := range out.Columns {
-		total += rowBytes(c.Type)
+		total += rowBytes(c.Type.Type)
 	}
 	if total <= maxRowBytes {
 		return
 	}
 	cands := append([]*schema.Column(nil), out.Columns...)
-	sort.SliceStable(cands, func(i, j int) bool { return rowBytes(cands[i].Type) > rowBytes(cands[j].Type) })
+	sort.SliceStable(cands, func(i, j int) bool { return rowBytes(cands[i].Type.Type) > rowBytes(cands[j].Type.Type) })
 	for _, c := range cands {
 		if total <= maxRowBytes {
 			break
 		}
-		base, _, _ := splitType(c.Type)
-		if base != "varchar" && base != "char" || keyed[colKey{tb, c.PGName}] != "" || c.Generated != "" || t.fixed[colKey{tb, c.PGName}] != "" {
+		st, _ := c.Type.Type.(*schema.StringType)
+		if st == nil || st.T != "varchar" && st.T != "char" || keyed[colKey{tb, c.PGName}] != "" || c.Generated != "" || c.Override != "" {
 			continue
 		}
-		before := rowBytes(c.Type)
-		old := c.Type
-		c.Type = "longtext"
-		k := colKey{tb, c.PGName}
-		ct := t.colTypes[k]
-		ct.dolt, ct.blob = "longtext", true
-		t.colTypes[k] = ct
-		total += rowBytes("longtext") - before
+		before := rowBytes(st)
+		old := schema.FormatType(st)
+		c.Type.Type = schema.LongText()
+		total += rowBytes(c.Type.Type) - before
 		t.rep.Add("COLUMN", tb.pg.String()+"."+c.PGName, report.Changed, tb.pos,
 			"%s stored as longtext without the length check: the table's varchar columns exceed Dolt's row size limit (%d bytes at 4 bytes a character)", old, maxRowBytes)
-		if d := t.decisions[k]; d != nil {
-			d.rule = "built-in: row size limit (" + old + " → longtext)"
+		if c.Rule != "" {
+			c.Rule = "built-in: row size limit (" + old + " → longtext)"
 		}
 	}
 	if total > maxRowBytes {
@@ -605,85 +568,83 @@ func (t *Translator) fitRowSize(tb *table, keyed map[colKey]string) {
 	}
 }
 
-// intRank orders the integer types a foreign-key column may widen to.
-var intRank = map[string]int{"tinyint": 1, "smallint": 2, "mediumint": 3, "int": 4, "bigint": 5, "bigint unsigned": 6}
-
 // unifyFKTypes gives the integer columns that foreign keys link (directly
-// or through a chain) one integer type, the widest among them. PostgreSQL
-// lets an integer column reference a bigint one; Dolt requires the same
-// integer type on both sides ("column type mismatch", go-mysql-server
-// foreignKeyComparableTypes), and widening never loses a value.
+// or through a chain) one integer type, the widest among them
+// ([schema.IntRank]). PostgreSQL lets an integer column reference a bigint
+// one; Dolt requires the same integer type on both sides ("column type
+// mismatch", go-mysql-server foreignKeyComparableTypes), and widening never
+// loses a value.
 func (t *Translator) unifyFKTypes() {
 	for _, g := range t.fkColumnGroups() {
-		widest := ""
-		for _, k := range g {
-			ct, ok := t.colTypes[k]
-			if !ok || !ct.intType || intRank[ct.dolt] == 0 {
-				widest = ""
-				break
-			}
-			if intRank[ct.dolt] > intRank[widest] {
-				widest = ct.dolt
-			}
-		}
-		if widest == "" {
-			continue
-		}
+		var widest schema.Type
 		var wide string
 		for _, k := range g {
-			if t.colTypes[k].dolt == widest {
-				wide = k.tb.pg.String() + "." + k.col
+			oc := t.outColumn(k)
+			if oc == nil || schema.IntRank(oc.Type.Type) == 0 {
+				widest = nil
 				break
 			}
+			if widest == nil || schema.IntRank(oc.Type.Type) > schema.IntRank(widest) {
+				widest, wide = oc.Type.Type, k.tb.pg.String()+"."+k.col
+			}
 		}
+		if widest == nil {
+			continue
+		}
+		to := schema.FormatType(widest)
 		for _, k := range g {
-			ct := t.colTypes[k]
-			if ct.dolt == widest || t.fixed[k] != "" {
+			oc := t.outColumn(k)
+			if schema.IntRank(oc.Type.Type) == schema.IntRank(widest) || oc.Override != "" {
 				continue // pgcopy never changes a type an override chose
 			}
-			oc := k.tb.out.ColumnByPG(k.col)
-			if oc == nil {
-				continue
-			}
-			old := ct.dolt
-			ct.dolt = widest
-			t.colTypes[k] = ct
-			oc.Type = widest
+			old := schema.FormatType(oc.Type.Type)
+			oc.Type.Type = widest
 			t.rep.Add("COLUMN", k.tb.pg.String()+"."+k.col, report.Changed, k.tb.pos,
-				"%s widened to %s: foreign keys link it, directly or through other keys, to %d other columns, among them %s (%s), and Dolt requires the same integer type on both sides of a foreign key", old, widest, len(g)-1, wide, widest)
-			if d := t.decisions[k]; d != nil {
-				d.rule += " (widened to " + widest + " to match " + wide + " through a foreign key)"
+				"%s widened to %s: foreign keys link it, directly or through other keys, to %d other columns, among them %s (%s), and Dolt requires the same integer type on both sides of a foreign key", old, to, len(g)-1, wide, to)
+			if oc.Rule != "" {
+				oc.Rule += " (widened to " + to + " to match " + wide + " through a foreign key)"
 			}
 		}
 	}
 }
 
+// outColumn returns the Dolt column of column k of a root table, or nil
+// (a skipped column, or a table not built).
+func (t *Translator) outColumn(k colKey) *schema.Column {
+	if k.tb.out == nil {
+		return nil
+	}
+	return k.tb.out.ColumnByPG(k.col)
+}
+
 // fkComparable mirrors go-mysql-server's foreignKeyComparableTypes: equal
 // types, two date/time types, two enums, two decimals, two char/varchar
 // types or two binary/varbinary types may be linked by a foreign key.
-func fkComparable(a, b string) bool {
-	if a == b {
+func fkComparable(a, b schema.Type) bool {
+	if schema.FormatType(a) == schema.FormatType(b) {
 		return true
 	}
-	ba, _, _ := splitType(a)
-	bb, _, _ := splitType(b)
-	class := func(base string) string {
-		switch base {
-		case "date", "datetime", "timestamp", "time", "year":
+	class := func(t schema.Type) string {
+		switch t := t.(type) {
+		case *schema.TimeType:
 			return "time"
-		case "enum":
+		case *schema.EnumType:
 			return "enum"
-		case "decimal":
+		case *schema.DecimalType:
 			return "decimal"
-		case "char", "varchar":
-			return "string"
-		case "binary", "varbinary":
-			return "binary"
+		case *schema.StringType:
+			if t.T == "char" || t.T == "varchar" {
+				return "string"
+			}
+		case *schema.BinaryType:
+			if t.T == "binary" || t.T == "varbinary" {
+				return "binary"
+			}
 		}
 		return ""
 	}
-	ca := class(ba)
-	return ca != "" && ca == class(bb)
+	ca := class(a)
+	return ca != "" && ca == class(b)
 }
 
 // buildAutoIncrement turns the table's serial or identity column into an
@@ -703,10 +664,10 @@ func (t *Translator) buildAutoIncrement(tb *table) {
 			sq.users = append(sq.users, where)
 			seq = sq.name
 		}
-		ct := t.colTypes[colKey{tb, c.name}]
-		if done || !ct.intType {
+		isInt := oc != nil && schema.IntRank(oc.Type.Type) > 0
+		if done || !isInt {
 			why := "a table can have only one AUTO_INCREMENT column"
-			if !ct.intType {
+			if !isInt {
 				why = "AUTO_INCREMENT needs an integer column"
 			}
 			t.rep.Add("DEFAULT", where, report.Skipped, c.pos, "sequence default %s dropped: %s", seq, why)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate/schema"
@@ -113,22 +114,17 @@ func (t *Translator) buildFromDDL(tb *table, d *overrides.DDL) {
 		matched[k] = true
 		dc := dt.Columns[k]
 		dc.PGName = c.name
-		dc.PGType = pgTypeString(c.tn)
+		dc.Type.Raw = pgTypeString(c.tn)
 		if dc.Comment == "" {
 			dc.Comment = c.comment
 		}
 		byPG[c.name] = dc
-		ct, err := t.mapType(t.resolveDomain(c.tn))
-		if err != nil {
-			ct = colType{kind: vString}
+		kind, elem := vString, pgtext.ElemString
+		if ct, err := t.mapType(t.resolveDomain(c.tn)); err == nil {
+			kind, elem = ct.kind, ct.elem
 		}
-		ct.dolt = dc.Type
-		ct.blob = isBlobType(dc.Type)
-		ct.intType = intRank[dc.Type] > 0
-		ct.collation = dc.Collation
-		ct.change = ""
-		t.colTypes[colKey{tb, c.name}] = ct
-		t.fixed[colKey{tb, c.name}] = d.ColumnPos[k].String() + " (" + overrides.LevelDDL.String() + ")"
+		dc.Codec = codecOf(kind, elem, dc.Type.Type)
+		dc.Override = d.ColumnPos[k].String() + " (" + overrides.LevelDDL.String() + ")"
 	}
 	for i, dc := range dt.Columns {
 		if !matched[i] {

@@ -25,7 +25,11 @@
 // the Dolt limits in Dolt's docs, "SQL Language Support: Data Types"
 // (https://docs.dolthub.com/sql-reference/sql-support/data-types). Every
 // PostgreSQL type gets a Dolt type; every mapping that loses or alters
-// something is reported on the column:
+// something is reported on the column. The rule of each built-in type (and
+// of the extension types below) is its row in the type registry, package
+// pgtypes; the Dolt type is a typed value (schema.Type, e.g.
+// schema.StringType{T: "varchar", Size: 160}) that translate reads and
+// changes as such, printed as SQL only by schema.FormatType:
 //
 //	smallint, integer, bigint        smallint, int, bigint
 //	numeric(p,s) / numeric           decimal(p,s) / decimal(65,30) (reported; from the data when keyed,
@@ -53,10 +57,11 @@
 //	point, line, box, polygon, ...   longtext, text form
 //	hstore                           json object of strings
 //	citext                           longtext COLLATE utf8mb4_0900_as_ci
+//	ltree                            longtext, text form such as Top.Science.Astronomy
 //	oid, xid; reg* types; pg_lsn     bigint unsigned; longtext; varchar(17)
 //	any other type                   longtext holding the dumped text: "extension type X stored
 //	                                 as text; use an override to choose a type" (PostGIS geometry,
-//	                                 pgvector vector, ltree, ...)
+//	                                 pgvector vector, ...)
 //
 // # Keys
 //

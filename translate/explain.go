@@ -5,15 +5,8 @@ import (
 	"strings"
 
 	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
-
-// decision records which rule decided a column's Dolt type, for
-// pgcopy explain.
-type decision struct {
-	rule  string   // "people.yaml:4 (column rule)" or "built-in: ..."
-	notes []string // other properties set by rules
-	st    *colStat // the measurements inference used (nil when none)
-}
 
 // ColumnPlan is one column of the Dolt schema as `pgcopy explain` prints
 // it: the PostgreSQL type, the Dolt type, and the rule that decided it.
@@ -57,7 +50,11 @@ func (t *Translator) Plan() []ColumnPlan { return t.plan }
 // values the first pass saw.
 func (t *Translator) Suggestions() []Suggestion { return t.suggest }
 
-func (t *Translator) buildDecisions(stats map[colKey]*colStat) {
+// buildDecisions builds the plan and the suggestions from the model:
+// each Column's Rule and RuleNotes, and what the first pass measured
+// (stats; keyStats for the key columns whose type was inferred from the
+// values of every column foreign keys link them to).
+func (t *Translator) buildDecisions(stats, keyStats map[colKey]*colStat) {
 	t.plan, t.suggest = nil, nil
 	var skipped []*table
 	if t.ov != nil {
@@ -91,7 +88,7 @@ func (t *Translator) buildDecisions(stats map[colKey]*colStat) {
 				continue
 			}
 			p.DoltColumn = oc.Name
-			p.DoltType = oc.Type
+			p.DoltType = schema.FormatType(oc.Type.Type)
 			if oc.Collation != "" {
 				p.DoltType += " COLLATE " + oc.Collation
 			}
@@ -101,25 +98,26 @@ func (t *Translator) buildDecisions(stats map[colKey]*colStat) {
 			if oc.AutoIncrement {
 				p.DoltType += " AUTO_INCREMENT"
 			}
-			if src := t.fixed[k]; src != "" && t.ddlOf(tb) != nil {
-				p.Rule = src
-			} else if d := t.decisions[k]; d != nil {
-				p.Rule = d.rule
-				p.Notes = append(p.Notes, d.notes...)
+			ddl := t.ddlOf(tb) != nil
+			if ddl {
+				p.Rule = oc.Override
+			} else {
+				p.Rule = oc.Rule
+				p.Notes = append(p.Notes, oc.RuleNotes...)
 			}
 			st := stats[k]
-			if d := t.decisions[k]; d != nil && d.st != nil {
-				st = d.st
+			if ks := keyStats[k]; ks != nil && !ddl && !t.effOf(tb, c.name).TypeDecided() {
+				st = ks // the key column's type was inferred from these
 			}
-			ct := t.colTypes[k]
-			if obs := observed(st, ct.kind); obs != "" {
+			kind := oc.Codec.Kind
+			if obs := observed(st, kind); obs != "" {
 				p.Notes = append(p.Notes, obs)
 			}
 			p.Notes = append(p.Notes, tableNotes...)
 			t.plan = append(t.plan, p)
 
 			// a suggestion for a column without a length or precision
-			if t.fixed[k] != "" || st == nil || st.values == 0 {
+			if oc.Override != "" || st == nil || st.values == 0 {
 				continue
 			}
 			tn := t.resolveDomain(c.tn)
@@ -127,16 +125,16 @@ func (t *Translator) buildDecisions(stats map[colKey]*colStat) {
 			switch {
 			case inferableText(tn):
 				if n, ok := inferVarchar(st); ok {
-					typ = fmt.Sprintf("varchar(%d)", n)
+					typ = schema.FormatType(schema.Varchar(n))
 				}
 			case inferableNumeric(tn):
 				if pr, sc, ok := inferDecimal(st); ok {
-					typ = fmt.Sprintf("decimal(%d,%d)", pr, sc)
+					typ = schema.FormatType(schema.Decimal(pr, sc))
 				}
 			}
 			if typ != "" {
 				t.suggest = append(t.suggest, Suggestion{Table: tb.pg.String(), Column: c.name, PGType: pgTypeString(c.tn),
-					Current: oc.Type, Type: typ, Observed: observed(st, ct.kind), Pos: c.pos})
+					Current: schema.FormatType(oc.Type.Type), Type: typ, Observed: observed(st, kind), Pos: c.pos})
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate/rowcodec"
+	"github.com/pgcopy/pgcopy/translate/schema"
 	"github.com/pgcopy/pgcopy/translate/viewsql"
 )
 
@@ -72,7 +73,8 @@ func deparse(n *pg.Node) string {
 // CURRENT_TIMESTAMP become CURRENT_TIMESTAMP(p) with the column's
 // precision on a timestamp column, and (UTC_TIMESTAMP(p)) on a timestamp
 // with time zone column, which pgcopy stores in UTC.
-func (t *Translator) defaultExpr(n *pg.Node, ct colType, tb *table) (string, error) {
+func (t *Translator) defaultExpr(n *pg.Node, col *schema.Column, tb *table) (string, error) {
+	codec, blob := col.Codec, schema.IsBlob(col.Type.Type)
 	// constants and casts of constants
 	c := n
 	for c.GetTypeCast() != nil {
@@ -83,11 +85,11 @@ func (t *Translator) defaultExpr(n *pg.Node, ct colType, tb *table) (string, err
 		switch {
 		case k.Isnull:
 			return "NULL", nil
-		case k.GetSval() != nil && (ct.kind == vDate || ct.kind == vTimestamp || ct.kind == vTimestampTZ) &&
+		case k.GetSval() != nil && (codec.Kind == vDate || codec.Kind == vTimestamp || codec.Kind == vTimestampTZ) &&
 			(strings.EqualFold(k.GetSval().Sval, "now") || strings.EqualFold(k.GetSval().Sval, "today")):
 			// DEFAULT 'now'::text::date, as old schemas write it
-			return t.nowDefault(ct, strings.EqualFold(k.GetSval().Sval, "today")), nil
-		case ct.kind == vBool:
+			return nowDefault(col, strings.EqualFold(k.GetSval().Sval, "today")), nil
+		case codec.Kind == vBool:
 			var b bool
 			var err error
 			if k.GetBoolval() != nil {
@@ -104,14 +106,14 @@ func (t *Translator) defaultExpr(n *pg.Node, ct colType, tb *table) (string, err
 			if b {
 				lit = "1"
 			}
-		case ct.kind == vArray && k.GetSval() != nil:
-			js, err := pgtext.ArrayToJSON(k.GetSval().Sval, ct.elem)
+		case codec.Kind == vArray && k.GetSval() != nil:
+			js, err := pgtext.ArrayToJSON(k.GetSval().Sval, codec.Elem)
 			if err != nil {
 				return "", err
 			}
 			lit = sqltext.String(js)
 		case k.GetSval() != nil:
-			v, err := convertText(ct, k.GetSval().Sval)
+			v, err := convertText(codec, k.GetSval().Sval)
 			if err != nil {
 				return "", err
 			}
@@ -123,13 +125,13 @@ func (t *Translator) defaultExpr(n *pg.Node, ct colType, tb *table) (string, err
 			}
 			lit = s
 		}
-		if ct.blob {
+		if blob {
 			return "(" + lit + ")", nil
 		}
 		return lit, nil
 	}
-	if arr := c.GetAArrayExpr(); arr != nil && ct.kind == vArray {
-		js, err := arrayConstJSON(arr, ct.elem)
+	if arr := c.GetAArrayExpr(); arr != nil && codec.Kind == vArray {
+		js, err := arrayConstJSON(arr, codec.Elem)
 		if err != nil {
 			return "", err
 		}
@@ -141,7 +143,7 @@ func (t *Translator) defaultExpr(n *pg.Node, ct colType, tb *table) (string, err
 		if err != nil {
 			return "", err
 		}
-		if ct.blob {
+		if blob {
 			return "(" + s + ")", nil
 		}
 		return strings.TrimSuffix(strings.TrimPrefix(s, "("), ")"), nil
@@ -152,11 +154,11 @@ func (t *Translator) defaultExpr(n *pg.Node, ct colType, tb *table) (string, err
 	}
 	switch s {
 	case "CURRENT_TIMESTAMP(6)", "UTC_TIMESTAMP(6)":
-		if ct.kind == vTimestamp || ct.kind == vTimestampTZ || ct.kind == vDate {
-			return t.nowDefault(ct, false), nil
+		if codec.Kind == vTimestamp || codec.Kind == vTimestampTZ || codec.Kind == vDate {
+			return nowDefault(col, false), nil
 		}
 	case "CAST(CURRENT_TIMESTAMP(6) AS DATE)", "CURRENT_DATE":
-		if ct.kind == vDate {
+		if codec.Kind == vDate {
 			return "(CURRENT_DATE)", nil
 		}
 	}
@@ -168,12 +170,15 @@ func (t *Translator) defaultExpr(n *pg.Node, ct colType, tb *table) (string, err
 
 // nowDefault is the default for "the current time" on a date or timestamp
 // column.
-func (t *Translator) nowDefault(ct colType, today bool) string {
-	if ct.kind == vDate || today {
+func nowDefault(col *schema.Column, today bool) string {
+	if col.Codec.Kind == vDate || today {
 		return "(CURRENT_DATE)"
 	}
-	_, p, _ := splitType(ct.dolt)
-	if ct.kind == vTimestampTZ {
+	p := 0
+	if tt, ok := col.Type.Type.(*schema.TimeType); ok && tt.Precision != nil {
+		p = *tt.Precision
+	}
+	if col.Codec.Kind == vTimestampTZ {
 		return fmt.Sprintf("(UTC_TIMESTAMP(%d))", p)
 	}
 	if p == 0 {
@@ -226,8 +231,8 @@ func arrayConstJSON(arr *pg.A_ArrayExpr, elem pgtext.ElemKind) (string, error) {
 }
 
 // convertText converts one value in PostgreSQL text form to a SQL literal
-// for a column of type ct.
-func convertText(ct colType, s string) (string, error) {
-	b, err := rowcodec.AppendLiteral(nil, ct.codec(), []byte(s))
+// for a column of row codec codec.
+func convertText(codec schema.Codec, s string) (string, error) {
+	b, err := rowcodec.AppendLiteral(nil, codec, []byte(s))
 	return string(b), err
 }

@@ -70,9 +70,9 @@ func (t *Translator) buildKeys(tb *table, checkNames map[string]bool) {
 			ok := true
 			for _, n := range pk {
 				c := out.Column(n)
-				if ct := t.colTypes[colKey{root, c.PGName}]; ct.blob {
+				if schema.IsBlob(c.Type.Type) {
 					t.fail(tb.pk.pos, tb.pg.String(), c.PGName, "override the column with a key-able type (type: varchar(N)), or give the table a surrogate key",
-						"primary key column of type %s (Dolt %s) cannot be a Dolt primary key (TEXT/BLOB/JSON columns cannot be keys)", c.PGType, c.Type)
+						"primary key column of type %s (Dolt %s) cannot be a Dolt primary key (TEXT/BLOB/JSON columns cannot be keys)", c.Type.Raw, schema.FormatType(c.Type.Type))
 					ok = false
 				}
 			}
@@ -215,17 +215,16 @@ func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string
 	group, prefixed := detail, false
 	for i := range ics {
 		c := out.Column(ics[i].Name)
-		ct := t.colTypes[colKey{root, c.PGName}]
-		if ct.dolt == "json" {
+		if _, ok := c.Type.Type.(*schema.JSONType); ok {
 			t.rep.Add(kind, where, report.Skipped, pos, "column %s is stored as JSON, which Dolt cannot index", c.PGName)
 			return
 		}
 		if ixKind == "FULLTEXT" {
 			continue
 		}
-		if ct.blob && !unique {
+		if schema.IsBlob(c.Type.Type) && !unique {
 			ics[i].Prefix = t.opts.IndexPrefix
-			detail = joinNotes(detail, fmt.Sprintf("%s column %s indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", c.PGType, c.PGName, t.opts.IndexPrefix))
+			detail = joinNotes(detail, fmt.Sprintf("%s column %s indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", c.Type.Raw, c.PGName, t.opts.IndexPrefix))
 			if !prefixed {
 				group, prefixed = joinNotes(group, fmt.Sprintf("text columns indexed by their first %d characters (Dolt needs a prefix length on TEXT/BLOB)", t.opts.IndexPrefix)), true
 			}
@@ -384,7 +383,7 @@ func (t *Translator) fulltextCols(tb *table, s *pg.IndexStmt) ([]string, bool) {
 		}
 		f := strList(cr.Fields)
 		c := out.ColumnByPG(f[len(f)-1])
-		if c == nil || !isStringType(c.Type) || strings.HasPrefix(c.Type, "enum") {
+		if _, ok := c.Type.Type.(*schema.StringType); c == nil || !ok {
 			return false
 		}
 		for _, ex := range cols {
@@ -421,7 +420,7 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 	}
 	refRoot := ref.root()
 	var childCols, refCols []string
-	var childTypes, refTypes []string
+	var childTypes, refTypes []schema.Type
 	for _, s := range strList(c.FkAttrs) {
 		col := out.ColumnByPG(s)
 		if col == nil && t.skippedColumn(root, s) {
@@ -432,13 +431,13 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 			t.fail(f.pos, tb.pg.String(), s, hintInconsistent, "foreign key %s names a column the table does not have", c.Conname)
 			return
 		}
-		if ct := t.colTypes[colKey{root, s}]; ct.blob {
+		if schema.IsBlob(col.Type.Type) {
 			t.fail(f.pos, tb.pg.String(), s, "override the column with a key-able type (type: varchar(N), or length: N) on both sides of the foreign key",
-				"foreign key %s uses a %s column (Dolt %s), which Dolt cannot use in a foreign key (TEXT/BLOB/JSON)", c.Conname, col.PGType, col.Type)
+				"foreign key %s uses a %s column (Dolt %s), which Dolt cannot use in a foreign key (TEXT/BLOB/JSON)", c.Conname, col.Type.Raw, schema.FormatType(col.Type.Type))
 			return
 		}
 		childCols = append(childCols, col.Name)
-		childTypes = append(childTypes, col.Type)
+		childTypes = append(childTypes, col.Type.Type)
 	}
 	pkNames := strList(c.PkAttrs)
 	if len(pkNames) == 0 {
@@ -460,7 +459,7 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 			return
 		}
 		refCols = append(refCols, col.Name)
-		refTypes = append(refTypes, col.Type)
+		refTypes = append(refTypes, col.Type.Type)
 	}
 	if len(refCols) != len(childCols) {
 		t.fail(f.pos, tb.pg.String(), "", hintInconsistent, "foreign key %s has %d columns but references %d", c.Conname, len(childCols), len(refCols))
@@ -482,7 +481,7 @@ func (t *Translator) buildFK(tb *table, f *constraint, fkNames map[string]bool) 
 		if !fkComparable(childTypes[i], refTypes[i]) {
 			t.rep.Add("FK CONSTRAINT", where, report.Skipped, f.pos,
 				"column %s (Dolt %s) and %s.%s (Dolt %s) cannot be linked by a Dolt foreign key (types must match); override one column's type to keep it",
-				childCols[i], childTypes[i], ref.pg, refCols[i], refTypes[i])
+				childCols[i], schema.FormatType(childTypes[i]), ref.pg, refCols[i], schema.FormatType(refTypes[i]))
 			return
 		}
 	}

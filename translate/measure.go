@@ -10,6 +10,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // measureKind says what is measured of a column's values in the first pass.
@@ -451,16 +452,15 @@ func inferDecimal(st *colStat) (p, s int, ok bool) {
 	return i + s, s, true
 }
 
-// intRange is the value range of Dolt's integer types.
-func intRange(doltType string) (lo, hi *big.Int, ok bool) {
-	base, _, _ := splitType(doltType)
-	unsigned := strings.Contains(doltType, "unsigned")
-	bits := map[string]uint{"tinyint": 8, "smallint": 16, "mediumint": 24, "int": 32, "integer": 32, "bigint": 64}[base]
+// intRange is the value range of a Dolt integer type; ok is false for
+// other types.
+func intRange(t schema.Type) (lo, hi *big.Int, ok bool) {
+	bits := uint(schema.IntBits(t))
 	if bits == 0 {
 		return nil, nil, false
 	}
 	one := big.NewInt(1)
-	if unsigned {
+	if t.(*schema.IntegerType).Unsigned {
 		hi = new(big.Int).Sub(new(big.Int).Lsh(one, bits), one)
 		return big.NewInt(0), hi, true
 	}

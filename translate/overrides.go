@@ -3,6 +3,7 @@ package translate
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
@@ -11,6 +12,8 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/overrides"
+	"github.com/pgcopy/pgcopy/translate/pgtypes"
+	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // ovState is the override set matched against the dump in Finish.
@@ -33,7 +36,7 @@ type typeMatcher struct {
 }
 
 // canonType names a PostgreSQL type the way the parser resolves it:
-// "integer" and "int" are int4, "character varying" is varchar, and
+// "integer" and "int" are int4, serial is int4 (pgtypes.Canonical), and
 // pg_catalog is the same as no schema.
 func canonType(tn *pg.TypeName) (schemaName, name string) {
 	schemaName, name = typeNameParts(tn)
@@ -41,18 +44,9 @@ func canonType(tn *pg.TypeName) (schemaName, name string) {
 		schemaName = ""
 	}
 	if schemaName == "" {
-		if a, ok := typeAliases[name]; ok {
-			name = a
-		}
+		name = pgtypes.Canonical(name)
 	}
 	return schemaName, name
-}
-
-var typeAliases = map[string]string{
-	"int": "int4", "integer": "int4", "smallint": "int2", "bigint": "int8", "real": "float4",
-	"double precision": "float8", "boolean": "bool", "decimal": "numeric", "character varying": "varchar",
-	"timestamp with time zone": "timestamptz", "time with time zone": "timetz",
-	"serial": "int4", "bigserial": "int8", "smallserial": "int2", "serial4": "int4", "serial8": "int8", "serial2": "int2",
 }
 
 func (t *Translator) matcher(r *overrides.TypeRule) *typeMatcher {
@@ -268,72 +262,53 @@ func (t *Translator) skippedColumn(tb *table, col string) bool {
 // (after recording an error) when the length does not apply.
 func (t *Translator) applyType(ct *colType, e *overrides.Resolved, tb *table, c *column) bool {
 	if e.Type.Set {
-		ct.dolt = normType(e.Type.Value)
+		ct.dolt = e.Type.Value
 	} else {
-		base, _, _ := splitType(ct.dolt)
 		l := e.Length.Value
-		p, s, dec := strings.Cut(l, ",")
+		ps, ss, dec := strings.Cut(l, ",")
+		n, _ := strconv.Atoi(ps)
+		scale, _ := strconv.Atoi(ss)
+		var to schema.Type
+		switch d := ct.dolt.(type) {
+		case *schema.DecimalType:
+			to = schema.Decimal(n, scale) // length "12" is decimal(12,0)
+		case *schema.StringType:
+			switch {
+			case dec:
+			case d.T == "varchar" || d.T == "longtext" || d.T == "text" || d.T == "mediumtext":
+				to = schema.Varchar(n)
+			case d.T == "char":
+				to = schema.Char(n)
+			}
+		case *schema.BinaryType:
+			if !dec && (d.T == "longblob" || d.T == "varbinary" || d.T == "blob") {
+				to = &schema.BinaryType{T: "varbinary", Size: n}
+			}
+		case *schema.BitType:
+			if !dec {
+				to = &schema.BitType{Size: n}
+			}
+		case *schema.TimeType:
+			if !dec && (d.T == "datetime" || d.T == "time") {
+				to = &schema.TimeType{T: d.T, Precision: schema.Fsp(n)}
+			}
+		}
 		switch {
-		case dec && base == "decimal":
-			ct.dolt = "decimal(" + p + "," + s + ")"
+		case to != nil:
+			ct.dolt = to
 		case dec:
-			t.fail(e.Length.Pos, tb.pg.String(), c.name, "give a single length for a string column, or use type:", "overrides: length %s (precision and scale) does not apply to %s, which pgcopy stores as %s", l, pgTypeString(c.tn), ct.dolt)
+			t.fail(e.Length.Pos, tb.pg.String(), c.name, "give a single length for a string column, or use type:", "overrides: length %s (precision and scale) does not apply to %s, which pgcopy stores as %s", l, pgTypeString(c.tn), schema.FormatType(ct.dolt))
 			return false
-		case base == "varchar" || base == "longtext" || base == "text" || base == "mediumtext":
-			ct.dolt = "varchar(" + l + ")"
-		case base == "char":
-			ct.dolt = "char(" + l + ")"
-		case base == "longblob" || base == "varbinary" || base == "blob":
-			ct.dolt = "varbinary(" + l + ")"
-		case base == "decimal":
-			ct.dolt = "decimal(" + l + ",0)"
-		case base == "bit":
-			ct.dolt = "bit(" + l + ")"
-		case base == "datetime" || base == "time":
-			ct.dolt = base + "(" + l + ")"
 		default:
-			t.fail(e.Length.Pos, tb.pg.String(), c.name, "set the whole type with type: instead", "overrides: length does not apply to %s, which pgcopy stores as %s", pgTypeString(c.tn), ct.dolt)
+			t.fail(e.Length.Pos, tb.pg.String(), c.name, "set the whole type with type: instead", "overrides: length does not apply to %s, which pgcopy stores as %s", pgTypeString(c.tn), schema.FormatType(ct.dolt))
 			return false
 		}
 	}
-	ct.blob = isBlobType(ct.dolt)
-	ct.intType = intRank[strings.TrimSpace(strings.Replace(ct.dolt, "integer", "int", 1))] > 0
-	if !isStringType(ct.dolt) {
+	if !schema.IsString(ct.dolt) {
 		ct.collation = ""
 	}
 	ct.change = ""
 	return true
-}
-
-// normType lower-cases a type's keywords and drops redundant spaces, so
-// "VARCHAR( 32 )" is "varchar(32)"; enum and set labels keep their case.
-func normType(s string) string {
-	s = strings.TrimSpace(s)
-	i := strings.IndexByte(s, '(')
-	if i < 0 {
-		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-	}
-	head := strings.ToLower(strings.TrimSpace(s[:i]))
-	if head == "enum" || head == "set" {
-		return head + s[i:]
-	}
-	j := strings.LastIndexByte(s, ')')
-	args := strings.ReplaceAll(s[i+1:j], " ", "")
-	tail := strings.Join(strings.Fields(strings.ToLower(s[j+1:])), " ")
-	out := head + "(" + args + ")"
-	if tail != "" {
-		out += " " + tail
-	}
-	return out
-}
-
-func isBlobType(doltType string) bool {
-	switch base, _, _ := splitType(doltType); base {
-	case "tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob", "json",
-		"geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon", "geometrycollection":
-		return true
-	}
-	return false
 }
 
 // checkStale reports every override entry that matched nothing: stale

@@ -119,8 +119,8 @@ types:
 		{"a", "n", "decimal(65,30)", "", "built-in: numeric → decimal(65,30)"},
 	} {
 		col := column(t, db, c.table, c.col)
-		if col.Type != c.typ || col.Collation != c.coll {
-			t.Errorf("%s.%s: %s COLLATE %q, want %s COLLATE %q", c.table, c.col, col.Type, col.Collation, c.typ, c.coll)
+		if schema.FormatType(col.Type.Type) != c.typ || col.Collation != c.coll {
+			t.Errorf("%s.%s: %s COLLATE %q, want %s COLLATE %q", c.table, c.col, schema.FormatType(col.Type.Type), col.Collation, c.typ, c.coll)
 		}
 		if r := rule(tr.Plan(), "public."+c.table, c.col); r != c.rule {
 			t.Errorf("%s.%s decided by %q, want %q", c.table, c.col, r, c.rule)
@@ -140,7 +140,7 @@ func TestOverrideInferLengths(t *testing.T) {
 		{"a", "x", "varchar(16)"}, {"a", "y", "varchar(16)"}, {"a", "z", "longtext"},
 		{"a", "n", "decimal(17,1)"}, {"b", "x", "longtext"}, {"b", "n", "decimal(65,30)"},
 	} {
-		if got := column(t, db, c.table, c.col).Type; got != c.typ {
+		if got := schema.FormatType(column(t, db, c.table, c.col).Type.Type); got != c.typ {
 			t.Errorf("%s.%s: %s, want %s", c.table, c.col, got, c.typ)
 		}
 	}
@@ -204,7 +204,7 @@ ALTER TABLE ONLY public.t ADD CONSTRAINT t_ci_key UNIQUE (ci);
 	}
 	for col, want := range map[string]string{"c": "longtext COLLATE utf8mb4_0900_bin", "ci": "varchar(16) COLLATE utf8mb4_0900_as_ci", "de": "longtext COLLATE utf8mb4_0900_bin"} {
 		c := column(t, db, "t", col)
-		if got := c.Type + " COLLATE " + c.Collation; got != want {
+		if got := schema.FormatType(c.Type.Type) + " COLLATE " + c.Collation; got != want {
 			t.Errorf("%s: %s, want %s", col, got, want)
 		}
 	}

@@ -103,8 +103,6 @@ type Translator struct {
 	clean      int
 	cleanFirst dump.Pos
 
-	colTypes map[colKey]colType
-
 	// First-pass measurements, per table receiving rows and column.
 	stats map[*table]map[string]*colStat
 	// The override rules matched against the dump; nil without overrides.
@@ -114,17 +112,12 @@ type Translator struct {
 	// rule's position.
 	skipped map[string]dump.Pos
 	noData  map[*table]dump.Pos
-	// fixed holds the columns whose type an override or a whole-table DDL
-	// chose ("file:line (level)"): pgcopy never changes those types, and
-	// checks the measured values against them.
-	fixed map[colKey]string
 	// collations are the dump's CREATE COLLATION statements.
 	collations map[string]*pgCollation
-	// decisions say, per column, which rule decided its Dolt type; plan
-	// and suggest are built from them at the end of Finish (explain.go).
-	decisions map[colKey]*decision
-	plan      []ColumnPlan
-	suggest   []Suggestion
+	// plan and suggest are built from the model at the end of Finish
+	// (explain.go).
+	plan    []ColumnPlan
+	suggest []Suggestion
 
 	views viewSet // views and materialized views (views.go)
 
@@ -224,15 +217,11 @@ func New(opts Options, rep *report.Report) *Translator {
 		searchPath: []string{"$user", "public"},
 		settings:   map[string]bool{},
 
-		colTypes: map[colKey]colType{},
-
 		stats:      map[*table]map[string]*colStat{},
 		ov:         newOvState(opts.Overrides),
 		skipped:    map[string]dump.Pos{},
 		noData:     map[*table]dump.Pos{},
-		fixed:      map[colKey]string{},
 		collations: map[string]*pgCollation{},
-		decisions:  map[colKey]*decision{},
 	}
 }
 

@@ -148,8 +148,8 @@ CREATE TYPE public.pair AS (a integer, b text);
 		t.Run(c.pg, func(t *testing.T) {
 			_, db, rep := mustRun(t, types+"CREATE TABLE public.t (c "+c.pg+");\n")
 			col := table(t, db, "t").Columns[0]
-			if col.Type != c.dolt {
-				t.Errorf("%s -> %s, want %s", c.pg, col.Type, c.dolt)
+			if schema.FormatType(col.Type.Type) != c.dolt {
+				t.Errorf("%s -> %s, want %s", c.pg, schema.FormatType(col.Type.Type), c.dolt)
 			}
 			o := object(rep, "COLUMN", "public.t.c")
 			if got := o != nil && o.Action == report.Changed; got != c.changed {
@@ -287,8 +287,8 @@ func TestGenerated(t *testing.T) {
 	if got := tb.Column("first").SQL(); got != "`first` datetime(6) GENERATED ALWAYS AS (LEAST(COALESCE(`a`, `b`), COALESCE(`b`, `a`))) STORED" {
 		t.Errorf("first: %s", got)
 	}
-	if c := tb.Column("bad"); c.Type != "longtext" || c.NotNull || c.Generated != "" {
-		t.Errorf("bad: %s not null %v", c.Type, c.NotNull)
+	if c := tb.Column("bad"); schema.FormatType(c.Type.Type) != "longtext" || c.NotNull || c.Generated != "" {
+		t.Errorf("bad: %s not null %v", schema.FormatType(c.Type.Type), c.NotNull)
 	}
 	if o := object(rep, "COLUMN", "public.u.bad"); o == nil || !strings.Contains(o.Detail, "stays NULL") {
 		t.Errorf("bad not reported: %+v", o)
@@ -313,7 +313,7 @@ ALTER TABLE ONLY public.c ADD CONSTRAINT c_p_fkey FOREIGN KEY (p_code) REFERENCE
 		tb        *schema.Table
 		col, want string
 	}{{p, "code", "varchar(255)"}, {p, "name", "longtext"}, {p, "email", "varchar(255)"}, {p, "note", "longtext"}, {p, "bin", "longblob"}, {c, "p_code", "varchar(255)"}, {c, "body", "longtext"}} {
-		if got := x.tb.Column(x.col).Type; got != x.want {
+		if got := schema.FormatType(x.tb.Column(x.col).Type.Type); got != x.want {
 			t.Errorf("%s.%s: %s, want %s", x.tb.Name, x.col, got, x.want)
 		}
 	}
@@ -347,7 +347,7 @@ ALTER TABLE ONLY public.child ADD CONSTRAINT child_ba_fkey FOREIGN KEY (b, a) RE
 ALTER TABLE ONLY public.child ADD CONSTRAINT child_missing_fkey FOREIGN KEY (d) REFERENCES public.gone(id);
 `)
 	parent, child := table(t, db, "parent"), table(t, db, "child")
-	if got := parent.Column("id").Type; got != "bigint" {
+	if got := schema.FormatType(parent.Column("id").Type.Type); got != "bigint" {
 		t.Errorf("parent.id not widened: %s", got)
 	}
 	if o := object(rep, "COLUMN", "public.parent.id"); o == nil || !strings.Contains(o.Detail, "widened to bigint") {
@@ -584,7 +584,7 @@ func TestRowSize(t *testing.T) {
 ALTER TABLE ONLY public.wide ADD CONSTRAINT wide_pkey PRIMARY KEY (k);
 `)
 	tb := table(t, db, "wide")
-	got := []string{tb.Column("k").Type, tb.Column("a").Type, tb.Column("b").Type, tb.Column("c").Type}
+	got := []string{schema.FormatType(tb.Column("k").Type.Type), schema.FormatType(tb.Column("a").Type.Type), schema.FormatType(tb.Column("b").Type.Type), schema.FormatType(tb.Column("c").Type.Type)}
 	if strings.Join(got, ",") != "varchar(10000),longtext,varchar(5000),varchar(100)" {
 		t.Errorf("types %v", got)
 	}
@@ -625,5 +625,20 @@ func TestInsertDefault(t *testing.T) {
 	b, err := rows.AppendTuple(nil, vals[1])
 	if err != nil || string(b) != "(2,NULL)" {
 		t.Errorf("tuple %s %v", b, err)
+	}
+}
+
+// TestLtreeRule: ltree's Dolt type and report come from its registry row
+// (package pgtypes), in whatever schema the extension was installed in.
+func TestLtreeRule(t *testing.T) {
+	for _, typ := range []string{"public.ltree", "ext.ltree"} {
+		_, db, rep := mustRun(t, "CREATE TABLE public.t (c "+typ+");\n")
+		col := table(t, db, "t").Columns[0]
+		if got := schema.FormatType(col.Type.Type); got != "longtext" || col.Codec.Kind != schema.KindString || col.Type.Raw != typ {
+			t.Errorf("%s: %s %+v raw %q", typ, got, col.Codec, col.Type.Raw)
+		}
+		if o := object(rep, "COLUMN", "public.t.c"); o == nil || !strings.HasPrefix(o.Detail, "ltree stored as its text form") {
+			t.Errorf("%s: report %+v", typ, o)
+		}
 	}
 }

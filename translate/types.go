@@ -1,8 +1,6 @@
 package translate
 
 import (
-	"strings"
-
 	pg "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgcopy/pgcopy/internal/pgnode"
@@ -34,23 +32,33 @@ const (
 	vJSON        = schema.KindJSON
 )
 
-// colType is the Dolt side of one PostgreSQL column type.
+// colType is what mapping one PostgreSQL column type gives: the Dolt
+// type and row codec that go into the column of the model, and what the
+// report says about them. It lives only while a column is built; the
+// model's Column holds the result.
 type colType struct {
-	dolt      string          // Dolt column type
+	dolt      schema.Type     // Dolt column type
 	kind      valKind         // value conversion
 	elem      pgtext.ElemKind // array element kind, for vArray
 	change    string          // non-empty when the mapping loses or alters something: how
 	group     string          // the summary's group of change (report.Object.Group); "" groups by change
-	blob      bool            // TEXT/BLOB/JSON family: no key without a prefix, no FK
-	intType   bool            // an integer type (can be AUTO_INCREMENT)
 	collation string          // non-default collation
-	enumOf    string          // the enum type's qualified name, for enum columns
 }
 
 // codec is the row codec of a column of type ct.
-func (ct colType) codec() schema.Codec {
-	return schema.Codec{Kind: ct.kind, Elem: ct.elem, Float32: ct.dolt == "float"}
+func (ct colType) codec() schema.Codec { return codecOf(ct.kind, ct.elem, ct.dolt) }
+
+// codecOf is the row codec of values of kind (array elements elem) stored
+// in a Dolt column of type dolt: a Dolt float (float4) column reads its
+// values as float4.
+func codecOf(kind valKind, elem pgtext.ElemKind, dolt schema.Type) schema.Codec {
+	f, _ := dolt.(*schema.FloatType)
+	return schema.Codec{Kind: kind, Elem: elem, Float32: f != nil && *f == schema.FloatType{T: "float"}}
 }
+
+// blob reports whether the column type is stored out of the row (TEXT,
+// BLOB, JSON): no key without a prefix, no foreign key.
+func (ct colType) blob() bool { return schema.IsBlob(ct.dolt) }
 
 // typeNameParts, typmods and pgTypeString are package pgnode's
 // TypeNameParts, Typmods and TypeString.
@@ -94,7 +102,7 @@ func (t *Translator) mapType(tn *pg.TypeName) (colType, error) {
 		case pgtext.ElemJSON:
 			how = "elements as JSON values"
 		}
-		return colType{dolt: "json", kind: vArray, elem: ek, blob: true,
+		return colType{dolt: &schema.JSONType{}, kind: vArray, elem: ek,
 			change: pgTypeString(tn) + " stored as a JSON array (" + how + "); array lower bounds other than 1 are lost"}, nil
 	}
 	schemaName, name := typeNameParts(tn)
@@ -108,30 +116,17 @@ func (t *Translator) mapType(tn *pg.TypeName) (colType, error) {
 		}
 	}
 	if labels, ok := t.lookupEnum(schemaName, name); ok {
-		q := make([]string, len(labels))
-		for i, l := range labels {
-			q[i] = quoteEnumLabel(l)
-		}
-		return colType{dolt: "enum(" + strings.Join(q, ",") + ")", kind: vString, enumOf: qualify(schemaName, name)}, nil
+		return colType{dolt: &schema.EnumType{Values: labels}, kind: vString}, nil
 	}
 	if t.isComposite(schemaName, name) {
-		return colType{dolt: "longtext", kind: vString, blob: true,
+		return colType{dolt: schema.LongText(), kind: vString,
 			change: "composite type " + pgTypeString(tn) + " stored as its PostgreSQL text form, e.g. (1,\"a b\"), in longtext; use an override to choose a type"}, nil
 	}
-	switch name {
-	case "citext":
-		return colType{dolt: "longtext", kind: vString, blob: true, collation: "utf8mb4_0900_as_ci",
-			change: "citext stored as longtext with the case-insensitive collation utf8mb4_0900_as_ci"}, nil
-	case "hstore":
-		return colType{dolt: "json", kind: vHstore, blob: true,
-			change: "hstore stored as a JSON object of strings (NULL values become null)"}, nil
+	if row, ok := pgtypes.LookupExtension(name); ok {
+		return fromRow(row, nil, false)
 	}
-	return colType{dolt: "longtext", kind: vString, blob: true,
+	return colType{dolt: schema.LongText(), kind: vString,
 		change: "extension type " + pgTypeString(tn) + " stored as text; use an override to choose a type"}, nil
-}
-
-func quoteEnumLabel(l string) string {
-	return "'" + strings.ReplaceAll(strings.ReplaceAll(l, `\`, `\\`), "'", "''") + "'"
 }
 
 // builtinType maps a built-in PostgreSQL type through its row of the type
@@ -144,15 +139,21 @@ func builtinType(name string, mods []int, qualified bool) (ct colType, ok bool, 
 	if !ok {
 		return colType{}, false, nil
 	}
+	ct, err = fromRow(row, mods, qualified)
+	return ct, true, err
+}
+
+// fromRow maps a type through its registry row.
+func fromRow(row *pgtypes.Type, mods []int, qualified bool) (colType, error) {
 	d, err := row.Rule(mods, qualified)
 	if err != nil {
-		return colType{}, true, err
+		return colType{}, err
 	}
 	kind := row.Codec
 	if d.Text {
 		kind = vString
 	}
-	return colType{dolt: d.Type, kind: kind, change: d.Change, blob: d.Blob, intType: d.Int}, true, nil
+	return colType{dolt: d.Type, kind: kind, change: d.Change, collation: d.Collation}, nil
 }
 
 func qualify(schemaName, name string) string {

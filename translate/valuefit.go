@@ -21,7 +21,7 @@ func (t *Translator) checkFits(stats map[colKey]*colStat) {
 		}
 		for _, oc := range tb.out.Columns {
 			k := colKey{tb, oc.PGName}
-			src := t.fixed[k]
+			src := oc.Override
 			st := stats[k]
 			if st == nil {
 				continue
@@ -37,7 +37,7 @@ func (t *Translator) checkFits(stats map[colKey]*colStat) {
 			if src == "" {
 				continue
 			}
-			t.checkFit(tb, oc, t.colTypes[k], st, src)
+			t.checkFit(tb, oc, st, src)
 		}
 	}
 }
@@ -51,75 +51,85 @@ func (t *Translator) fitFail(pos dump.Pos, tb *table, oc *schema.Column, by, for
 	t.errs = append(t.errs, diag.New(pos, tb.pg.String(), oc.PGName, fmt.Errorf("overrides: "+format, args...), hint))
 }
 
-func (t *Translator) checkFit(tb *table, oc *schema.Column, ct colType, st *colStat, by string) {
-	base, n, s := splitType(ct.dolt)
-	switch ct.kind {
+// checkFit checks the measured values of column oc against the Dolt type
+// an override chose (by says which).
+func (t *Translator) checkFit(tb *table, oc *schema.Column, st *colStat, by string) {
+	typ, kind := oc.Type.Type, oc.Codec.Kind
+	dolt := schema.FormatType(typ)
+	switch kind {
 	case vString:
 		limit, unit := 0, "characters"
-		switch base {
-		case "varchar", "char":
-			limit = n
-		case "tinytext":
-			limit, unit = 255, "bytes"
-		case "text":
-			limit, unit = 65535, "bytes"
-		case "mediumtext":
-			limit, unit = 16777215, "bytes"
+		if s, ok := typ.(*schema.StringType); ok {
+			switch s.T {
+			case "varchar", "char":
+				limit = s.Size
+			case "tinytext":
+				limit, unit = 255, "bytes"
+			case "text":
+				limit, unit = 65535, "bytes"
+			case "mediumtext":
+				limit, unit = 16777215, "bytes"
+			}
 		}
 		got, pos := st.maxChars, st.charsPos
 		if unit == "bytes" {
 			got, pos = st.maxBytes, st.bytesPos
 		}
 		if limit > 0 && got > limit {
-			t.fitFail(pos, tb, oc, by, "a value of %d %s (the longest in the dump) does not fit %s, set by %s", got, unit, ct.dolt, by)
+			t.fitFail(pos, tb, oc, by, "a value of %d %s (the longest in the dump) does not fit %s, set by %s", got, unit, dolt, by)
 		}
 	case vBytea:
 		limit := 0
-		switch base {
-		case "varbinary", "binary":
-			limit = n
-		case "tinyblob":
-			limit = 255
-		case "blob":
-			limit = 65535
-		case "mediumblob":
-			limit = 16777215
+		if b, ok := typ.(*schema.BinaryType); ok {
+			switch b.T {
+			case "varbinary", "binary":
+				limit = b.Size
+			case "tinyblob":
+				limit = 255
+			case "blob":
+				limit = 65535
+			case "mediumblob":
+				limit = 16777215
+			}
 		}
 		if limit > 0 && st.maxBytes > limit {
-			t.fitFail(st.bytesPos, tb, oc, by, "a value of %d bytes (the longest in the dump) does not fit %s, set by %s", st.maxBytes, ct.dolt, by)
+			t.fitFail(st.bytesPos, tb, oc, by, "a value of %d bytes (the longest in the dump) does not fit %s, set by %s", st.maxBytes, dolt, by)
 		}
 	case vNumeric, vInt:
-		switch {
-		case base == "decimal" || base == "numeric":
+		if d, ok := typ.(*schema.DecimalType); ok {
+			n, s := d.Precision, d.Scale
 			if n == 0 {
 				n = 10 // MySQL's DECIMAL without precision is DECIMAL(10,0)
 			}
 			if st.intDigits > n-s {
-				t.fitFail(st.intPos, tb, oc, by, "a number with %d integer digits does not fit %s (at most %d), set by %s", st.intDigits, ct.dolt, n-s, by)
+				t.fitFail(st.intPos, tb, oc, by, "a number with %d integer digits does not fit %s (at most %d), set by %s", st.intDigits, dolt, n-s, by)
 			}
-			if ct.kind == vNumeric && st.scale > s {
-				t.fitFail(st.scalePos, tb, oc, by, "a number with %s would be rounded to %d by %s, set by %s", plural(int64(st.scale), "decimal place"), s, ct.dolt, by)
+			if kind == vNumeric && st.scale > s {
+				t.fitFail(st.scalePos, tb, oc, by, "a number with %s would be rounded to %d by %s, set by %s", plural(int64(st.scale), "decimal place"), s, dolt, by)
 			}
-		case intRank[strings.Replace(ct.dolt, "integer", "int", 1)] > 0:
-			lo, hi, _ := intRange(ct.dolt)
-			if ct.kind == vNumeric {
-				if st.scale > 0 {
-					t.fitFail(st.scalePos, tb, oc, by, "a number with %s would be rounded by the integer type %s, set by %s", plural(int64(st.scale), "decimal place"), ct.dolt, by)
-				}
-				if st.intDigits > len(hi.String()) {
-					t.fitFail(st.intPos, tb, oc, by, "a number with %d integer digits does not fit %s, set by %s", st.intDigits, ct.dolt, by)
-				}
-				return
+			return
+		}
+		if schema.IntRank(typ) == 0 {
+			return
+		}
+		lo, hi, _ := intRange(typ)
+		if kind == vNumeric {
+			if st.scale > 0 {
+				t.fitFail(st.scalePos, tb, oc, by, "a number with %s would be rounded by the integer type %s, set by %s", plural(int64(st.scale), "decimal place"), dolt, by)
 			}
-			if st.ints > 0 && (lo.Cmp(bigInt(st.minInt)) > 0) {
-				t.fitFail(st.minPos, tb, oc, by, "the value %d does not fit %s, set by %s", st.minInt, ct.dolt, by)
+			if st.intDigits > len(hi.String()) {
+				t.fitFail(st.intPos, tb, oc, by, "a number with %d integer digits does not fit %s, set by %s", st.intDigits, dolt, by)
 			}
-			if st.ints > 0 && hi.Cmp(bigInt(st.maxInt)) < 0 {
-				t.fitFail(st.maxPos, tb, oc, by, "the value %d does not fit %s, set by %s", st.maxInt, ct.dolt, by)
-			}
-			if st.huge && !strings.Contains(ct.dolt, "unsigned") {
-				t.fitFail(st.hugePos, tb, oc, by, "a value beyond 9223372036854775807 does not fit %s, set by %s", ct.dolt, by)
-			}
+			return
+		}
+		if st.ints > 0 && (lo.Cmp(bigInt(st.minInt)) > 0) {
+			t.fitFail(st.minPos, tb, oc, by, "the value %d does not fit %s, set by %s", st.minInt, dolt, by)
+		}
+		if st.ints > 0 && hi.Cmp(bigInt(st.maxInt)) < 0 {
+			t.fitFail(st.maxPos, tb, oc, by, "the value %d does not fit %s, set by %s", st.maxInt, dolt, by)
+		}
+		if st.huge && !typ.(*schema.IntegerType).Unsigned {
+			t.fitFail(st.hugePos, tb, oc, by, "a value beyond 9223372036854775807 does not fit %s, set by %s", dolt, by)
 		}
 	}
 }

@@ -225,16 +225,16 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 			return
 		}
 		ic := schema.IndexColumn{Name: col.Dolt(), Desc: e.Ordering == pg.SortByDir_SORTBY_DESC}
-		base, _, _ := splitType(col.DoltType())
+		_, isJSON := col.DoltType().(*schema.JSONType)
 		switch {
-		case base == "json" || col.DoltType() == "" && col.JSON():
+		case isJSON || col.DoltType() == nil && col.JSON():
 			skip("column %s is stored as JSON, which Dolt cannot index", e.Name)
 			return
 		case s.Unique:
-		case col.DoltType() != "":
-			if blobTypes[base] {
+		case col.DoltType() != nil:
+			if schema.IsLOB(col.DoltType()) {
 				ic.Prefix = t.opts.IndexPrefix
-				notes = append(notes, fmt.Sprintf("column %s (%s) indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", e.Name, col.DoltType(), t.opts.IndexPrefix))
+				notes = append(notes, fmt.Sprintf("column %s (%s) indexed by its first %d characters (Dolt needs a prefix length on TEXT/BLOB)", e.Name, schema.FormatType(col.DoltType()), t.opts.IndexPrefix))
 			}
 		case !col.NeverText():
 			skip("column %s is computed by the query, so Dolt decides its type when it fills the table, and a non-unique index on a TEXT column needs a prefix length pgcopy cannot choose beforehand; create the index in Dolt by hand", e.Name)
@@ -271,20 +271,17 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 // booleans, always stored in the row, are taken as they are.
 func fillExpr(c viewsql.Column) string {
 	x := "`q`." + sqltext.Ident(c.Dolt())
-	base, _, _ := splitType(c.DoltType())
+	_, isJSON := c.DoltType().(*schema.JSONType)
 	switch {
-	case base == "json" || c.DoltType() == "" && c.JSON():
+	case isJSON || c.DoltType() == nil && c.JSON():
 		return "CAST(CONCAT(" + x + ") AS JSON)"
-	case blobTypes[base]:
+	case schema.IsLOB(c.DoltType()):
 		return "CONCAT(" + x + ")"
-	case c.DoltType() != "" || c.NeverText():
+	case c.DoltType() != nil || c.NeverText():
 		return x
 	}
 	return "CONCAT(" + x + ")"
 }
-
-// blobTypes are the Dolt types a non-unique index needs a prefix length on.
-var blobTypes = map[string]bool{"longtext": true, "mediumtext": true, "text": true, "tinytext": true, "longblob": true, "mediumblob": true, "blob": true, "tinyblob": true}
 
 // viewNames gives every view its Dolt name by the rule tables follow
 // (package doc, "Schemas"): bare, or "schema_view" for a schema other than
@@ -481,9 +478,9 @@ func tableCols(tb *table) []viewsql.TableColumn {
 		if root.out != nil {
 			if oc := root.out.ColumnByPG(c.name); oc != nil {
 				vc.Dolt = oc.Name
-				vc.DoltType = oc.Type
-				if base, _, sc := splitType(oc.Type); base == "decimal" {
-					vc.Scale = sc
+				vc.DoltType = oc.Type.Type
+				if d, ok := oc.Type.Type.(*schema.DecimalType); ok {
+					vc.Scale = d.Scale
 				}
 			}
 		}

@@ -156,7 +156,6 @@ func jsonElem(typname string) bool {
 func planColumn(c *schema.Column, t pgType) colPlan {
 	q := pgx.Identifier{c.PGName}.Sanitize()
 	m := sqltext.Ident(c.Name)
-	dt := strings.ToLower(c.Type)
 	// format('%s', c) is the type's output function, the text pg_dump
 	// writes: unlike a ::text cast it keeps char(n) padding and prints
 	// inet without a full-length mask. It turns NULL into '', hence CASE.
@@ -207,7 +206,7 @@ func planColumn(c *schema.Column, t pgType) colPlan {
 		if row.Verify == pgtypes.VerifyTimeTZ {
 			e = "(" + q + " AT TIME ZONE 'UTC')::time"
 		}
-		if strings.HasPrefix(dt, "time") {
+		if tt, ok := c.Type.Type.(*schema.TimeType); ok && (tt.T == "time" || tt.T == "timestamp") {
 			return set(e+"::text", "TIME_FORMAT("+m+", '%H:%i:%s.%f')", nTime, nTime)
 		}
 		return set(e+"::text", p.doltExpr, nTime, nTime)
@@ -224,11 +223,11 @@ func planColumn(c *schema.Column, t pgType) colPlan {
 	case pgtypes.VerifyJSON:
 		return set(q+"::text", p.doltExpr, nJSON, nJSON)
 	case pgtypes.VerifyBit:
-		if strings.HasPrefix(dt, "bit") {
+		if _, ok := c.Type.Type.(*schema.BitType); ok {
 			return set(q+"::text", "CAST("+m+" AS UNSIGNED)", nBits, nNumber)
 		}
 	}
-	if dt == "json" {
+	if _, ok := c.Type.Type.(*schema.JSONType); ok {
 		// hstore and the like: compared through PostgreSQL's own JSON form
 		return set("to_json("+q+")::text", p.doltExpr, nJSON, nJSON)
 	}

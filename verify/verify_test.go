@@ -12,6 +12,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
@@ -98,7 +99,11 @@ func TestVerifySum(t *testing.T) {
 
 func TestVerifyPlan(t *testing.T) {
 	col := func(name, doltType string) *schema.Column {
-		return &schema.Column{PGName: name, Name: name, Type: doltType}
+		dolt, err := overrides.ParseType(doltType)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &schema.Column{PGName: name, Name: name, Type: schema.ColumnType{Type: dolt}}
 	}
 	for _, c := range []struct {
 		col        *schema.Column

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -286,5 +287,32 @@ func TestInfinityLagoSchema(t *testing.T) {
 	copyOK(t, dump, target, "-q", "--on-unrepresentable=clamp")
 	if g := testenv.DoltQuery(t, target, "SELECT DATE_FORMAT(terminated_at, '%Y-%m-%d %H:%i:%s.%f') FROM coupons ORDER BY id"); len(g) < 2 || g[0][0] != hi || g[1][0] != lo {
 		t.Errorf("clamp on timestamp: %v", g)
+	}
+}
+
+// TestLtreeRow: ltree (PostgreSQL manual F.23), a type that is one row of
+// the type registry (translate/pgtypes), copies with every value exact and
+// passes --verify, and the report names the row's rule rather than the
+// unknown-extension fallback.
+func TestLtreeRow(t *testing.T) {
+	pg := testenv.Postgres(t)
+	_, pgURL := pg.CreateDB(t)
+	pg.Exec(t, pgURL, `CREATE EXTENSION ltree;
+		CREATE TABLE tree (id int PRIMARY KEY, path ltree, note text);
+		INSERT INTO tree VALUES (1, 'Top.Science.Astronomy', 'a'), (2, '', 'empty path'), (3, NULL, 'null'),
+			(4, 'Top.Collections.Pictures.Astronomy.Galaxies', 'deep'), (5, 'a_1.B2.c3', 'label characters')`)
+	target := filepath.Join(t.TempDir(), "db")
+	out := copyOK(t, "", target, "--verify", "--source", pgURL)
+	if !strings.Contains(out, "--verify: 1 tables equal") && !strings.Contains(out, "--verify: 1 table equal") {
+		t.Errorf("no verification note in the report:\n%s", out)
+	}
+	if !strings.Contains(out, "ltree stored as its text form") {
+		t.Errorf("the report does not give the registry row's rule for ltree:\n%s", out)
+	}
+	got := testenv.DoltQuery(t, target, "SELECT id, COALESCE(path, '<null>'), DATA_TYPE FROM tree JOIN information_schema.columns c ON c.table_name = 'tree' AND c.column_name = 'path' ORDER BY id")
+	want := [][]string{{"1", "Top.Science.Astronomy", "longtext"}, {"2", "", "longtext"}, {"3", "<null>", "longtext"},
+		{"4", "Top.Collections.Pictures.Astronomy.Galaxies", "longtext"}, {"5", "a_1.B2.c3", "longtext"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Dolt holds\n%q\nwant\n%q", got, want)
 	}
 }

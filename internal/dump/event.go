@@ -1,23 +1,15 @@
 package dump
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/pgcopy/pgcopy/translate/schema"
+)
 
 // Pos is a place in a dump: the file name given to [NewReader] and a 1-based
-// line number. Lines are counted by "\n" characters, so a file with "\r\n"
-// line ends has the same numbering as with "\n".
-type Pos struct {
-	File string
-	Line int
-}
-
-// String formats p as "file:line", the prefix of every [Error] message. With
-// an empty File it is just the line number.
-func (p Pos) String() string {
-	if p.File == "" {
-		return strconv.Itoa(p.Line)
-	}
-	return p.File + ":" + strconv.Itoa(p.Line)
-}
+// line number (schema.Pos: the model's public position type, so that the
+// positions the reader hands out are the ones the public schema holds).
+type Pos = schema.Pos
 
 // Kind says what an [Event] is.
 type Kind int

@@ -115,7 +115,7 @@ func (r *Reader) readLine() ([]byte, error) {
 		line = r.long
 	}
 	if err != nil && err != io.EOF {
-		r.err = &Error{Pos: Pos{r.file, r.line + 1}, Msg: "read: " + err.Error(), Err: err}
+		r.err = &Error{Pos: Pos{File: r.file, Line: r.line + 1}, Msg: "read: " + err.Error(), Err: err}
 		return nil, r.err
 	}
 	if len(line) == 0 {

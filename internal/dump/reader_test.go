@@ -264,7 +264,7 @@ func TestCopyRowPositionsAndSkip(t *testing.T) {
 		t.Fatalf("Next = %+v, %v", e, err)
 	}
 	line, pos, err := r.CopyRow()
-	if err != nil || string(line) != "x" || pos != (Pos{"f.sql", 2}) {
+	if err != nil || string(line) != "x" || pos != (Pos{File: "f.sql", Line: 2}) {
 		t.Fatalf("CopyRow = %q, %v, %v", line, pos, err)
 	}
 	// Leave "y" unread: Next skips it.
@@ -451,13 +451,13 @@ func TestOffset(t *testing.T) {
 }
 
 func TestPosString(t *testing.T) {
-	if s := (Pos{"pagila.sql", 1234}).String(); s != "pagila.sql:1234" {
+	if s := (Pos{File: "pagila.sql", Line: 1234}).String(); s != "pagila.sql:1234" {
 		t.Errorf("Pos.String = %q", s)
 	}
 	if s := (Pos{Line: 7}).String(); s != "7" {
 		t.Errorf("Pos.String without file = %q", s)
 	}
-	e := &Error{Pos: Pos{"pagila.sql", 1234}, Msg: "unterminated dollar-quoted string started here"}
+	e := &Error{Pos: Pos{File: "pagila.sql", Line: 1234}, Msg: "unterminated dollar-quoted string started here"}
 	if e.Error() != "pagila.sql:1234: unterminated dollar-quoted string started here" {
 		t.Errorf("Error() = %q", e.Error())
 	}

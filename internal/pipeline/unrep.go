@@ -58,7 +58,7 @@ func (u *unrep) fix(rows *translate.Rows, fields []pgtext.Field, err error) bool
 	what := "NULL"
 	if u.policy == UnrepClampInfinity {
 		v := strings.ToLower(strings.TrimSpace(string(fields[i].Value)))
-		if (v != "infinity" && v != "-infinity" && v != "+infinity") || (col.Type != "date" && !strings.HasPrefix(col.Type, "datetime")) {
+		if (v != "infinity" && v != "-infinity" && v != "+infinity") || !isDateTime(col.Type.Type) {
 			return false
 		}
 	}
@@ -93,35 +93,45 @@ func policyWord(policy, what string) string {
 // form (a timestamptz value with its "+00" offset, a timestamp value
 // without one); ok is false when there is none (NaN).
 func clampValue(col *schema.Column, v string) (string, bool) {
-	typ := col.Type
+	tt, _ := col.Type.Type.(*schema.TimeType)
+	var ft schema.FloatType
+	if f, ok := col.Type.Type.(*schema.FloatType); ok {
+		ft = *f
+	}
 	low := strings.HasPrefix(v, "-") || strings.HasSuffix(v, " BC")
 	zone := ""
-	if strings.Contains(col.PGType, "with time zone") || strings.HasPrefix(col.PGType, "timestamptz") {
+	if raw := col.Type.Raw; strings.Contains(raw, "with time zone") || strings.HasPrefix(raw, "timestamptz") {
 		zone = "+00"
 	}
 	switch {
-	case typ == "date":
+	case tt != nil && tt.T == "date":
 		if low {
 			return "0001-01-01", true
 		}
 		return "9999-12-31", true
-	case strings.HasPrefix(typ, "datetime"):
+	case tt != nil && tt.T == "datetime":
 		if low {
 			return "0001-01-01 00:00:00" + zone, true
 		}
 		return "9999-12-31 23:59:59.999999" + zone, true
-	case typ == "double" && !strings.EqualFold(v, "NaN"):
+	case ft == schema.FloatType{T: "double"} && !strings.EqualFold(v, "NaN"):
 		if low {
 			return "-1.7976931348623157e308", true
 		}
 		return "1.7976931348623157e308", true
-	case typ == "float" && !strings.EqualFold(v, "NaN"):
+	case ft == schema.FloatType{T: "float"} && !strings.EqualFold(v, "NaN"):
 		if low {
 			return "-3.4028234663852886e38", true
 		}
 		return "3.4028234663852886e38", true
 	}
 	return "", false
+}
+
+// isDateTime reports whether t is a Dolt date or datetime type.
+func isDateTime(t schema.Type) bool {
+	tt, ok := t.(*schema.TimeType)
+	return ok && (tt.T == "date" || tt.T == "datetime")
 }
 
 // notes returns one report line per table, column and outcome.

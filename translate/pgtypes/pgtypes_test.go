@@ -28,7 +28,7 @@ func TestRegistry(t *testing.T) {
 			t.Fatalf("%s: no row", c.name)
 		}
 		d, err := row.Rule(c.mods, false)
-		if err != nil || d.Type != c.dolt || row.Codec != c.kind {
+		if err != nil || schema.FormatType(d.Type) != c.dolt || row.Codec != c.kind {
 			t.Errorf("%s%v: %+v %v codec %v, want %s codec %v", c.name, c.mods, d, err, row.Codec, c.dolt, c.kind)
 		}
 	}
@@ -54,4 +54,38 @@ func mustRow(t *testing.T, name string) *Type {
 		t.Fatalf("%s: no row", name)
 	}
 	return r
+}
+
+// TestExtensionRow: an extension's type (ltree, appendix F.23) is one row,
+// found by name in any schema but never as a built-in name.
+func TestExtensionRow(t *testing.T) {
+	row, ok := LookupExtension("ltree")
+	if !ok {
+		t.Fatal("ltree: no row")
+	}
+	d, err := row.Rule(nil, false)
+	if err != nil || schema.FormatType(d.Type) != "longtext" || !d.Text || row.View != ViewText || row.Verify != VerifyText {
+		t.Errorf("ltree: %+v %v, row %+v", d, err, row)
+	}
+	if _, ok := Lookup("ltree"); ok {
+		t.Errorf("ltree found as a built-in type")
+	}
+	if r, ok := ByTypname("ltree"); !ok || r != row {
+		t.Errorf("ByTypname(ltree) = %v, %v", r, ok)
+	}
+	if r, _ := LookupExtension("citext"); r == nil {
+		t.Errorf("citext: no row")
+	} else if d, _ := r.Rule(nil, false); d.Collation != "utf8mb4_0900_as_ci" {
+		t.Errorf("citext: %+v", d)
+	}
+}
+
+// TestCanonical: aliases and serial types name their pg_type.typname.
+func TestCanonical(t *testing.T) {
+	for in, want := range map[string]string{"integer": "int4", "int": "int4", "serial": "int4", "serial8": "int8", "smallserial": "int2",
+		"double precision": "float8", "boolean": "bool", "decimal": "numeric", "varchar": "varchar", "citext": "citext", "mytype": "mytype"} {
+		if got := Canonical(in); got != want {
+			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

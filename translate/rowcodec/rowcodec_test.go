@@ -7,13 +7,18 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate/rowcodec"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
 // col is a column of a hand-built table: no Translator is involved.
 func col(name, typ string, c schema.Codec) *schema.Column {
-	return &schema.Column{PGName: name, Name: name, Type: typ, Codec: c}
+	dolt, err := overrides.ParseType(typ)
+	if err != nil {
+		panic(err)
+	}
+	return &schema.Column{PGName: name, Name: name, Type: schema.ColumnType{Type: dolt}, Codec: c}
 }
 
 // decode decodes one COPY text line (without its newline).

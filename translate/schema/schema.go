@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
 
@@ -85,10 +84,10 @@ func Qualified(database, name string) string {
 // Table is one Dolt table. A partitioned PostgreSQL table and all its
 // partitions become one Table (the partitions' rows are loaded into it).
 type Table struct {
-	PG       Name     // the PostgreSQL relation
-	Name     string   // the Dolt table name
-	Database string   // the Dolt database; "" for the target database (see Database)
-	Pos      dump.Pos // the CREATE TABLE statement
+	PG       Name   // the PostgreSQL relation
+	Name     string // the Dolt table name
+	Database string // the Dolt database; "" for the target database (see Database)
+	Pos      Pos    // the CREATE TABLE statement
 
 	Columns     []*Column
 	PrimaryKey  []string // Dolt column names; empty when the relation has none
@@ -107,9 +106,10 @@ type Table struct {
 type Column struct {
 	PGName string // the PostgreSQL column name
 	Name   string // the Dolt column name
-	PGType string // the PostgreSQL type as the dump writes it, e.g. "character varying(160)"
-	Type   string // the Dolt column type, e.g. "varchar(160)"
-	Codec  Codec  // how the column's PostgreSQL text values become Dolt values (package rowcodec)
+	// Type is the Dolt column type (Type.Type, printed by [FormatType])
+	// and the PostgreSQL type as the dump writes it (Type.Raw).
+	Type  ColumnType
+	Codec Codec // how the column's PostgreSQL text values become Dolt values (package rowcodec)
 
 	NotNull       bool
 	Default       string // a Dolt DEFAULT expression, already in MySQL syntax; "" for none
@@ -117,6 +117,20 @@ type Column struct {
 	AutoIncrement bool
 	Collation     string // "" for the table default
 	Comment       string
+
+	// Override is the override that chose the Dolt type, "file:line
+	// (column rule)" or "file:line (whole-table DDL)"; "" when pgcopy's
+	// built-in rule did. pgcopy never changes such a type (to fit the row
+	// size or to match a foreign key), and checks the dump's values
+	// against it before anything is loaded.
+	Override string
+	// Rule says which rule decided the Dolt type, for pgcopy explain:
+	// an override, "people.yaml:4 (column rule)", or the built-in rule,
+	// "built-in: text → longtext"; "" when not recorded.
+	Rule string
+	// RuleNotes are the other properties override rules set (collation,
+	// nullable, default), each with the rule's file:line.
+	RuleNotes []string
 }
 
 // Index is a secondary index or unique constraint.
@@ -125,7 +139,7 @@ type Index struct {
 	Unique  bool
 	Columns []IndexColumn
 	Kind    string // "" for btree, "FULLTEXT"
-	Pos     dump.Pos
+	Pos     Pos
 	PG      string // the PostgreSQL index, schema.name, when the report must find it later (a materialized view's); else ""
 }
 
@@ -145,14 +159,14 @@ type ForeignKey struct {
 	RefColumns []string
 	OnDelete   string // "" (NO ACTION) or "CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT"
 	OnUpdate   string
-	Pos        dump.Pos
+	Pos        Pos
 }
 
 // Check is a CHECK constraint with its expression in MySQL syntax.
 type Check struct {
 	Name string
 	Expr string
-	Pos  dump.Pos
+	Pos  Pos
 }
 
 // QualifiedName is the table's name for SQL run from any database of the
@@ -236,7 +250,7 @@ func (c *Column) SQL() string {
 	var b strings.Builder
 	b.WriteString(sqltext.Ident(c.Name))
 	b.WriteByte(' ')
-	b.WriteString(c.Type)
+	b.WriteString(FormatType(c.Type.Type))
 	if c.Collation != "" {
 		b.WriteString(" COLLATE ")
 		b.WriteString(c.Collation)

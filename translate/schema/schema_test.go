@@ -6,9 +6,9 @@ func TestCreateSQL(t *testing.T) {
 	tb := &Table{
 		Name: "t`x",
 		Columns: []*Column{
-			{Name: "id", Type: "bigint", NotNull: true, AutoIncrement: true},
-			{Name: "email", Type: "varchar(255)", Collation: "utf8mb4_0900_as_ci", Default: "''", Comment: "it's"},
-			{Name: "lower", Type: "longtext", Collation: "utf8mb4_0900_bin", Generated: "LOWER(`email`)", NotNull: true},
+			{Name: "id", Type: ColumnType{Type: &IntegerType{T: "bigint"}}, NotNull: true, AutoIncrement: true},
+			{Name: "email", Type: ColumnType{Type: Varchar(255)}, Collation: "utf8mb4_0900_as_ci", Default: "''", Comment: "it's"},
+			{Name: "lower", Type: ColumnType{Type: LongText()}, Collation: "utf8mb4_0900_bin", Generated: "LOWER(`email`)", NotNull: true},
 		},
 		PrimaryKey:    []string{"id"},
 		Indexes:       []*Index{{Name: "ix", Columns: []IndexColumn{{Name: "lower", Prefix: 255, Desc: true}}}, {Name: "ft", Kind: "FULLTEXT", Columns: []IndexColumn{{Name: "email"}}}},

@@ -3,7 +3,6 @@ package schema
 import (
 	"strings"
 
-	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
 
@@ -13,11 +12,11 @@ import (
 // puts every view after the views it selects from (Dolt checks that a
 // view's tables exist when it is created: Dolt docs, "Views").
 type View struct {
-	PG       Name     // the PostgreSQL relation
-	Name     string   // the Dolt view (or table) name
-	Database string   // the Dolt database; "" for the target database (see Database)
-	Pos      dump.Pos // the CREATE VIEW statement whose query is used
-	Kind     string   // the report kind: "VIEW" or "MATERIALIZED VIEW"
+	PG       Name   // the PostgreSQL relation
+	Name     string // the Dolt view (or table) name
+	Database string // the Dolt database; "" for the target database (see Database)
+	Pos      Pos    // the CREATE VIEW statement whose query is used
+	Kind     string // the report kind: "VIEW" or "MATERIALIZED VIEW"
 
 	Columns []string // the Dolt column names, in order
 	Query   string   // the SELECT, MySQL dialect, without a trailing semicolon

@@ -199,7 +199,7 @@ func (t *transpiler) setOpSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans)
 		if i == 0 {
 			cols = c
 			for j := range cols {
-				cols[j].doltType = "" // the arms together decide the type
+				cols[j].doltType = nil // the arms together decide the type
 			}
 		} else if len(c) != len(cols) {
 			return "", nil, fmt.Errorf("%s arms with %d and %d columns", op, len(cols), len(c))

@@ -53,7 +53,11 @@ func (t *transpiler) typeOf(tn *pg.TypeName) vtype {
 		return vtype{k: kArray, scale: -1}
 	}
 	s, n := typeNameParts(tn)
-	if row, ok := pgtypes.Lookup(n); ok && (s == "" || s == "pg_catalog") {
+	row, ok := pgtypes.Lookup(n)
+	if !ok || s != "" && s != "pg_catalog" {
+		row, ok = pgtypes.LookupExtension(n)
+	}
+	if ok {
 		switch row.View { // the type registry's view kind
 		case pgtypes.ViewInt:
 			return vtype{k: kInt}
@@ -87,12 +91,6 @@ func (t *transpiler) typeOf(tn *pg.TypeName) vtype {
 		case pgtypes.ViewBytes:
 			return vtype{k: kBytes}
 		}
-	}
-	if (s == "" || s == "pg_catalog") && n == "hstore" {
-		return vtype{k: kJSON}
-	}
-	if n == "citext" {
-		return vtype{k: kText, scale: -1}
 	}
 	if t.cat.IsEnum(s, n) {
 		return vtype{k: kText, scale: -1}

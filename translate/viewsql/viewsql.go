@@ -53,9 +53,9 @@ type TableColumn struct {
 	Name string       // PostgreSQL name
 	Dolt string       // Dolt name
 	Type *pg.TypeName // declared PostgreSQL type (a domain is resolved by the Catalog)
-	// DoltType is the column's Dolt type as SQL text ("decimal(10,2)"),
-	// "" when the table holds no such Dolt column.
-	DoltType string
+	// DoltType is the column's Dolt type, nil when the table holds no
+	// such Dolt column.
+	DoltType schema.Type
 	// Scale is the scale of a Dolt decimal(p,s) column, -1 for any other
 	// type: a numeric without a declared scale gets the one the Dolt
 	// column has (inferred from the data, package translate "Lengths").
@@ -69,9 +69,9 @@ type Column struct {
 	pg, dolt string
 	typ      vtype
 	// doltType is the column's Dolt type when it is known: a table's
-	// column, or such a column passed through unchanged; "" for a
+	// column, or such a column passed through unchanged; nil for a
 	// computed value, whose type Dolt decides.
-	doltType string
+	doltType schema.Type
 }
 
 // Name is the column's PostgreSQL name.
@@ -80,12 +80,12 @@ func (c Column) Name() string { return c.pg }
 // Dolt is the column's Dolt name.
 func (c Column) Dolt() string { return c.dolt }
 
-// DoltType is the Dolt type of a column passed through from a table, ""
+// DoltType is the Dolt type of a column passed through from a table, nil
 // for a computed value (Dolt decides its type).
-func (c Column) DoltType() string { return c.doltType }
+func (c Column) DoltType() schema.Type { return c.doltType }
 
 // JSON reports a value Dolt stores as JSON (json, jsonb, an array), judged
-// from the expression when DoltType is "".
+// from the expression when DoltType is nil.
 func (c Column) JSON() bool { return c.typ.k == kJSON || c.typ.k == kArray }
 
 // NeverText reports a value Dolt never stores as TEXT or BLOB: numbers,

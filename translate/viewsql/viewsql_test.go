@@ -59,7 +59,7 @@ func newCatalog(t *testing.T, ddl string) *testCatalog {
 			col := viewsql.TableColumn{Name: cd.Colname, Dolt: cd.Colname, Type: cd.TypeName, Scale: -1}
 			if cd.Colname == "total" {
 				// a numeric without a scale whose Dolt type the data decided
-				col.DoltType, col.Scale = "decimal(19,3)", 3
+				col.DoltType, col.Scale = schema.Decimal(19, 3), 3
 			}
 			r.Table = append(r.Table, col)
 		}
@@ -271,8 +271,8 @@ CREATE VIEW public.top AS SELECT (b.customer_id / 2) AS half, sum(b.amount) AS t
 	if res.SQL != want || strings.Join(res.Uses, ",") != "base" || res.Cross {
 		t.Errorf("view over a view: %s uses %v cross %v\nwant: %s uses [base]", res.SQL, res.Uses, res.Cross, want)
 	}
-	if c := res.Columns[1]; c.Name() != "total" || c.Dolt() != "total" || c.DoltType() != "" || c.JSON() || !c.NeverText() {
-		t.Errorf("computed column: %q %q %q json %v never text %v", c.Name(), c.Dolt(), c.DoltType(), c.JSON(), c.NeverText())
+	if c := res.Columns[1]; c.Name() != "total" || c.Dolt() != "total" || c.DoltType() != nil || c.JSON() || !c.NeverText() {
+		t.Errorf("computed column: %q %q %v json %v never text %v", c.Name(), c.Dolt(), c.DoltType(), c.JSON(), c.NeverText())
 	}
 
 	res, err = translate(t, `CREATE VIEW public.v AS SELECT o.payment_id, sum(l.total) AS s FROM (archive.old_payment o JOIN public.ledger l ON ((l.id = o.payment_id))) GROUP BY o.payment_id;`)
@@ -283,8 +283,8 @@ CREATE VIEW public.top AS SELECT (b.customer_id / 2) AS half, sum(b.amount) AS t
 	if res.SQL != want || !res.Cross {
 		t.Errorf("other database: %s cross %v\nwant: %s cross true", res.SQL, res.Cross, want)
 	}
-	if c := res.Columns[0]; c.DoltType() != "" || !c.NeverText() {
-		t.Errorf("passed-through column: %q never text %v", c.DoltType(), c.NeverText())
+	if c := res.Columns[0]; c.DoltType() != nil || !c.NeverText() {
+		t.Errorf("passed-through column: %v never text %v", c.DoltType(), c.NeverText())
 	}
 }
 
