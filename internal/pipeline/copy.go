@@ -149,19 +149,15 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 		opts.Translate.Database = name
 	}
-	tr := translate.New(opts.Translate, rep)
 	split := int64(0)
 	if opts.Jobs > 1 {
 		split = opts.SplitRows
 	}
-	hdr, blocks, textBytes, err := schemaPass(src, tr, split, opts.AllowIncompleteDump, rep)
+	pass1, blocks, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, SplitRows: split, AllowIncomplete: opts.AllowIncompleteDump})
 	if err != nil {
 		return res, err
 	}
-	db, err := tr.Finish()
-	if err != nil {
-		return res, err
-	}
+	tr, db, hdr, textBytes := pass1.Translator, pass1.DB, pass1.Header, pass1.TextBytes
 
 	// Load.
 	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
@@ -421,122 +417,29 @@ type blockPart struct {
 	row  int64 // rows of the block before it
 }
 
-// schemaPass feeds every statement to the translator and records every
-// COPY block (start and row count, for --jobs and progress). It is the
-// first pass of copy, translate, explain and overrides suggest.
-//
-// A block of more than splitRows rows (when > 0) also records where each
-// further part of splitRows rows starts.
-//
-// The input must be whole (dump.Reader.Complete): an empty input is an
-// error, and so is a pg_dump dump without its trailer unless
-// allowIncomplete (--allow-incomplete-dump), which notes it in rep. It
-// returns the header, the blocks and the number of bytes of dump text
-// read, which the second pass must read again (dataPass.walk).
-func schemaPass(src source.Input, tr *translate.Translator, splitRows int64, allowIncomplete bool, rep *report.Report) (dump.Header, []copyBlock, int64, error) {
-	var blocks []copyBlock
+// schemaPass is pass 1 (translate.ReadSchema) over src: the first pass of
+// copy, translate, explain and overrides suggest. It returns what was read
+// (never nil; its Translator is set even on error) and the COPY blocks,
+// for --jobs and progress and the second pass (dataPass.walk), which must
+// read res.TextBytes of dump text again.
+func schemaPass(src source.Input, ropts translate.ReadOptions) (*translate.Result, []copyBlock, error) {
 	rc, _, err := src.Open()
 	if err != nil {
-		return dump.Header{}, nil, 0, err
+		return &translate.Result{Translator: translate.New(ropts.Translate, ropts.Report), Report: ropts.Report}, nil, err
 	}
 	defer rc.Close()
-	rd := dump.NewReader(rc, src.Name())
-	for {
-		ev, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return rd.Header(), nil, 0, cutError(err)
-		}
-		if err := tr.Statement(ev); err != nil {
-			return rd.Header(), nil, 0, err
-		}
-		m := tr.Measure(ev) // lengths and digits of the rows (translate.Measure)
-		if ev.Kind == dump.Copy {
-			b := copyBlock{header: ev, off: rd.Offset(), line: rd.Line()}
-			for {
-				if splitRows > 0 && b.rows > 0 && b.rows%splitRows == 0 {
-					b.parts = append(b.parts, blockPart{off: rd.Offset(), line: rd.Line(), row: b.rows})
-				}
-				line, pos, err := rd.CopyRow()
-				if err == io.EOF {
-					break
-				} else if err != nil {
-					return rd.Header(), nil, 0, copyCutError(ev, err)
-				}
-				m.Row(line, pos)
-				b.rows++
-			}
-			if n := len(b.parts); n > 0 && b.parts[n-1].row == b.rows {
-				b.parts = b.parts[:n-1] // it would start at the "\." line
-			}
-			blocks = append(blocks, b)
+	res, err := translate.ReadSchema(rc, src.Name(), ropts)
+	if err != nil {
+		return res, nil, err
+	}
+	blocks := make([]copyBlock, len(res.Blocks))
+	for i, b := range res.Blocks {
+		blocks[i] = copyBlock{header: b.Header, off: b.Off, line: b.Line, rows: b.Rows}
+		for _, p := range b.Parts {
+			blocks[i].parts = append(blocks[i].parts, blockPart{off: p.Off, line: p.Line, row: p.Row})
 		}
 	}
-	if err := rd.Complete(); err != nil {
-		if !errors.Is(err, dump.ErrIncomplete) || !allowIncomplete {
-			return rd.Header(), nil, 0, incompleteError(err)
-		}
-		rep.Note("--allow-incomplete-dump: %v; copied what it holds", err)
-	}
-	// drain: a spooled stdin and the checksum need every byte
-	if _, err := io.Copy(io.Discard, rc); err != nil {
-		return rd.Header(), nil, 0, fmt.Errorf("%s: read: %w", src.Name(), err)
-	}
-	return rd.Header(), blocks, rd.Offset(), nil
-}
-
-// hintCut is the hint for a dump that ends too early.
-const hintCut = "the dump was cut short (a pg_dump that died, a full disk, a partial download or copy?): dump again and rerun; nothing was committed"
-
-// incompleteError turns dump.Reader.Complete's error into pgcopy's.
-func incompleteError(err error) error {
-	var de *dump.Error
-	pos := dump.Pos{}
-	msg := err
-	if errors.As(err, &de) {
-		pos, msg = de.Pos, errors.New(de.Msg)
-	}
-	if errors.Is(err, dump.ErrEmpty) {
-		return diag.New(pos, "", "", msg, "give a pg_dump dump (plain, .gz, custom, directory or tar); an empty input usually means the pg_dump feeding it failed")
-	}
-	return diag.New(pos, "", "", msg, hintCut+"; pass --allow-incomplete-dump to copy a dump you cut on purpose")
-}
-
-// cutError adds a hint to the reader's errors for a statement, quote or
-// comment left open at the end of the input (dump.ErrIncomplete).
-func cutError(err error) error {
-	var de *dump.Error
-	if errors.As(err, &de) && errors.Is(err, dump.ErrIncomplete) {
-		return diag.New(de.Pos, "", "", errors.New(de.Msg), "the statement runs to the end of the input: "+hintCut)
-	}
-	return err
-}
-
-// copyCutError names the relation of a COPY block that the input ends in.
-func copyCutError(ev dump.Event, err error) error {
-	var de *dump.Error
-	if errors.As(err, &de) && errors.Is(err, dump.ErrIncomplete) {
-		return diag.New(de.Pos, copyRelation(ev.Text), "", errors.New(de.Msg), "the COPY block is cut: "+hintCut)
-	}
-	return err
-}
-
-// copyRelation is the relation named by "COPY name [(cols)] FROM stdin;",
-// as the dump writes it (quoted identifiers keep their quotes and spaces).
-func copyRelation(text string) string {
-	rest := strings.TrimLeft(text[min(4, len(text)):], " \t\r\n")
-	quoted := false
-	for i, c := range rest {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case !quoted && (c == ' ' || c == '\t' || c == '\n' || c == '('):
-			return rest[:i]
-		}
-	}
-	return rest
+	return res, blocks, nil
 }
 
 // stallHook returns a function to call once per row. When the environment

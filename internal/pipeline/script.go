@@ -56,15 +56,11 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	}
 	defer src.Close()
 	rep.Source = src.Name()
-	tr := translate.New(opts.Translate, rep)
-	hdr, _, textBytes, err := schemaPass(src, tr, 0, opts.AllowIncompleteDump, rep)
+	pass1, _, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, AllowIncomplete: opts.AllowIncompleteDump})
 	if err != nil {
 		return rep, err
 	}
-	db, err := tr.Finish()
-	if err != nil {
-		return rep, err
-	}
+	tr, db, hdr, textBytes := pass1.Translator, pass1.DB, pass1.Header, pass1.TextBytes
 	bw := bufio.NewWriterSize(w, 1<<20)
 	m := src.Meta()
 	fmt.Fprintf(bw, "-- pgcopy %s translation of %s\n", Version, m.Source)
