@@ -153,11 +153,11 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Jobs > 1 {
 		split = opts.SplitRows
 	}
-	pass1, blocks, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, SplitRows: split, AllowIncomplete: opts.AllowIncompleteDump})
+	pass1, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, SplitRows: split, AllowIncomplete: opts.AllowIncompleteDump})
 	if err != nil {
 		return res, err
 	}
-	tr, db, hdr, textBytes := pass1.Translator, pass1.DB, pass1.Header, pass1.TextBytes
+	tr, db, hdr, textBytes, blocks := pass1.Translator, pass1.DB, pass1.Header, pass1.TextBytes, pass1.Blocks
 
 	// Load.
 	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
@@ -398,48 +398,18 @@ func pushRemote(remote, target, name string) string {
 	return strings.TrimSuffix(remote, "/") + strings.TrimPrefix(name, target)
 }
 
-// copyBlock is where a COPY block's data starts, recorded in the first
-// pass so that blocks can be loaded in parallel in the second.
-type copyBlock struct {
-	header dump.Event
-	off    int64 // byte offset of the first data line
-	line   int   // number of the line before it
-	rows   int64 // data lines
-	// parts are where each further part of splitRows rows starts, when the
-	// block has more rows than that (for --jobs; see dataPass.runParallel).
-	parts []blockPart
-}
-
-// blockPart is where a part of a COPY block starts.
-type blockPart struct {
-	off  int64 // byte offset of the part's first data line
-	line int   // number of the line before it
-	row  int64 // rows of the block before it
-}
-
 // schemaPass is pass 1 (translate.ReadSchema) over src: the first pass of
 // copy, translate, explain and overrides suggest. It returns what was read
-// (never nil; its Translator is set even on error) and the COPY blocks,
-// for --jobs and progress and the second pass (dataPass.walk), which must
-// read res.TextBytes of dump text again.
-func schemaPass(src source.Input, ropts translate.ReadOptions) (*translate.Result, []copyBlock, error) {
+// (never nil; its Translator is set even on error): the COPY blocks are
+// for --jobs and progress, and the second pass (dataPass.walk) must read
+// res.TextBytes of dump text again.
+func schemaPass(src source.Input, ropts translate.ReadOptions) (*translate.Result, error) {
 	rc, _, err := src.Open()
 	if err != nil {
-		return &translate.Result{Translator: translate.New(ropts.Translate, ropts.Report), Report: ropts.Report}, nil, err
+		return &translate.Result{Translator: translate.New(ropts.Translate, ropts.Report), Report: ropts.Report}, err
 	}
 	defer rc.Close()
-	res, err := translate.ReadSchema(rc, src.Name(), ropts)
-	if err != nil {
-		return res, nil, err
-	}
-	blocks := make([]copyBlock, len(res.Blocks))
-	for i, b := range res.Blocks {
-		blocks[i] = copyBlock{header: b.Header, off: b.Off, line: b.Line, rows: b.Rows}
-		for _, p := range b.Parts {
-			blocks[i].parts = append(blocks[i].parts, blockPart{off: p.Off, line: p.Line, row: p.Row})
-		}
-	}
-	return res, blocks, nil
+	return translate.ReadSchema(rc, src.Name(), ropts)
 }
 
 // stallHook returns a function to call once per row. When the environment

@@ -38,6 +38,6 @@ func Plan(opts PlanOptions) (*translate.Translator, *schema.Database, *report.Re
 	}
 	defer src.Close()
 	rep.Source = src.Name()
-	pass1, _, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, AllowIncomplete: opts.AllowIncompleteDump})
+	pass1, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, AllowIncomplete: opts.AllowIncompleteDump})
 	return pass1.Translator, pass1.DB, rep, err
 }

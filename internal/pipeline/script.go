@@ -56,7 +56,7 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	}
 	defer src.Close()
 	rep.Source = src.Name()
-	pass1, _, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, AllowIncomplete: opts.AllowIncompleteDump})
+	pass1, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, AllowIncomplete: opts.AllowIncompleteDump})
 	if err != nil {
 		return rep, err
 	}
