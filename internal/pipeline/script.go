@@ -68,7 +68,10 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 		fmt.Fprintf(bw, "-- source-sha256: %s\n", m.SHA256)
 	}
 	fmt.Fprintf(bw, "-- pg_dump %s, server %s\n", orUnknown(hdr.PgDumpVersion), orUnknown(hdr.ServerVersion))
-	fmt.Fprint(bw, "SET FOREIGN_KEY_CHECKS=0;\nSET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO');\n\n")
+	for _, q := range loader.SessionSettings { // the load's session state
+		fmt.Fprintf(bw, "%s;\n", q)
+	}
+	fmt.Fprint(bw, "\n")
 	cur := ""
 	use := func(name string) {
 		if name != cur {
