@@ -142,12 +142,8 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	rep.Source = src.Name()
 
 	// Pass 1: schema.
-	if opts.Translate.Schemas == translate.SchemasDatabases && opts.Translate.Database == "" {
-		name, err := loader.DatabaseName(opts.Target) // the database of schema S is NAME_S
-		if err != nil {
-			return res, err
-		}
-		opts.Translate.Database = name
+	if opts.Translate, err = targetOptions(opts.Translate, opts.Target); err != nil { // the database of schema S is NAME_S
+		return res, err
 	}
 	split := int64(0)
 	if opts.Jobs > 1 {
