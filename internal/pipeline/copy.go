@@ -153,7 +153,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	tr, db, hdr, textBytes, blocks := pass1.Translator, pass1.DB, pass1.Header, pass1.TextBytes, pass1.Blocks
+	db, hdr := pass1.DB, pass1.Header
 
 	// Load.
 	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
@@ -186,73 +186,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: orText(opts.OnUnrepresentable, UnrepClampInfinity)}}
-	if rj.path == "" {
-		rj.path = "pgcopy.rejects"
-	}
-	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj, blocks: blocks, textBytes: textBytes, progress: opts.Progress}
-	if opts.Jobs > 1 {
-		err = dp.runParallel(ctx, tgt, opts.Jobs)
-	} else {
-		if tgt.Kind == "embedded" || opts.ServerGC {
-			dp.gcEvery = opts.GCEvery
-		}
-		err = dp.run(ctx, tgt)
-	}
-	if cerr := rj.close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := loadRows(ctx, tgt, src, pass1, opts, rep); err != nil {
 		return fail(err)
 	}
 	testPause("loaded")
-	for _, n := range rj.unrep.notes() {
-		rep.Note("%s", n)
-	}
-	if rj.count > 0 {
-		rep.Note("%d rows rejected: their dump lines are in %s, the reasons in %s.log", rj.count, rj.path, rj.path)
-	}
 
-	// Foreign keys: resolve, then verify (fkfix package doc), in each
-	// database; then the rows of the foreign keys between databases,
-	// which Dolt cannot hold.
-	var viol []fkfix.Violation
-	for _, name := range tgt.Databases() {
-		if err := tgt.Use(ctx, name); err != nil {
-			return fail(err)
-		}
-		in := db.In(name)
-		if _, err := fkfix.Resolve(ctx, tgt.Conn(), in); err != nil {
-			return fail(err)
-		}
-		v, err := fkfix.Verify(ctx, tgt.Conn(), in)
-		if err != nil {
-			return fail(err)
-		}
-		viol = append(viol, v...)
-	}
-	if err := tgt.Use(ctx, ""); err != nil {
+	if err := checkForeignKeys(ctx, tgt, db, opts.AllowFKViolations, rep); err != nil {
 		return fail(err)
-	}
-	cross, err := fkfix.VerifyCross(ctx, tgt.Conn(), db.CrossFKs)
-	if err != nil {
-		return fail(err)
-	}
-	viol = append(viol, cross...)
-	if len(db.CrossFKs) > 0 {
-		rep.Note("%d foreign keys join tables of two Dolt databases, which Dolt cannot hold; pgcopy checked their rows: %d have orphans (see the FK CONSTRAINT entries)", len(db.CrossFKs), len(cross))
-	}
-	if len(viol) > 0 && opts.AllowFKViolations {
-		for _, v := range viol {
-			rep.Note("allowed by --allow-fk-violations: %s", v)
-		}
-	} else if len(viol) > 0 {
-		var msgs []string
-		for _, v := range viol {
-			msgs = append(msgs, v.String())
-		}
-		return fail(&diag.Error{Err: fmt.Errorf("foreign-key violations in the dump's data:\n  %s", strings.Join(msgs, "\n  ")),
-			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again, or pass --allow-fk-violations to commit them anyway"})
 	}
 
 	// Views and materialized views, after the data (loader/views.go).
@@ -261,37 +201,17 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	if opts.Verify {
-		results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
-		if err == nil {
-			err = verify.Err(results)
-		}
-		if err != nil {
+		if err := verifyCopy(ctx, src, tgt, db, rep); err != nil {
 			return fail(err)
 		}
-		rep.Note("--verify: %d tables equal in PostgreSQL's snapshot and the Dolt working set (row counts and row hashes)", len(results))
 	}
 
-	// Commit on the work branch of each database (the target's last: its
-	// message names the others' commits), then publish them all.
 	dbs := tgt.Databases()
-	order := append(append([]string(nil), dbs[1:]...), dbs[0])
-	commits := map[string]string{}
-	msgs := map[string]string{}
-	for _, name := range order {
-		if err := tgt.Use(ctx, name); err != nil {
-			return fail(err)
-		}
-		msg := commitMessage(src, hdr, db, rep, name, dbs, commits)
-		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime})
-		if err != nil {
-			return fail(fmt.Errorf("database %s: %w", name, err))
-		}
-		if changed {
-			commits[name] = hash
-			res.Changed = true
-		}
-		msgs[name] = msg
+	commits, msgs, err := commitAll(ctx, tgt, src, hdr, db, rep, opts.Author)
+	if err != nil {
+		return fail(err)
 	}
+	res.Changed = len(commits) > 0
 	testPause("committed")
 	if err := tgt.Publish(ctx); err != nil {
 		return fail(err)
@@ -340,6 +260,124 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// loadRows is the second pass: it loads every row of the dump (on opts.Jobs
+// sessions when > 1), writing the rejected rows to the reject file, and
+// notes the rows changed or rejected.
+func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report) error {
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: orText(opts.OnUnrepresentable, UnrepClampInfinity)}}
+	if rj.path == "" {
+		rj.path = "pgcopy.rejects"
+	}
+	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress}
+	var err error
+	if opts.Jobs > 1 {
+		err = dp.runParallel(ctx, tgt, opts.Jobs)
+	} else {
+		if tgt.Kind == "embedded" || opts.ServerGC {
+			dp.gcEvery = opts.GCEvery
+		}
+		err = dp.run(ctx, tgt)
+	}
+	if cerr := rj.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	for _, n := range rj.unrep.notes() {
+		rep.Note("%s", n)
+	}
+	if rj.count > 0 {
+		rep.Note("%d rows rejected: their dump lines are in %s, the reasons in %s.log", rj.count, rj.path, rj.path)
+	}
+	return nil
+}
+
+// checkForeignKeys resolves, then verifies (fkfix package doc) the foreign
+// keys in each database; then the rows of the foreign keys between
+// databases, which Dolt cannot hold. Orphan rows are an error naming each
+// violation unless allowViolations (--allow-fk-violations), which notes them.
+func checkForeignKeys(ctx context.Context, tgt *loader.Target, db *schema.Database, allowViolations bool, rep *report.Report) error {
+	var viol []fkfix.Violation
+	for _, name := range tgt.Databases() {
+		if err := tgt.Use(ctx, name); err != nil {
+			return err
+		}
+		in := db.In(name)
+		if _, err := fkfix.Resolve(ctx, tgt.Conn(), in); err != nil {
+			return err
+		}
+		v, err := fkfix.Verify(ctx, tgt.Conn(), in)
+		if err != nil {
+			return err
+		}
+		viol = append(viol, v...)
+	}
+	if err := tgt.Use(ctx, ""); err != nil {
+		return err
+	}
+	cross, err := fkfix.VerifyCross(ctx, tgt.Conn(), db.CrossFKs)
+	if err != nil {
+		return err
+	}
+	viol = append(viol, cross...)
+	if len(db.CrossFKs) > 0 {
+		rep.Note("%d foreign keys join tables of two Dolt databases, which Dolt cannot hold; pgcopy checked their rows: %d have orphans (see the FK CONSTRAINT entries)", len(db.CrossFKs), len(cross))
+	}
+	if len(viol) > 0 && allowViolations {
+		for _, v := range viol {
+			rep.Note("allowed by --allow-fk-violations: %s", v)
+		}
+	} else if len(viol) > 0 {
+		var msgs []string
+		for _, v := range viol {
+			msgs = append(msgs, v.String())
+		}
+		return &diag.Error{Err: fmt.Errorf("foreign-key violations in the dump's data:\n  %s", strings.Join(msgs, "\n  ")),
+			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again, or pass --allow-fk-violations to commit them anyway"}
+	}
+	return nil
+}
+
+// verifyCopy is --verify: every table of the working set against
+// PostgreSQL's snapshot (verify.Snapshot).
+func verifyCopy(ctx context.Context, src source.Input, tgt *loader.Target, db *schema.Database, rep *report.Report) error {
+	results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
+	if err == nil {
+		err = verify.Err(results)
+	}
+	if err != nil {
+		return err
+	}
+	rep.Note("--verify: %d tables equal in PostgreSQL's snapshot and the Dolt working set (row counts and row hashes)", len(results))
+	return nil
+}
+
+// commitAll commits on the work branch of each database (the target's
+// last: its message names the others' commits). It returns the new commit
+// of each database that changed and each database's commit message.
+func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report, author string) (map[string]string, map[string]string, error) {
+	dbs := tgt.Databases()
+	order := append(append([]string(nil), dbs[1:]...), dbs[0])
+	commits := map[string]string{}
+	msgs := map[string]string{}
+	for _, name := range order {
+		if err := tgt.Use(ctx, name); err != nil {
+			return nil, nil, err
+		}
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits)
+		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: author, Date: src.Meta().SnapshotTime})
+		if err != nil {
+			return nil, nil, fmt.Errorf("database %s: %w", name, err)
+		}
+		if changed {
+			commits[name] = hash
+		}
+		msgs[name] = msg
+	}
+	return commits, msgs, nil
 }
 
 // PublishedError is a failure of a step that runs after the snapshot was
