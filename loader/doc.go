@@ -13,8 +13,12 @@
 // verify both; its mistakes are [SpecError]s (usage errors) and never
 // hold the password.
 //
+// [OpenExisting] opens a target for reading only (`pgcopy verify`, on a
+// branch as a revision database); it never creates a database.
+//
 // Both targets go through the same code: one pinned *sql.Conn (Dolt keeps
-// session state such as FOREIGN_KEY_CHECKS per connection), every write
+// session state per connection: [SessionSettings], which `pgcopy translate`
+// also writes at the top of its script), every write
 // through ExecContext (the embedded driver drops errors of writes run through
 // QueryContext; dolt-facts D). Rows differ by target:
 //   - sql-server (and the embedded engine with Options.SQLInserts): batched

@@ -42,12 +42,24 @@ func (t *Target) Prepare(ctx context.Context) error {
 	return nil
 }
 
-// session sets the load's session state on the pinned connection.
-// NO_AUTO_VALUE_ON_ZERO: a dumped 0 in an AUTO_INCREMENT column is the
-// value 0, not a request for the next value (pagila's staff_id 0).
+// SessionSettings are the statements (without the ";") that set a load's
+// session state, in order; the load runs them on every session it opens,
+// and `pgcopy translate` writes them at the top of its script, so that
+// the script loads as the copy does. FOREIGN_KEY_CHECKS=0: the foreign
+// keys are resolved and checked after the load (package fkfix).
+// UNIQUE_CHECKS=1: a duplicate key is an error. time_zone '+00:00': the
+// session reads now() and writes datetimes in UTC, as translate stores
+// timestamptz (in UTC). NO_AUTO_VALUE_ON_ZERO: a
+// dumped 0 in an AUTO_INCREMENT column is the value 0, not a request for
+// the next value (pagila's staff_id 0). (MySQL manual, "Server System
+// Variables" and "Server SQL Modes".)
+var SessionSettings = []string{"SET FOREIGN_KEY_CHECKS=0", "SET UNIQUE_CHECKS=1", "SET time_zone='+00:00'",
+	"SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')"}
+
+// session sets the load's session state (SessionSettings) on the pinned
+// connection.
 func (t *Target) session(ctx context.Context) error {
-	for _, q := range []string{"SET FOREIGN_KEY_CHECKS=0", "SET UNIQUE_CHECKS=1", "SET time_zone='+00:00'",
-		"SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')"} {
+	for _, q := range SessionSettings {
 		if _, err := t.conn.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("%s: %w", q, err)
 		}

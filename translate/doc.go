@@ -3,7 +3,9 @@
 //
 // In: [dump.Event] values from the dump reader. A first pass feeds every
 // schema statement to [Translator.Statement]; [Translator.Finish] then yields
-// the [schema.Database] to create. A second pass hands each COPY block or
+// the [schema.Database] to create. [ReadSchema] is that first pass, the one
+// every command runs: it reads a dump text, feeds and measures every
+// statement, records the COPY blocks and checks the input is whole. A second pass hands each COPY block or
 // INSERT statement to [Translator.CopyRows] or [Translator.InsertRows], whose
 // [Rows] encode each row as a SQL tuple. Rows is package rowcodec's codec:
 // every column of the model carries its schema.Codec, so encoding a row

@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/doltparse"
-	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
 	"github.com/pgcopy/pgcopy/translate/schema"
@@ -49,35 +47,11 @@ func pass1(t *testing.T, path string, opts translate.Options) (*schema.Database,
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rep := &report.Report{}
-	tr := translate.New(opts, rep)
-	rd := dump.NewReader(f, path)
-	for {
-		ev, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tr.Statement(ev); err != nil {
-			t.Fatalf("Statement: %v", err)
-		}
-		m := tr.Measure(ev)
-		if ev.Kind == dump.Copy {
-			for {
-				line, pos, err := rd.CopyRow()
-				if err == io.EOF {
-					break
-				} else if err != nil {
-					t.Fatal(err)
-				}
-				m.Row(line, pos)
-			}
-		}
+	res, err := translate.ReadSchema(f, path, translate.ReadOptions{Translate: opts})
+	if err != nil && res.DB == nil {
+		t.Fatal(err)
 	}
-	db, err := tr.Finish()
-	return db, rep, err
+	return res.DB, res.Report, err
 }
 
 // TestCorpusFinish: every corpus file translates with no error.

@@ -1,7 +1,6 @@
 package translate_test
 
 import (
-	"io"
 	"strings"
 	"testing"
 
@@ -17,36 +16,11 @@ import (
 // and returns the translator, the schema and Finish's error.
 func firstPass(t *testing.T, text string, opts translate.Options) (*translate.Translator, *schema.Database, *report.Report, error) {
 	t.Helper()
-	rep := &report.Report{}
-	tr := translate.New(opts, rep)
-	rd := dump.NewReader(strings.NewReader(text), "d.sql")
-	for {
-		ev, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tr.Statement(ev); err != nil {
-			t.Fatal(err)
-		}
-		m := tr.Measure(ev)
-		if ev.Kind == dump.Copy {
-			for {
-				line, pos, err := rd.CopyRow()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				m.Row(line, pos)
-			}
-		}
+	res, err := translate.ReadSchema(strings.NewReader(text), "d.sql", translate.ReadOptions{Translate: opts})
+	if err != nil && res.DB == nil {
+		t.Fatal(err)
 	}
-	db, err := tr.Finish()
-	return tr, db, rep, err
+	return res.Translator, res.DB, res.Report, err
 }
 
 func yamlSet(t *testing.T, text string) *overrides.Set {

@@ -2,7 +2,6 @@ package translate_test
 
 import (
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
@@ -18,23 +17,11 @@ import (
 // (for the second pass), the schema, the report and Finish's error.
 func run(t *testing.T, sql string, opts translate.Options) (*translate.Translator, *schema.Database, *report.Report, error) {
 	t.Helper()
-	rep := &report.Report{}
-	tr := translate.New(opts, rep)
-	rd := dump.NewReader(strings.NewReader(sql), "test.sql")
-	for {
-		ev, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := tr.Statement(ev); err != nil {
-			t.Fatalf("Statement(%q): %v", ev.Text, err)
-		}
+	res, err := translate.ReadSchema(strings.NewReader(sql), "test.sql", translate.ReadOptions{Translate: opts})
+	if err != nil && res.DB == nil {
+		t.Fatal(err)
 	}
-	db, err := tr.Finish()
-	return tr, db, rep, err
+	return res.Translator, res.DB, res.Report, err
 }
 
 func mustRun(t *testing.T, sql string) (*translate.Translator, *schema.Database, *report.Report) {

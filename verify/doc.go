@@ -6,7 +6,7 @@
 // dumped), a Dolt connection (loader.Target.Conn(), or any *sql.DB,
 // *sql.Conn or *sql.Tx on the Dolt database), and the *schema.Database
 // that translate made from the source's schema ([Schema] builds it from a
-// schema-only dump). The schema gives, for each Dolt table, its PostgreSQL
+// schema-only dump through translate.ReadSchema, copy's own first pass). The schema gives, for each Dolt table, its PostgreSQL
 // relation (a partitioned table's rows are read through its parent, so they
 // include every partition) and the PostgreSQL name and Dolt name of each
 // column.
@@ -42,6 +42,7 @@
 // is read with its database-qualified name, so one Dolt session compares
 // every database; its results are named database.table.
 //
-// The package never writes to either database and never compares schemas
-// (column types, keys and indexes): only the rows.
+// The package never writes to either database, never opens one (the
+// caller, internal/pipeline.Verify, opens the source and the target) and
+// never compares schemas (column types, keys and indexes): only the rows.
 package verify

@@ -17,8 +17,6 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
-	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate"
@@ -85,28 +83,14 @@ func (r TableResult) String() string {
 // is empty or, starting as pg_dump output, lacks pg_dump's trailer is an
 // error (its cause is dump.ErrEmpty or dump.ErrIncomplete).
 func Schema(r io.Reader, name string, opts translate.Options) (*schema.Database, error) {
-	tr := translate.New(opts, &report.Report{})
-	rd := dump.NewReader(r, name)
-	for {
-		ev, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if err := tr.Statement(ev); err != nil {
-			return nil, err
-		}
-	}
 	// The completeness check of copy's schema pass (dump.Reader.Complete):
 	// a schema dump that is empty or lacks pg_dump's trailer is an error,
 	// never a smaller schema whose missing tables would go unverified.
-	if err := rd.Complete(); err != nil {
-		return nil, &diag.Error{Err: fmt.Errorf("the schema dump of the source: %w", err),
+	res, err := translate.ReadSchema(r, name, translate.ReadOptions{Translate: opts, Incomplete: func(err error) error {
+		return &diag.Error{Err: fmt.Errorf("the schema dump of the source: %w", err),
 			Hint: "pg_dump --schema-only of the source ended early; check the server and pg_dump (--pg-dump), then run verify again"}
-	}
-	return tr.Finish()
+	}})
+	return res.DB, err
 }
 
 // Tables compares every table of db, in db's order. An error is returned

@@ -25,6 +25,17 @@ func TestTranslateMatchesCopy(t *testing.T) {
 			if code, _, errOut := pgcopyRun(t, "translate", "--dump", dump, "-o", script, "-q"); code != 0 {
 				t.Fatalf("pgcopy translate exited %d: %s", code, errOut)
 			}
+			// The script sets the load's session state (loader.SessionSettings).
+			text, err := os.ReadFile(script)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"SET FOREIGN_KEY_CHECKS=0;\n", "SET UNIQUE_CHECKS=1;\n", "SET time_zone='+00:00';\n",
+				"SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO');\n"} {
+				if !strings.Contains(string(text), want) {
+					t.Errorf("the script lacks %q", want)
+				}
+			}
 			replay := filepath.Join(dir, "replay")
 			os.MkdirAll(replay, 0o755)
 			testenv.Dolt(t, replay, "init")

@@ -2,21 +2,17 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/pipeline"
 	"github.com/pgcopy/pgcopy/internal/source"
-	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/loader"
-	"github.com/pgcopy/pgcopy/translate"
 	"github.com/pgcopy/pgcopy/verify"
 )
 
@@ -111,7 +107,7 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 			}
 			ctx, stop := signalContext()
 			defer stop()
-			results, live, err := runVerify(ctx, c)
+			results, m, err := runVerify(ctx, c)
 			if err != nil {
 				var usage usageError
 				if errors.As(err, &usage) {
@@ -144,7 +140,6 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 					fmt.Fprintf(stdout, "%s %s\n", mark, r)
 				}
 			}
-			m := live.Meta()
 			fmt.Fprintf(stdout, "%d tables, %d rows in PostgreSQL %s (snapshot %s at %s): ", len(results), rows, m.Source,
 				m.Snapshot, m.SnapshotTime.Format("2006-01-02 15:04:05Z07:00"))
 			if differ == 0 {
@@ -163,99 +158,14 @@ func verifyCommand(stdout, stderr io.Writer) *cli.Command {
 const shapeHint = "verify must be given the flags that shaped the copy: the same --overrides, --schemas and --infer-lengths as pgcopy copy " +
 	"(a table renamed or a column skipped by an override is otherwise missing in Dolt)"
 
-// runVerify opens the source on a snapshot, translates its schema and
-// compares every table with the target.
-func runVerify(ctx context.Context, c *cli.Context) ([]verify.TableResult, *source.Live, error) {
-	live, err := source.OpenLive(ctx, sourceURL(c), liveOptions(c))
-	if err != nil {
-		return nil, nil, err
-	}
-	defer live.Close()
-	rc, err := live.SchemaDump()
-	if err != nil {
-		return nil, live, err
-	}
+// runVerify reads the flags and runs pipeline.Verify: the source on a
+// snapshot, its schema through copy's pass 1, and every table compared
+// with the target.
+func runVerify(ctx context.Context, c *cli.Context) ([]verify.TableResult, source.Meta, error) {
 	topts, err := translateOptions(c) // the same shape flags and options as copy
 	if err != nil {
-		return nil, live, err
+		return nil, source.Meta{}, err
 	}
-	if topts.Schemas == translate.SchemasDatabases {
-		if topts.Database, err = loader.DatabaseName(c.String("target")); err != nil {
-			return nil, live, err
-		}
-	}
-	db, err := verify.Schema(rc, live.Name(), topts)
-	if err == nil {
-		// reading to the end reports a pg_dump failure
-		_, err = io.Copy(io.Discard, rc)
-	}
-	rc.Close()
-	if err != nil {
-		return nil, live, err
-	}
-	dolt, closeDolt, err := openVerifyTarget(ctx, c.String("target"), targetPassword(c), c.String("branch"))
-	if err != nil {
-		return nil, live, err
-	}
-	defer closeDolt()
-	if b := c.String("branch"); b != "" {
-		// the tables of other databases are read on the branch too, as
-		// revision databases (DB/BRANCH)
-		for _, t := range db.Tables {
-			if t.Database != "" {
-				t.Database += "/" + b
-			}
-		}
-	}
-	res, err := verify.Tables(ctx, live.Tx(), dolt, db)
-	return res, live, err
-}
-
-// openVerifyTarget opens an existing Dolt database for reading, on branch
-// when given; unlike a copy it never creates a database.
-func openVerifyTarget(ctx context.Context, spec string, pw loader.PasswordSource, branch string) (*sql.Conn, func(), error) {
-	conn, name, closeFn, err := openDolt(ctx, spec, pw)
-	if err != nil {
-		return nil, nil, err
-	}
-	if branch != "" {
-		// a revision database reads the branch without checking it out
-		if _, err := conn.ExecContext(ctx, "USE "+sqltext.Ident(name+"/"+branch)); err != nil {
-			closeFn()
-			return nil, nil, &diag.Error{Err: fmt.Errorf("branch %s of %s: %w", branch, spec, err),
-				Hint: "give --branch a branch of the target (dolt branch lists them)"}
-		}
-	}
-	return conn, closeFn, nil
-}
-
-func openDolt(ctx context.Context, spec string, pw loader.PasswordSource) (*sql.Conn, string, func(), error) {
-	if loader.IsServerSpec(spec) {
-		s, err := loader.ParseServerURL(spec)
-		if err != nil {
-			return nil, "", nil, err
-		}
-		if err := s.SetPassword(pw); err != nil {
-			return nil, "", nil, err
-		}
-		db, err := loader.ConnectServer(ctx, s, false) // never creates the database
-		if err != nil {
-			return nil, "", nil, err
-		}
-		conn, err := db.Conn(ctx)
-		if err != nil {
-			db.Close()
-			return nil, "", nil, fmt.Errorf("connect to %s: %w", s.Display(), err)
-		}
-		return conn, s.Database, func() { conn.Close(); db.Close() }, nil
-	}
-	if st, err := os.Stat(filepath.Join(spec, ".dolt")); err != nil || !st.IsDir() {
-		return nil, "", nil, &diag.Error{Err: fmt.Errorf("target %s is not a Dolt database", spec),
-			Hint: "give --target the directory pgcopy copy wrote to"}
-	}
-	t, err := loader.Open(ctx, spec, loader.Options{Author: pipeline.DefaultAuthor})
-	if err != nil {
-		return nil, "", nil, err
-	}
-	return t.Conn(), t.Database, func() { t.Close() }, nil
+	return pipeline.Verify(ctx, pipeline.VerifyOptions{Source: sourceURL(c), Live: liveOptions(c), Target: c.String("target"),
+		TargetPassword: targetPassword(c), Branch: c.String("branch"), Translate: topts})
 }

@@ -142,26 +142,18 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	rep.Source = src.Name()
 
 	// Pass 1: schema.
-	if opts.Translate.Schemas == translate.SchemasDatabases && opts.Translate.Database == "" {
-		name, err := loader.DatabaseName(opts.Target) // the database of schema S is NAME_S
-		if err != nil {
-			return res, err
-		}
-		opts.Translate.Database = name
+	if opts.Translate, err = targetOptions(opts.Translate, opts.Target); err != nil { // the database of schema S is NAME_S
+		return res, err
 	}
-	tr := translate.New(opts.Translate, rep)
 	split := int64(0)
 	if opts.Jobs > 1 {
 		split = opts.SplitRows
 	}
-	hdr, blocks, textBytes, err := schemaPass(src, tr, split, opts.AllowIncompleteDump, rep)
+	pass1, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, SplitRows: split, AllowIncomplete: opts.AllowIncompleteDump})
 	if err != nil {
 		return res, err
 	}
-	db, err := tr.Finish()
-	if err != nil {
-		return res, err
-	}
+	db, hdr := pass1.DB, pass1.Header
 
 	// Load.
 	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
@@ -194,73 +186,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: orText(opts.OnUnrepresentable, UnrepClampInfinity)}}
-	if rj.path == "" {
-		rj.path = "pgcopy.rejects"
-	}
-	dp := &dataPass{src: src, tr: tr, rep: rep, rj: rj, blocks: blocks, textBytes: textBytes, progress: opts.Progress}
-	if opts.Jobs > 1 {
-		err = dp.runParallel(ctx, tgt, opts.Jobs)
-	} else {
-		if tgt.Kind == "embedded" || opts.ServerGC {
-			dp.gcEvery = opts.GCEvery
-		}
-		err = dp.run(ctx, tgt)
-	}
-	if cerr := rj.close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := loadRows(ctx, tgt, src, pass1, opts, rep); err != nil {
 		return fail(err)
 	}
 	testPause("loaded")
-	for _, n := range rj.unrep.notes() {
-		rep.Note("%s", n)
-	}
-	if rj.count > 0 {
-		rep.Note("%d rows rejected: their dump lines are in %s, the reasons in %s.log", rj.count, rj.path, rj.path)
-	}
 
-	// Foreign keys: resolve, then verify (fkfix package doc), in each
-	// database; then the rows of the foreign keys between databases,
-	// which Dolt cannot hold.
-	var viol []fkfix.Violation
-	for _, name := range tgt.Databases() {
-		if err := tgt.Use(ctx, name); err != nil {
-			return fail(err)
-		}
-		in := db.In(name)
-		if _, err := fkfix.Resolve(ctx, tgt.Conn(), in); err != nil {
-			return fail(err)
-		}
-		v, err := fkfix.Verify(ctx, tgt.Conn(), in)
-		if err != nil {
-			return fail(err)
-		}
-		viol = append(viol, v...)
-	}
-	if err := tgt.Use(ctx, ""); err != nil {
+	if err := checkForeignKeys(ctx, tgt, db, opts.AllowFKViolations, rep); err != nil {
 		return fail(err)
-	}
-	cross, err := fkfix.VerifyCross(ctx, tgt.Conn(), db.CrossFKs)
-	if err != nil {
-		return fail(err)
-	}
-	viol = append(viol, cross...)
-	if len(db.CrossFKs) > 0 {
-		rep.Note("%d foreign keys join tables of two Dolt databases, which Dolt cannot hold; pgcopy checked their rows: %d have orphans (see the FK CONSTRAINT entries)", len(db.CrossFKs), len(cross))
-	}
-	if len(viol) > 0 && opts.AllowFKViolations {
-		for _, v := range viol {
-			rep.Note("allowed by --allow-fk-violations: %s", v)
-		}
-	} else if len(viol) > 0 {
-		var msgs []string
-		for _, v := range viol {
-			msgs = append(msgs, v.String())
-		}
-		return fail(&diag.Error{Err: fmt.Errorf("foreign-key violations in the dump's data:\n  %s", strings.Join(msgs, "\n  ")),
-			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again, or pass --allow-fk-violations to commit them anyway"})
 	}
 
 	// Views and materialized views, after the data (loader/views.go).
@@ -269,37 +201,17 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	if opts.Verify {
-		results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
-		if err == nil {
-			err = verify.Err(results)
-		}
-		if err != nil {
+		if err := verifyCopy(ctx, src, tgt, db, rep); err != nil {
 			return fail(err)
 		}
-		rep.Note("--verify: %d tables equal in PostgreSQL's snapshot and the Dolt working set (row counts and row hashes)", len(results))
 	}
 
-	// Commit on the work branch of each database (the target's last: its
-	// message names the others' commits), then publish them all.
 	dbs := tgt.Databases()
-	order := append(append([]string(nil), dbs[1:]...), dbs[0])
-	commits := map[string]string{}
-	msgs := map[string]string{}
-	for _, name := range order {
-		if err := tgt.Use(ctx, name); err != nil {
-			return fail(err)
-		}
-		msg := commitMessage(src, hdr, db, rep, name, dbs, commits)
-		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime})
-		if err != nil {
-			return fail(fmt.Errorf("database %s: %w", name, err))
-		}
-		if changed {
-			commits[name] = hash
-			res.Changed = true
-		}
-		msgs[name] = msg
+	commits, msgs, err := commitAll(ctx, tgt, src, hdr, db, rep, opts.Author)
+	if err != nil {
+		return fail(err)
 	}
+	res.Changed = len(commits) > 0
 	testPause("committed")
 	if err := tgt.Publish(ctx); err != nil {
 		return fail(err)
@@ -348,6 +260,124 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// loadRows is the second pass: it loads every row of the dump (on opts.Jobs
+// sessions when > 1), writing the rejected rows to the reject file, and
+// notes the rows changed or rejected.
+func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report) error {
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: orText(opts.OnUnrepresentable, UnrepClampInfinity)}}
+	if rj.path == "" {
+		rj.path = "pgcopy.rejects"
+	}
+	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress}
+	var err error
+	if opts.Jobs > 1 {
+		err = dp.runParallel(ctx, tgt, opts.Jobs)
+	} else {
+		if tgt.Kind == "embedded" || opts.ServerGC {
+			dp.gcEvery = opts.GCEvery
+		}
+		err = dp.run(ctx, tgt)
+	}
+	if cerr := rj.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	for _, n := range rj.unrep.notes() {
+		rep.Note("%s", n)
+	}
+	if rj.count > 0 {
+		rep.Note("%d rows rejected: their dump lines are in %s, the reasons in %s.log", rj.count, rj.path, rj.path)
+	}
+	return nil
+}
+
+// checkForeignKeys resolves, then verifies (fkfix package doc) the foreign
+// keys in each database; then the rows of the foreign keys between
+// databases, which Dolt cannot hold. Orphan rows are an error naming each
+// violation unless allowViolations (--allow-fk-violations), which notes them.
+func checkForeignKeys(ctx context.Context, tgt *loader.Target, db *schema.Database, allowViolations bool, rep *report.Report) error {
+	var viol []fkfix.Violation
+	for _, name := range tgt.Databases() {
+		if err := tgt.Use(ctx, name); err != nil {
+			return err
+		}
+		in := db.In(name)
+		if _, err := fkfix.Resolve(ctx, tgt.Conn(), in); err != nil {
+			return err
+		}
+		v, err := fkfix.Verify(ctx, tgt.Conn(), in)
+		if err != nil {
+			return err
+		}
+		viol = append(viol, v...)
+	}
+	if err := tgt.Use(ctx, ""); err != nil {
+		return err
+	}
+	cross, err := fkfix.VerifyCross(ctx, tgt.Conn(), db.CrossFKs)
+	if err != nil {
+		return err
+	}
+	viol = append(viol, cross...)
+	if len(db.CrossFKs) > 0 {
+		rep.Note("%d foreign keys join tables of two Dolt databases, which Dolt cannot hold; pgcopy checked their rows: %d have orphans (see the FK CONSTRAINT entries)", len(db.CrossFKs), len(cross))
+	}
+	if len(viol) > 0 && allowViolations {
+		for _, v := range viol {
+			rep.Note("allowed by --allow-fk-violations: %s", v)
+		}
+	} else if len(viol) > 0 {
+		var msgs []string
+		for _, v := range viol {
+			msgs = append(msgs, v.String())
+		}
+		return &diag.Error{Err: fmt.Errorf("foreign-key violations in the dump's data:\n  %s", strings.Join(msgs, "\n  ")),
+			Hint: "the source has orphan rows (for example from NOT VALID constraints or a dump taken without a consistent snapshot); fix them in PostgreSQL and dump again, or pass --allow-fk-violations to commit them anyway"}
+	}
+	return nil
+}
+
+// verifyCopy is --verify: every table of the working set against
+// PostgreSQL's snapshot (verify.Snapshot).
+func verifyCopy(ctx context.Context, src source.Input, tgt *loader.Target, db *schema.Database, rep *report.Report) error {
+	results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
+	if err == nil {
+		err = verify.Err(results)
+	}
+	if err != nil {
+		return err
+	}
+	rep.Note("--verify: %d tables equal in PostgreSQL's snapshot and the Dolt working set (row counts and row hashes)", len(results))
+	return nil
+}
+
+// commitAll commits on the work branch of each database (the target's
+// last: its message names the others' commits). It returns the new commit
+// of each database that changed and each database's commit message.
+func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report, author string) (map[string]string, map[string]string, error) {
+	dbs := tgt.Databases()
+	order := append(append([]string(nil), dbs[1:]...), dbs[0])
+	commits := map[string]string{}
+	msgs := map[string]string{}
+	for _, name := range order {
+		if err := tgt.Use(ctx, name); err != nil {
+			return nil, nil, err
+		}
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits)
+		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: author, Date: src.Meta().SnapshotTime})
+		if err != nil {
+			return nil, nil, fmt.Errorf("database %s: %w", name, err)
+		}
+		if changed {
+			commits[name] = hash
+		}
+		msgs[name] = msg
+	}
+	return commits, msgs, nil
 }
 
 // PublishedError is a failure of a step that runs after the snapshot was
@@ -402,141 +432,18 @@ func pushRemote(remote, target, name string) string {
 	return strings.TrimSuffix(remote, "/") + strings.TrimPrefix(name, target)
 }
 
-// copyBlock is where a COPY block's data starts, recorded in the first
-// pass so that blocks can be loaded in parallel in the second.
-type copyBlock struct {
-	header dump.Event
-	off    int64 // byte offset of the first data line
-	line   int   // number of the line before it
-	rows   int64 // data lines
-	// parts are where each further part of splitRows rows starts, when the
-	// block has more rows than that (for --jobs; see dataPass.runParallel).
-	parts []blockPart
-}
-
-// blockPart is where a part of a COPY block starts.
-type blockPart struct {
-	off  int64 // byte offset of the part's first data line
-	line int   // number of the line before it
-	row  int64 // rows of the block before it
-}
-
-// schemaPass feeds every statement to the translator and records every
-// COPY block (start and row count, for --jobs and progress). It is the
-// first pass of copy, translate, explain and overrides suggest.
-//
-// A block of more than splitRows rows (when > 0) also records where each
-// further part of splitRows rows starts.
-//
-// The input must be whole (dump.Reader.Complete): an empty input is an
-// error, and so is a pg_dump dump without its trailer unless
-// allowIncomplete (--allow-incomplete-dump), which notes it in rep. It
-// returns the header, the blocks and the number of bytes of dump text
-// read, which the second pass must read again (dataPass.walk).
-func schemaPass(src source.Input, tr *translate.Translator, splitRows int64, allowIncomplete bool, rep *report.Report) (dump.Header, []copyBlock, int64, error) {
-	var blocks []copyBlock
+// schemaPass is pass 1 (translate.ReadSchema) over src: the first pass of
+// copy, translate, explain and overrides suggest. It returns what was read
+// (never nil; its Translator is set even on error): the COPY blocks are
+// for --jobs and progress, and the second pass (dataPass.walk) must read
+// res.TextBytes of dump text again.
+func schemaPass(src source.Input, ropts translate.ReadOptions) (*translate.Result, error) {
 	rc, _, err := src.Open()
 	if err != nil {
-		return dump.Header{}, nil, 0, err
+		return &translate.Result{Translator: translate.New(ropts.Translate, ropts.Report), Report: ropts.Report}, err
 	}
 	defer rc.Close()
-	rd := dump.NewReader(rc, src.Name())
-	for {
-		ev, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return rd.Header(), nil, 0, cutError(err)
-		}
-		if err := tr.Statement(ev); err != nil {
-			return rd.Header(), nil, 0, err
-		}
-		m := tr.Measure(ev) // lengths and digits of the rows (translate.Measure)
-		if ev.Kind == dump.Copy {
-			b := copyBlock{header: ev, off: rd.Offset(), line: rd.Line()}
-			for {
-				if splitRows > 0 && b.rows > 0 && b.rows%splitRows == 0 {
-					b.parts = append(b.parts, blockPart{off: rd.Offset(), line: rd.Line(), row: b.rows})
-				}
-				line, pos, err := rd.CopyRow()
-				if err == io.EOF {
-					break
-				} else if err != nil {
-					return rd.Header(), nil, 0, copyCutError(ev, err)
-				}
-				m.Row(line, pos)
-				b.rows++
-			}
-			if n := len(b.parts); n > 0 && b.parts[n-1].row == b.rows {
-				b.parts = b.parts[:n-1] // it would start at the "\." line
-			}
-			blocks = append(blocks, b)
-		}
-	}
-	if err := rd.Complete(); err != nil {
-		if !errors.Is(err, dump.ErrIncomplete) || !allowIncomplete {
-			return rd.Header(), nil, 0, incompleteError(err)
-		}
-		rep.Note("--allow-incomplete-dump: %v; copied what it holds", err)
-	}
-	// drain: a spooled stdin and the checksum need every byte
-	if _, err := io.Copy(io.Discard, rc); err != nil {
-		return rd.Header(), nil, 0, fmt.Errorf("%s: read: %w", src.Name(), err)
-	}
-	return rd.Header(), blocks, rd.Offset(), nil
-}
-
-// hintCut is the hint for a dump that ends too early.
-const hintCut = "the dump was cut short (a pg_dump that died, a full disk, a partial download or copy?): dump again and rerun; nothing was committed"
-
-// incompleteError turns dump.Reader.Complete's error into pgcopy's.
-func incompleteError(err error) error {
-	var de *dump.Error
-	pos := dump.Pos{}
-	msg := err
-	if errors.As(err, &de) {
-		pos, msg = de.Pos, errors.New(de.Msg)
-	}
-	if errors.Is(err, dump.ErrEmpty) {
-		return diag.New(pos, "", "", msg, "give a pg_dump dump (plain, .gz, custom, directory or tar); an empty input usually means the pg_dump feeding it failed")
-	}
-	return diag.New(pos, "", "", msg, hintCut+"; pass --allow-incomplete-dump to copy a dump you cut on purpose")
-}
-
-// cutError adds a hint to the reader's errors for a statement, quote or
-// comment left open at the end of the input (dump.ErrIncomplete).
-func cutError(err error) error {
-	var de *dump.Error
-	if errors.As(err, &de) && errors.Is(err, dump.ErrIncomplete) {
-		return diag.New(de.Pos, "", "", errors.New(de.Msg), "the statement runs to the end of the input: "+hintCut)
-	}
-	return err
-}
-
-// copyCutError names the relation of a COPY block that the input ends in.
-func copyCutError(ev dump.Event, err error) error {
-	var de *dump.Error
-	if errors.As(err, &de) && errors.Is(err, dump.ErrIncomplete) {
-		return diag.New(de.Pos, copyRelation(ev.Text), "", errors.New(de.Msg), "the COPY block is cut: "+hintCut)
-	}
-	return err
-}
-
-// copyRelation is the relation named by "COPY name [(cols)] FROM stdin;",
-// as the dump writes it (quoted identifiers keep their quotes and spaces).
-func copyRelation(text string) string {
-	rest := strings.TrimLeft(text[min(4, len(text)):], " \t\r\n")
-	quoted := false
-	for i, c := range rest {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case !quoted && (c == ' ' || c == '\t' || c == '\n' || c == '('):
-			return rest[:i]
-		}
-	}
-	return rest
+	return translate.ReadSchema(rc, src.Name(), ropts)
 }
 
 // stallHook returns a function to call once per row. When the environment

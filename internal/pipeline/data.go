@@ -31,7 +31,7 @@ type dataPass struct {
 	tr       *translate.Translator
 	rep      *report.Report
 	rj       *rejecter
-	blocks   []copyBlock // from the first pass; nil when unknown
+	blocks   []translate.CopyBlock // from the first pass; nil when unknown
 	progress func(Progress)
 	// textBytes is how many bytes of dump text the first pass read; the
 	// second must read as many (0: not checked).
@@ -62,7 +62,7 @@ func (d *dataPass) run(ctx context.Context, tgt sink) error {
 		}
 		var expected int64
 		if k < len(d.blocks) {
-			expected = d.blocks[k].rows
+			expected = d.blocks[k].Rows
 		}
 		d.cur.Table, d.cur.Rows, d.cur.TableRows = rows.Source, 0, expected
 		return d.loadBlock(ctx, tgt, rd, rows, func(rd *dump.Reader) {
@@ -86,8 +86,8 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type job struct {
-		b    copyBlock // with off and line of the part to load
-		n    int64     // rows of the part; 0: to the end of the block
+		b    translate.CopyBlock // with off and line of the part to load
+		n    int64               // rows of the part; 0: to the end of the block
 		rows *translate.Rows
 	}
 	// splitBlock returns the parts of b to load (see Options.SplitRows):
@@ -95,17 +95,17 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	// recorded start. A table without one is never split: Dolt keys its
 	// rows by content, and two sessions inserting equal rows would have to
 	// merge their counts.
-	splitBlock := func(b copyBlock, rows *translate.Rows) []job {
-		if len(b.parts) == 0 || len(rows.Table.PrimaryKey) == 0 {
+	splitBlock := func(b translate.CopyBlock, rows *translate.Rows) []job {
+		if len(b.Parts) == 0 || len(rows.Table.PrimaryKey) == 0 {
 			return []job{{b: b, rows: rows}}
 		}
-		out := make([]job, 0, len(b.parts)+1)
-		prev := blockPart{off: b.off, line: b.line}
-		for _, p := range append(b.parts, blockPart{row: b.rows}) {
+		out := make([]job, 0, len(b.Parts)+1)
+		prev := translate.BlockPart{Off: b.Off, Line: b.Line}
+		for _, p := range append(b.Parts, translate.BlockPart{Row: b.Rows}) {
 			part := b
-			part.off, part.line = prev.off, prev.line
-			n := p.row - prev.row
-			if p.off == 0 { // the last part reads to the "\." line
+			part.Off, part.Line = prev.Off, prev.Line
+			n := p.Row - prev.Row
+			if p.Off == 0 { // the last part reads to the "\." line
 				n = 0
 			}
 			out = append(out, job{b: part, n: n, rows: rows})
@@ -141,7 +141,7 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	}
 	k := 0
 	err := d.walk(ctx, tgt, func(ev dump.Event, _ int, _ *dump.Reader, rows *translate.Rows) error {
-		if k >= len(d.blocks) || d.blocks[k].header.Pos != ev.Pos {
+		if k >= len(d.blocks) || d.blocks[k].Header.Pos != ev.Pos {
 			return fmt.Errorf("%s: COPY block not found in the first pass's list; rerun without --jobs", ev.Pos)
 		}
 		b := d.blocks[k]
@@ -179,15 +179,15 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	return nil
 }
 
-// loadAt loads one COPY block, or n rows of it (n > 0) from b.off and
-// b.line, on session w.
-func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b copyBlock, n int64, rows *translate.Rows) error {
-	rc, err := seek.OpenAt(b.off)
+// loadAt loads one COPY block, or n rows of it (n > 0) from b.Off and
+// b.Line, on session w.
+func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b translate.CopyBlock, n int64, rows *translate.Rows) error {
+	rc, err := seek.OpenAt(b.Off)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	rd := dump.NewCopyReader(rc, d.src.Name(), b.line, b.header.Pos)
+	rd := dump.NewCopyReader(rc, d.src.Name(), b.Line, b.Header.Pos)
 	rd.StopAfter(n)
 	start := rd.Offset()
 	err = d.loadBlock(ctx, w, rd, rows, nil)

@@ -1,9 +1,17 @@
-// Package pipeline runs pgcopy's main job, `pgcopy copy`: it reads the dump
-// twice, translates its schema, loads its rows into Dolt, resolves and
-// verifies the foreign keys, and makes one Dolt commit.
+// Package pipeline runs pgcopy's jobs; its main one is `pgcopy copy`
+// ([Copy]): it reads the dump twice, translates its schema, loads its rows
+// into Dolt, resolves and verifies the foreign keys, and makes one Dolt
+// commit. It also runs `pgcopy translate` ([Translate], the script),
+// `pgcopy explain` and `overrides suggest` ([Plan]) and `pgcopy verify`
+// ([Verify]). Every one of them reads the schema with the same first pass,
+// translate.ReadSchema, with the same options (targetOptions), so that
+// verify and the script see the schema copy made.
 //
-// In: [Options] built by the CLI. Out: the run [report.Report] and an error
-// that names the dump line, table and column when the run fails.
+// In: [Options] (or PlanOptions, TranslateOptions, VerifyOptions) built by
+// the CLI. Out: the run [report.Report] and an error that names the dump
+// line, table and column when the run fails. The command-line package never
+// opens Dolt or parses a target URL itself: the loader does
+// (loader.Open, loader.OpenExisting).
 //
 // Why two passes: pg_dump writes primary keys, indexes, foreign keys and
 // sequence values after the data (the post-data section), but Dolt must see

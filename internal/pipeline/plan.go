@@ -38,10 +38,6 @@ func Plan(opts PlanOptions) (*translate.Translator, *schema.Database, *report.Re
 	}
 	defer src.Close()
 	rep.Source = src.Name()
-	tr := translate.New(opts.Translate, rep)
-	if _, _, _, err := schemaPass(src, tr, 0, opts.AllowIncompleteDump, rep); err != nil {
-		return tr, nil, rep, err
-	}
-	db, err := tr.Finish()
-	return tr, db, rep, err
+	pass1, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, AllowIncomplete: opts.AllowIncompleteDump})
+	return pass1.Translator, pass1.DB, rep, err
 }

@@ -56,15 +56,11 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 	}
 	defer src.Close()
 	rep.Source = src.Name()
-	tr := translate.New(opts.Translate, rep)
-	hdr, _, textBytes, err := schemaPass(src, tr, 0, opts.AllowIncompleteDump, rep)
+	pass1, err := schemaPass(src, translate.ReadOptions{Translate: opts.Translate, Report: rep, AllowIncomplete: opts.AllowIncompleteDump})
 	if err != nil {
 		return rep, err
 	}
-	db, err := tr.Finish()
-	if err != nil {
-		return rep, err
-	}
+	tr, db, hdr, textBytes := pass1.Translator, pass1.DB, pass1.Header, pass1.TextBytes
 	bw := bufio.NewWriterSize(w, 1<<20)
 	m := src.Meta()
 	fmt.Fprintf(bw, "-- pgcopy %s translation of %s\n", Version, m.Source)
@@ -72,7 +68,10 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 		fmt.Fprintf(bw, "-- source-sha256: %s\n", m.SHA256)
 	}
 	fmt.Fprintf(bw, "-- pg_dump %s, server %s\n", orUnknown(hdr.PgDumpVersion), orUnknown(hdr.ServerVersion))
-	fmt.Fprint(bw, "SET FOREIGN_KEY_CHECKS=0;\nSET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO');\n\n")
+	for _, q := range loader.SessionSettings { // the load's session state
+		fmt.Fprintf(bw, "%s;\n", q)
+	}
+	fmt.Fprint(bw, "\n")
 	cur := ""
 	use := func(name string) {
 		if name != cur {
