@@ -49,8 +49,8 @@ type Options struct {
 
 	// OnUnrepresentable is the policy for values Dolt cannot store:
 	// UnrepClampInfinity (the default, also for ""), UnrepError,
-	// UnrepNull or UnrepClamp.
-	OnUnrepresentable string
+	// UnrepNull or UnrepClamp ([ParseUnrepPolicy] reads the flag).
+	OnUnrepresentable UnrepPolicy
 
 	// Jobs is how many COPY blocks load at once, each on its own session
 	// (--jobs). Needs an uncompressed dump file; other inputs load one
@@ -194,7 +194,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: orText(opts.OnUnrepresentable, UnrepClampInfinity)}}
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: opts.OnUnrepresentable.orDefault()}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
@@ -202,7 +202,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)
 	} else {
-		if tgt.Kind == "embedded" || opts.ServerGC {
+		if tgt.Kind == loader.Embedded || opts.ServerGC {
 			dp.gcEvery = opts.GCEvery
 		}
 		err = dp.run(ctx, tgt)
@@ -340,7 +340,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
-	if res.Changed && tgt.Kind == "server" && !opts.ServerGC && !opts.NoGC {
+	if res.Changed && tgt.Kind == loader.Server && !opts.ServerGC && !opts.NoGC {
 		rep.Note("dolt_gc not run: on a sql-server it ends every session, other clients' too; run CALL DOLT_GC() at a quiet time, or pass --server-gc")
 	} else if !opts.NoGC && res.Changed {
 		if err := tgt.GCAll(ctx); err != nil {
