@@ -190,7 +190,7 @@ var ErrBranchMoved = errors.New("the branch moved during the copy (another write
 // StartWork found it, and says whether it exists.
 func (t *Target) unmoved(ctx context.Context, name string) (bool, error) {
 	h, exists, err := t.branchHead(ctx, t.branch)
-	if err == nil && h == t.start[name] && t.Kind == "server" {
+	if err == nil && h == t.start[name] && t.Kind == Server {
 		h, exists, err = t.freshHead(ctx, name, t.branch)
 	}
 	if err != nil {
@@ -284,7 +284,7 @@ func (t *Target) publish(ctx context.Context, name string) error {
 	// read the branch again: unless it holds the copy's commit, the copy
 	// is not published.
 	got, _, err := t.branchHead(ctx, t.branch)
-	if err == nil && got == want && t.Kind == "server" {
+	if err == nil && got == want && t.Kind == Server {
 		got, _, err = t.freshHead(ctx, name, t.branch)
 	}
 	if err != nil {
@@ -430,7 +430,7 @@ func (t *Target) GCAndReconnect(ctx context.Context) error {
 			return err
 		}
 	}
-	if t.Kind == "server" && t.locked {
+	if t.Kind == Server && t.locked {
 		// DOLT_GC on a sql-server ends every session, the lock's too,
 		// and with it the GET_LOCK: take it again.
 		discard(t.lockConn)

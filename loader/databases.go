@@ -59,7 +59,7 @@ func (t *Target) AddDatabases(ctx context.Context, names []string) error {
 			continue
 		}
 		if !have[strings.ToLower(name)] {
-			if t.Kind == "embedded" {
+			if t.Kind == Embedded {
 				if err := checkWritable(t.root, name); err != nil {
 					return err
 				}

@@ -296,7 +296,7 @@ func (b *batch) len() int { return len(b.pos) }
 func (t *Target) Inserter(table *schema.Table, cols []string) *Inserter {
 	in := newInserter(table, cols)
 	in.t = t
-	in.bulk = t.Kind == "embedded" && !t.sqlInserts
+	in.bulk = t.Kind == Embedded && !t.sqlInserts
 	return in
 }
 

@@ -56,7 +56,7 @@ func (t *Target) lock(ctx context.Context) error {
 	if t.locked {
 		return nil
 	}
-	if t.Kind == "embedded" {
+	if t.Kind == Embedded {
 		for _, name := range t.Databases() {
 			path := lockFile(t.root, name)
 			fl := flock.New(path)

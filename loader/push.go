@@ -159,7 +159,7 @@ func (t *Target) Push(ctx context.Context, p PushSpec, tag string) (err error) {
 			}
 		}()
 	}
-	if p.HasPassword && t.Kind == "embedded" {
+	if p.HasPassword && t.Kind == Embedded {
 		old, had := os.LookupEnv(RemotePasswordEnv)
 		os.Setenv(RemotePasswordEnv, p.Password)
 		defer func() {
@@ -204,7 +204,7 @@ func (t *Target) dropStaleRemotes(ctx context.Context) {
 		var n string
 		if rows.Scan(&n) == nil {
 			id, ok := strings.CutPrefix(n, pushRemotePrefix)
-			if n == legacyPushRemote || (ok && t.Kind == "embedded" && runIDPattern.MatchString(id)) {
+			if n == legacyPushRemote || (ok && t.Kind == Embedded && runIDPattern.MatchString(id)) {
 				stale = append(stale, n)
 			}
 		}

@@ -18,10 +18,22 @@ import (
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
 
+// TargetKind says how a [Target] reaches Dolt.
+type TargetKind string
+
+// The values of [TargetKind].
+const (
+	// Embedded is a directory opened with the in-process Dolt engine
+	// (github.com/dolthub/driver).
+	Embedded TargetKind = "embedded"
+	// Server is a dolt sql-server reached by a mysql:// URL.
+	Server TargetKind = "server"
+)
+
 // Target is an open Dolt database.
 type Target struct {
-	// Kind is "embedded" or "server".
-	Kind string
+	// Kind is Embedded or Server.
+	Kind TargetKind
 	// Database is the Dolt database name.
 	Database string
 	// Display names the target without any password, for messages.
@@ -95,7 +107,7 @@ func openServer(ctx context.Context, spec string, pw PasswordSource) (*Target, e
 	if err != nil {
 		return nil, err
 	}
-	return pin(ctx, db, "server", s.Database, s.Display())
+	return pin(ctx, db, Server, s.Database, s.Display())
 }
 
 // openEmbedded opens dir as a Dolt database through the embedded engine.
@@ -136,7 +148,7 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 
 	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(1)
-	t, err := pin(ctx, db, "embedded", name, abs)
+	t, err := pin(ctx, db, Embedded, name, abs)
 	if err != nil {
 		connector.Close()
 		return nil, err
@@ -161,7 +173,7 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	return t, nil
 }
 
-func pin(ctx context.Context, db *sql.DB, kind, name, display string) (*Target, error) {
+func pin(ctx context.Context, db *sql.DB, kind TargetKind, name, display string) (*Target, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		db.Close()
@@ -182,7 +194,7 @@ func splitAuthor(a string) (string, string) {
 // databases again, after a CREATE DATABASE, which registers the new
 // database with Dolt's crash-on-fatal-I/O behaviour.
 func (t *Target) relaxFatalIO(ctx context.Context) error {
-	if t.Kind != "embedded" {
+	if t.Kind != Embedded {
 		return nil
 	}
 	return t.conn.Raw(func(dc any) error {

@@ -19,7 +19,7 @@ import (
 )
 
 // schemasMode is Options.Schemas with the default filled in.
-func (t *Translator) schemasMode() string {
+func (t *Translator) schemasMode() SchemasMode {
 	if t.opts.Schemas == "" {
 		return SchemasPrefix
 	}
@@ -40,7 +40,7 @@ func (t *Translator) checkSchemasOption() bool {
 		}
 		return true
 	}
-	t.fail(dump.Pos{}, "", "", "use one of "+strings.Join(SchemaModes, ", "), "unknown schema mode %q", t.opts.Schemas)
+	t.fail(dump.Pos{}, "", "", "use one of "+schemaModeWords(", "), "unknown schema mode %q", t.opts.Schemas)
 	return false
 }
 

@@ -181,3 +181,23 @@ func TestSchemasDatabasesOne(t *testing.T) {
 	}
 	_ = rep
 }
+
+func TestParseSchemasMode(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want translate.SchemasMode
+		err  string
+	}{
+		{"", translate.SchemasPrefix, ""},
+		{"prefix", translate.SchemasPrefix, ""},
+		{"prefix-all", translate.SchemasPrefixAll, ""},
+		{"databases", translate.SchemasDatabases, ""},
+		{"Databases", "", `--schemas must be prefix, prefix-all or databases, not "Databases" (--schema/-n is pg_dump's schema filter for --source)`},
+		{"public", "", `--schemas must be prefix, prefix-all or databases, not "public" (--schema/-n is pg_dump's schema filter for --source)`},
+	} {
+		got, err := translate.ParseSchemasMode(tc.in)
+		if got != tc.want || (err == nil) != (tc.err == "") || (err != nil && err.Error() != tc.err) {
+			t.Errorf("ParseSchemasMode(%q) = %q, %v; want %q, %q", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}

@@ -31,8 +31,9 @@ type Options struct {
 
 	// Schemas says how the dump's PostgreSQL schemas map to Dolt (package
 	// doc, "Schemas"): SchemasPrefix ("" means it), SchemasPrefixAll or
-	// SchemasDatabases. Any other value is an error from Finish.
-	Schemas string
+	// SchemasDatabases ([ParseSchemasMode] reads the --schemas flag). Any
+	// other value is an error from Finish.
+	Schemas SchemasMode
 
 	// Database is the Dolt name of the target database (a directory's
 	// base name, or the database of a mysql:// URL). SchemasDatabases
@@ -62,23 +63,51 @@ type Options struct {
 	InferLengths bool
 }
 
+// SchemasMode says how the dump's PostgreSQL schemas map to Dolt (package
+// doc, "Schemas"); its values are the words of the --schemas flag.
+type SchemasMode string
+
 // The values of [Options.Schemas].
 const (
 	// SchemasPrefix, the default: tables of one schema keep their bare
 	// names; with several schemas, public's keep theirs and the others
 	// are named schema_table, all in the target database.
-	SchemasPrefix = "prefix"
+	SchemasPrefix SchemasMode = "prefix"
 	// SchemasPrefixAll names every table schema_table when the dump's
 	// tables live in more than one schema.
-	SchemasPrefixAll = "prefix-all"
+	SchemasPrefixAll SchemasMode = "prefix-all"
 	// SchemasDatabases makes each PostgreSQL schema its own Dolt database
 	// (public stays in the target database; schema S goes to the database
 	// Options.Database + "_" + S), with bare table names.
-	SchemasDatabases = "databases"
+	SchemasDatabases SchemasMode = "databases"
 )
 
 // SchemaModes lists the values of [Options.Schemas], for usage messages.
-var SchemaModes = []string{SchemasPrefix, SchemasPrefixAll, SchemasDatabases}
+var SchemaModes = []SchemasMode{SchemasPrefix, SchemasPrefixAll, SchemasDatabases}
+
+// ParseSchemasMode reads the word of the --schemas flag: "prefix",
+// "prefix-all" or "databases"; "" is SchemasPrefix. Any other word is an
+// error listing the accepted ones (the CLI exits 2 with it).
+func ParseSchemasMode(s string) (SchemasMode, error) {
+	if s == "" {
+		return SchemasPrefix, nil
+	}
+	for _, m := range SchemaModes {
+		if SchemasMode(s) == m {
+			return m, nil
+		}
+	}
+	return "", fmt.Errorf("--schemas must be %s, not %q (--schema/-n is pg_dump's schema filter for --source)", schemaModeWords(" or "), s)
+}
+
+// schemaModeWords lists SchemaModes as "prefix, prefix-all<last>databases".
+func schemaModeWords(last string) string {
+	w := make([]string, len(SchemaModes))
+	for i, m := range SchemaModes {
+		w[i] = string(m)
+	}
+	return strings.Join(w[:len(w)-1], ", ") + last + w[len(w)-1]
+}
 
 // Translator accumulates the schema of one dump. Use [New], feed every
 // schema statement to [Translator.Statement] in dump order, then call

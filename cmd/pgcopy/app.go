@@ -172,7 +172,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "no-gc", Usage: "skip dolt_gc() after the commit"},
 			&cli.IntFlag{Name: "max-errors", Usage: "reject up to `N` bad rows into the reject file instead of failing", Value: 0},
 			&cli.StringFlag{Name: "reject-file", Usage: "write rejected rows' original dump lines to `FILE` (reasons in FILE.log)", Value: "pgcopy.rejects"},
-			&cli.StringFlag{Name: "on-unrepresentable", Usage: "values Dolt cannot store (NaN, ±Infinity, BC dates, years > 9999): `POLICY` clamp-infinity (±infinity in date/timestamp/timestamptz becomes 9999-12-31 23:59:59.999999 / 0001-01-01 00:00:00, the rest fails), error (all fail), null, or clamp (every one clamped; NaN becomes NULL)", Value: pipeline.UnrepClampInfinity},
+			&cli.StringFlag{Name: "on-unrepresentable", Usage: "values Dolt cannot store (NaN, ±Infinity, BC dates, years > 9999): `POLICY` clamp-infinity (±infinity in date/timestamp/timestamptz becomes 9999-12-31 23:59:59.999999 / 0001-01-01 00:00:00, the rest fails), error (all fail), null, or clamp (every one clamped; NaN becomes NULL)", Value: string(pipeline.UnrepClampInfinity)},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "load `N` COPY blocks at once, each on its own session (needs an uncompressed dump file)", Value: 1},
 			&cli.Int64Flag{Name: "split-rows", Usage: "with --jobs, load a COPY block of more than `N` rows in parts of N rows on several sessions (tables with a primary key; 0: never split)", Value: 100000},
 			&cli.BoolFlag{Name: "sql-inserts", Usage: "embedded target: write rows as multi-row INSERT statements instead of through the engine's INSERT plan (slower; for comparison)"},
@@ -196,7 +196,12 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), TargetPassword: targetPassword(c), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
 				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations"),
-				OnUnrepresentable: c.String("on-unrepresentable"), Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump")}
+				Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump")}
+			unrep, err := pipeline.ParseUnrepPolicy(c.String("on-unrepresentable"))
+			if err != nil {
+				return usageError{err.Error()}
+			}
+			opts.OnUnrepresentable = unrep
 			if opts.Verify && sourceURL(c) == "" {
 				return usageError{"--verify compares with a live database: give --source URL"}
 			}
@@ -213,11 +218,6 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 				return err
 			}
 			opts.Translate = tro
-			switch opts.OnUnrepresentable {
-			case pipeline.UnrepClampInfinity, pipeline.UnrepError, pipeline.UnrepNull, pipeline.UnrepClamp:
-			default:
-				return usageError{"--on-unrepresentable must be clamp-infinity (the default), error, null or clamp"}
-			}
 			in, err := openInput(ctx, c, stdin)
 			if err != nil {
 				return err

@@ -34,7 +34,7 @@ func overrideFlags() []cli.Flag {
 // every command that names Dolt tables, and, with database set, --database
 // for the commands that have no --target to name the databases after.
 func schemaFlags(database bool) []cli.Flag {
-	f := []cli.Flag{&cli.StringFlag{Name: "schemas", Value: translate.SchemasPrefix,
+	f := []cli.Flag{&cli.StringFlag{Name: "schemas", Value: string(translate.SchemasPrefix),
 		Usage: "how PostgreSQL schemas map to Dolt: `MODE` prefix (one database; with several schemas, tables outside public are named schema_table), " +
 			"prefix-all (one database; every table schema_table) or databases (public in the target database, schema S in the database TARGET_S, bare table names)"}}
 	if database {
@@ -47,10 +47,12 @@ func schemaFlags(database bool) []cli.Flag {
 // --database. Override files are read before anything else happens, so a
 // mistake in them stops the run at once, naming the file and line.
 func translateOptions(c *cli.Context) (translate.Options, error) {
-	opts := translate.Options{InferLengths: c.Bool("infer-lengths"), Schemas: c.String("schemas"), Database: c.String("database")}
-	if err := checkSchemas(opts.Schemas); err != nil {
-		return opts, err
+	opts := translate.Options{InferLengths: c.Bool("infer-lengths"), Database: c.String("database")}
+	mode, err := translate.ParseSchemasMode(c.String("schemas"))
+	if err != nil {
+		return opts, usageError{err.Error()}
 	}
+	opts.Schemas = mode
 	if paths := c.StringSlice("overrides"); len(paths) > 0 {
 		set, err := overrides.Load(paths...)
 		if err != nil {
@@ -59,16 +61,6 @@ func translateOptions(c *cli.Context) (translate.Options, error) {
 		opts.Overrides = set
 	}
 	return opts, nil
-}
-
-// checkSchemas rejects an unknown --schemas mode.
-func checkSchemas(mode string) error {
-	for _, m := range translate.SchemaModes {
-		if mode == m || mode == "" {
-			return nil
-		}
-	}
-	return usageError{fmt.Sprintf("--schemas must be prefix, prefix-all or databases, not %q (--schema/-n is pg_dump's schema filter for --source)", mode)}
 }
 
 // explainCommand is `pgcopy explain`: for each column, the PostgreSQL

@@ -49,8 +49,8 @@ type Options struct {
 
 	// OnUnrepresentable is the policy for values Dolt cannot store:
 	// UnrepClampInfinity (the default, also for ""), UnrepError,
-	// UnrepNull or UnrepClamp.
-	OnUnrepresentable string
+	// UnrepNull or UnrepClamp ([ParseUnrepPolicy] reads the flag).
+	OnUnrepresentable UnrepPolicy
 
 	// Jobs is how many COPY blocks load at once, each on its own session
 	// (--jobs). Needs an uncompressed dump file; other inputs load one
@@ -252,7 +252,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
-	if res.Changed && tgt.Kind == "server" && !opts.ServerGC && !opts.NoGC {
+	if res.Changed && tgt.Kind == loader.Server && !opts.ServerGC && !opts.NoGC {
 		rep.Note("dolt_gc not run: on a sql-server it ends every session, other clients' too; run CALL DOLT_GC() at a quiet time, or pass --server-gc")
 	} else if !opts.NoGC && res.Changed {
 		if err := tgt.GCAll(ctx); err != nil {
@@ -266,7 +266,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 // sessions when > 1), writing the rejected rows to the reject file, and
 // notes the rows changed or rejected.
 func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report) error {
-	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: orText(opts.OnUnrepresentable, UnrepClampInfinity)}}
+	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: opts.OnUnrepresentable.orDefault()}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
@@ -275,7 +275,7 @@ func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)
 	} else {
-		if tgt.Kind == "embedded" || opts.ServerGC {
+		if tgt.Kind == loader.Embedded || opts.ServerGC {
 			dp.gcEvery = opts.GCEvery
 		}
 		err = dp.run(ctx, tgt)

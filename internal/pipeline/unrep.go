@@ -12,25 +12,50 @@ import (
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
-// Policies for values PostgreSQL accepts but Dolt cannot store
-// (--on-unrepresentable): NaN, ±Infinity, BC dates, years after 9999.
+// UnrepPolicy says what happens to values PostgreSQL accepts but Dolt
+// cannot store (--on-unrepresentable): NaN, ±Infinity, BC dates, years
+// after 9999. Its values are the words of the flag.
+type UnrepPolicy string
+
+// The values of [UnrepPolicy].
 const (
 	// UnrepClampInfinity, the default, clamps ±infinity in date, timestamp
 	// and timestamptz columns to 9999-12-31 23:59:59.999999 and
 	// 0001-01-01 00:00:00 (dates: 9999-12-31, 0001-01-01), which keeps
 	// the order applications rely on (expiry > now()), and fails the row
 	// for every other unrepresentable value, as UnrepError does.
-	UnrepClampInfinity = "clamp-infinity"
-	UnrepError         = "error" // fail the row (and the run, unless --max-errors allows it)
-	UnrepNull          = "null"  // store NULL
-	UnrepClamp         = "clamp" // store the nearest representable value; NaN becomes NULL
+	UnrepClampInfinity UnrepPolicy = "clamp-infinity"
+	UnrepError         UnrepPolicy = "error" // fail the row (and the run, unless --max-errors allows it)
+	UnrepNull          UnrepPolicy = "null"  // store NULL
+	UnrepClamp         UnrepPolicy = "clamp" // store the nearest representable value; NaN becomes NULL
 )
+
+// ParseUnrepPolicy reads the word of --on-unrepresentable:
+// "clamp-infinity" (also ""), "error", "null" or "clamp". Any other word
+// is an error listing the accepted ones (the CLI exits 2 with it).
+func ParseUnrepPolicy(s string) (UnrepPolicy, error) {
+	switch p := UnrepPolicy(s); p {
+	case "":
+		return UnrepClampInfinity, nil
+	case UnrepClampInfinity, UnrepError, UnrepNull, UnrepClamp:
+		return p, nil
+	}
+	return "", fmt.Errorf("--on-unrepresentable must be clamp-infinity (the default), error, null or clamp, not %q", s)
+}
+
+// orDefault is p, or UnrepClampInfinity for "".
+func (p UnrepPolicy) orDefault() UnrepPolicy {
+	if p == "" {
+		return UnrepClampInfinity
+	}
+	return p
+}
 
 // unrep applies the --on-unrepresentable policy and counts every
 // occurrence per table, column and policy for the report.
 type unrep struct {
 	mu     sync.Mutex
-	policy string
+	policy UnrepPolicy
 	counts map[string]int
 }
 
@@ -81,7 +106,7 @@ func (u *unrep) fix(rows *translate.Rows, fields []pgtext.Field, err error) bool
 	return true
 }
 
-func policyWord(policy, what string) string {
+func policyWord(policy UnrepPolicy, what string) string {
 	if (policy == UnrepClamp || policy == UnrepClampInfinity) && what != "NULL" {
 		return "clamped to " + what
 	}
