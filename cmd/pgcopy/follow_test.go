@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
@@ -278,5 +279,97 @@ func waitRetained(t *testing.T, dbURL, slot string) {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestFollowSchemaChange: ADD COLUMN while a follower runs stops it with
+// an error naming the table and the column; ADD COLUMN while none runs
+// stops the next run the same way; --resnapshot recovers both.
+func TestFollowSchemaChange(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		pg := testenv.Postgres(t)
+		slot, dbURL := pg.CreateDB(t)
+		dropSlotOnCleanup(t, dbURL, slot)
+		pg.Exec(t, dbURL, followSchema)
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now")
+
+		// While it runs: the Relation message shows the new column.
+		cmd, seen, done := startFollow(t, "streaming from slot", followArgs(dbURL, tg.spec, slot)...)
+		select {
+		case <-seen.reached:
+		case err := <-done:
+			t.Fatalf("follower ended before streaming: %v\n%s", err, seen.String())
+		}
+		pg.Exec(t, dbURL, `INSERT INTO scratch VALUES (50, 'before')`) // its own transaction
+		pg.Exec(t, dbURL, `ALTER TABLE items ADD COLUMN extra int; INSERT INTO items (k1, k2, extra) VALUES (9, 'z', 7);`)
+		<-done
+		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(seen.String(), "table public.items: column extra added (integer)") || !strings.Contains(seen.String(), "--resnapshot") {
+			t.Fatalf("ADD COLUMN while following: exit %d, want 1 naming public.items and column extra, hint --resnapshot:\n%s", code, seen.String())
+		}
+		// the transaction before it is committed
+		if got := tg.q("SELECT note FROM scratch WHERE id = 50"); len(got) != 1 {
+			t.Errorf("the transaction before the schema change was not committed: %v", got)
+		}
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now", "--resnapshot")
+		mustVerify(t, dbURL, tg.spec)
+
+		// While none runs: the next run compares the branch with the schema.
+		pg.Exec(t, dbURL, `ALTER TABLE docs DROP COLUMN counter; INSERT INTO docs VALUES (7, 'seven');`)
+		code, _, errOut := pgcopyRun(t, followArgs(dbURL, tg.spec, slot, "--until", "now")...)
+		if code != 1 || !strings.Contains(errOut, "table public.docs: column counter dropped") {
+			t.Fatalf("DROP COLUMN between runs: exit %d, want 1 naming public.docs and column counter:\n%s", code, errOut)
+		}
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now", "--resnapshot")
+		mustVerify(t, dbURL, tg.spec)
+	})
+}
+
+// TestFollowSlotFaults: a slot another process streams from is a clear
+// error naming its pid; --drop-slot drops the slot and the publication;
+// a branch with no follow commit and an existing slot says what to do.
+func TestFollowSlotFaults(t *testing.T) {
+	pg := testenv.Postgres(t)
+	slot, dbURL := pg.CreateDB(t)
+	dropSlotOnCleanup(t, dbURL, slot)
+	pg.Exec(t, dbURL, followSchema)
+	target := filepath.Join(t.TempDir(), "db")
+	mustFollow(t, dbURL, target, slot, "--until", "now")
+
+	recv := exec.Command("pg_recvlogical", "-d", dbURL, "-S", slot, "--start", "-o", "proto_version=1", "-o", "publication_names=pgcopy_db_main", "-f", "/dev/null")
+	if err := recv.Start(); err != nil {
+		t.Fatalf("pg_recvlogical (PostgreSQL's client tools on PATH): %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { recv.Wait(); close(exited) }()
+	defer func() { recv.Process.Kill(); <-exited }()
+	for i := 0; ; i++ {
+		if pg.Query(t, dbURL, "SELECT active FROM pg_replication_slots WHERE slot_name = '"+slot+"'")[0][0] == "t" {
+			break
+		}
+		select {
+		case <-exited:
+			t.Fatal("pg_recvlogical ended before it held the slot")
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	code, _, errOut := pgcopyRun(t, followArgs(dbURL, target, slot, "--until", "now")...)
+	if code != 1 || !strings.Contains(errOut, `replication slot "`+slot+`"`) || !strings.Contains(errOut, "in use by another process (walsender pid") {
+		t.Errorf("slot held by pg_recvlogical: exit %d, want 1 and the slot and pid named:\n%s", code, errOut)
+	}
+	recv.Process.Kill()
+	<-exited
+
+	// Another target, the same slot: not a follow branch.
+	code, _, errOut = pgcopyRun(t, followArgs(dbURL, filepath.Join(t.TempDir(), "other"), slot, "--until", "now")...)
+	if code != 1 || !strings.Contains(errOut, "holds no follow commit") || !strings.Contains(errOut, "--resnapshot") {
+		t.Errorf("existing slot, new branch: exit %d:\n%s", code, errOut)
+	}
+
+	for i := 0; pg.Query(t, dbURL, "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '"+slot+"' AND active")[0][0] != "0" && i < 200; i++ {
+		time.Sleep(50 * time.Millisecond) // the killed client's walsender ends
+	}
+	mustFollow(t, dbURL, target, slot, "--drop-slot")
+	if got := pg.Query(t, dbURL, "SELECT (SELECT count(*) FROM pg_replication_slots WHERE slot_name = '"+slot+"'), (SELECT count(*) FROM pg_publication)"); got[0][0] != "0" || got[0][1] != "0" {
+		t.Errorf("after --drop-slot: %v slots and publications, want 0 0", got)
 	}
 }
