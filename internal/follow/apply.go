@@ -116,6 +116,12 @@ type applier struct {
 	insRows int
 
 	inserted, updated, deleted, truncated int64
+
+	// batch.go: the transaction in progress and the interval's net state
+	txBuf       []op
+	spilled     bool
+	state       map[*schema.Table]*tableState
+	pendingRows int
 }
 
 const maxInsertRows = 1000
@@ -202,14 +208,8 @@ func (a *applier) flush(ctx context.Context) error {
 	return a.run(ctx, p, q)
 }
 
-func (a *applier) insert(ctx context.Context, p *plan, tup replication.Tuple) error {
-	if p == nil || p.table == nil {
-		return nil
-	}
-	e, err := a.encode(p, tup)
-	if err != nil {
-		return err
-	}
+// execInsert adds one row to the pending multi-row INSERT.
+func (a *applier) execInsert(ctx context.Context, p *plan, e encoded) error {
 	if a.insPlan != p || a.insRows >= maxInsertRows {
 		if err := a.flush(ctx); err != nil {
 			return err
@@ -230,7 +230,6 @@ func (a *applier) insert(ctx context.Context, p *plan, tup replication.Tuple) er
 	}
 	a.insBuf = append(a.insBuf, ')')
 	a.insRows++
-	a.inserted++
 	return nil
 }
 
@@ -271,22 +270,12 @@ func (a *applier) where(p *plan, ident encoded) string {
 	return b.String()
 }
 
-func (a *applier) update(ctx context.Context, p *plan, u *replication.Update) error {
-	if p == nil || p.table == nil {
-		return nil
-	}
+// execUpdate runs one UPDATE: the changed columns of nw (an unchanged
+// TOASTed value is left out, so the stored one stays), on the row that
+// ident's key finds.
+func (a *applier) execUpdate(ctx context.Context, p *plan, nw, ident encoded) error {
 	if err := a.flush(ctx); err != nil {
 		return err
-	}
-	nw, err := a.encode(p, u.New)
-	if err != nil {
-		return err
-	}
-	ident := nw
-	if u.Old != nil {
-		if ident, err = a.encode(p, u.Old); err != nil {
-			return err
-		}
 	}
 	var set []string
 	for j, l := range nw.lits {
@@ -295,42 +284,17 @@ func (a *applier) update(ctx context.Context, p *plan, u *replication.Update) er
 		}
 		set = append(set, sqltext.Ident(p.rows.Columns[j])+" = "+string(l))
 	}
-	a.updated++
 	if len(set) == 0 {
 		return nil
 	}
 	return a.run(ctx, p, "UPDATE "+p.ident+" SET "+strings.Join(set, ", ")+a.where(p, ident))
 }
 
-func (a *applier) delete(ctx context.Context, p *plan, d *replication.Delete) error {
-	if p == nil || p.table == nil {
-		return nil
-	}
+func (a *applier) execDelete(ctx context.Context, p *plan, ident encoded) error {
 	if err := a.flush(ctx); err != nil {
 		return err
 	}
-	ident, err := a.encode(p, d.Old)
-	if err != nil {
-		return err
-	}
-	a.deleted++
 	return a.run(ctx, p, "DELETE FROM "+p.ident+a.where(p, ident))
-}
-
-func (a *applier) truncate(ctx context.Context, plans []*plan) error {
-	if err := a.flush(ctx); err != nil {
-		return err
-	}
-	for _, p := range plans {
-		if p == nil || p.table == nil {
-			continue
-		}
-		a.truncated++
-		if err := a.run(ctx, p, "DELETE FROM "+p.ident); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (a *applier) rows() int64 { return a.inserted + a.updated + a.deleted }

@@ -273,48 +273,28 @@ func (f *follower) event(ctx context.Context, ev replication.Event, res *Result)
 			}
 			f.working = true
 		}
-		if _, err := f.tgt.Conn().ExecContext(bg, "START TRANSACTION"); err != nil {
-			return false, fmt.Errorf("start a Dolt transaction: %w", err)
+		if !f.sqlTx {
+			// one SQL transaction per interval (batch.go)
+			if _, err := f.tgt.Conn().ExecContext(bg, "START TRANSACTION"); err != nil {
+				return false, fmt.Errorf("start a Dolt transaction: %w", err)
+			}
+			f.sqlTx = true
 		}
-		f.sqlTx = true
 		f.app.lsn = e.CommitLSN
-	case *replication.Insert:
+	case *replication.Insert, *replication.Update, *replication.Delete, *replication.Truncate:
 		if f.skipTx {
 			return false, nil
 		}
-		return false, f.app.insert(bg, f.plans[e.Rel.OID], e.New)
-	case *replication.Update:
-		if f.skipTx {
-			return false, nil
-		}
-		return false, f.app.update(bg, f.plans[e.Rel.OID], e)
-	case *replication.Delete:
-		if f.skipTx {
-			return false, nil
-		}
-		return false, f.app.delete(bg, f.plans[e.Rel.OID], e)
-	case *replication.Truncate:
-		if f.skipTx {
-			return false, nil
-		}
-		var ps []*plan
-		for _, r := range e.Rels {
-			ps = append(ps, f.plans[r.OID])
-		}
-		return false, f.app.truncate(bg, ps)
+		return false, f.app.change(bg, ev, f.plans)
 	case *replication.Commit:
 		f.inTx = false
 		if f.skipTx {
 			f.skipTx = false
 			return false, nil
 		}
-		if err := f.app.flush(bg); err != nil {
+		if err := f.app.commitTx(bg); err != nil {
 			return false, err
 		}
-		if _, err := f.tgt.Conn().ExecContext(bg, "COMMIT"); err != nil {
-			return false, fmt.Errorf("commit the Dolt transaction of the PostgreSQL transaction at LSN %s: %w", e.CommitLSN, err)
-		}
-		f.sqlTx = false
 		f.pending.txns++
 		f.pending.inserted += f.app.inserted
 		f.pending.updated += f.app.updated
@@ -345,9 +325,9 @@ func (f *follower) event(ctx context.Context, ev replication.Event, res *Result)
 // discard rolls back the PostgreSQL transaction in progress (its
 // statements so far); the complete ones stay in the working set.
 func (f *follower) discard() {
-	f.app.insPlan, f.app.insRows = nil, 0
-	f.app.resetCounts()
-	if f.sqlTx {
+	if f.app.discardTx() && f.sqlTx {
+		// part of a large transaction was written (batch.go, spill): the
+		// SQL transaction holds only it
 		f.tgt.Conn().ExecContext(f.bg, "ROLLBACK")
 		f.sqlTx = false
 	}
@@ -360,11 +340,27 @@ func (f *follower) discard() {
 func (f *follower) commit(res *Result) error {
 	ctx := f.bg
 	if f.pending.txns == 0 {
+		if f.sqlTx {
+			f.tgt.Conn().ExecContext(ctx, "ROLLBACK")
+			f.sqlTx = false
+		}
 		if f.working {
 			f.tgt.Abandon()
 			f.working = false
 		}
 		return nil
+	}
+	if f.sqlTx {
+		err := f.app.flushAll(ctx)
+		if err == nil {
+			_, err = f.tgt.Conn().ExecContext(ctx, "COMMIT")
+		}
+		f.sqlTx = false
+		if err != nil {
+			f.tgt.Abandon()
+			f.working = false
+			return err
+		}
 	}
 	st := f.state
 	st.LSN = f.lastEnd
