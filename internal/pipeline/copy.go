@@ -94,6 +94,12 @@ type Options struct {
 
 	// Progress, when non-nil, is called as the second pass goes on.
 	Progress func(Progress)
+
+	// MessageTrailer is appended to the commit message, and AllowEmpty
+	// commits even an unchanged snapshot (pgcopy follow's first commit
+	// records its slot and LSN there; internal/follow).
+	MessageTrailer string
+	AllowEmpty     bool
 }
 
 // Progress is the state of the data pass, for a progress bar.
@@ -207,7 +213,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	dbs := tgt.Databases()
-	commits, msgs, err := commitAll(ctx, tgt, src, hdr, db, rep, opts.Author)
+	commits, msgs, err := commitAll(ctx, tgt, src, hdr, db, rep, opts)
 	if err != nil {
 		return fail(err)
 	}
@@ -358,7 +364,7 @@ func verifyCopy(ctx context.Context, src source.Input, tgt *loader.Target, db *s
 // commitAll commits on the work branch of each database (the target's
 // last: its message names the others' commits). It returns the new commit
 // of each database that changed and each database's commit message.
-func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report, author string) (map[string]string, map[string]string, error) {
+func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr dump.Header, db *schema.Database, rep *report.Report, opts Options) (map[string]string, map[string]string, error) {
 	dbs := tgt.Databases()
 	order := append(append([]string(nil), dbs[1:]...), dbs[0])
 	commits := map[string]string{}
@@ -367,8 +373,8 @@ func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr du
 		if err := tgt.Use(ctx, name); err != nil {
 			return nil, nil, err
 		}
-		msg := commitMessage(src, hdr, db, rep, name, dbs, commits)
-		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: author, Date: src.Meta().SnapshotTime})
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + opts.MessageTrailer
+		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime, AllowEmpty: opts.AllowEmpty})
 		if err != nil {
 			return nil, nil, fmt.Errorf("database %s: %w", name, err)
 		}

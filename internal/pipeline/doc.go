@@ -31,4 +31,10 @@
 // when every one succeeded (loader.Target.Publish says what happens between
 // two databases' publishes); foreign keys between two databases, which
 // Dolt cannot hold, are checked for orphans by fkfix.VerifyCross.
+//
+// For pgcopy follow (internal/follow), Options.MessageTrailer and
+// AllowEmpty end the first commit's message with the replication slot's
+// position and make that commit even when nothing changed;
+// TranslateSchema (followschema.go) runs the first pass alone, and
+// ValueFixer applies the --on-unrepresentable policy to replicated rows.
 package pipeline

@@ -10,7 +10,10 @@
 // whose size changed after the first Open fails a later Open (an error
 // naming both sizes). A Live input
 // also hands out its snapshot transaction ([Live.Tx]) so that other readers
-// (pgcopy verify) see the same data as the dump.
+// (pgcopy verify) see the same data as the dump. With
+// LiveOptions.Snapshot it imports a snapshot another session exported
+// (SET TRANSACTION SNAPSHOT) instead of exporting its own: pgcopy follow
+// passes the one its replication slot was created with.
 //
 // The package never parses SQL and never writes to Dolt or to PostgreSQL
 // (its transaction is READ ONLY). It never puts a password on a command
