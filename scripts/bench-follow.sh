@@ -108,14 +108,14 @@ tps_of() { sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' 
 txns_of() { sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$1"; }
 lsn_num() { psql -c "SELECT pg_wal_lsn_diff(${1:-pg_current_wal_lsn()}, '0/0')::bigint"; }
 confirmed() { psql -c "SELECT COALESCE(pg_wal_lsn_diff(confirmed_flush_lsn, '0/0')::bigint, 0) FROM pg_replication_slots WHERE slot_name = 'bench'"; }
-commits() { (cd "$target" && "$dolt" sql -r csv -q "SELECT COUNT(*) FROM dolt_log" 2>/dev/null | tail -n 1) || echo 0; }
+commits() { [[ -d $target/.dolt ]] || { echo 0; return; }; (cd "$target" && "$dolt" sql -r csv -q "SELECT COUNT(*) FROM dolt_log" 2>/dev/null | tail -n 1) || echo 0; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # wait_caught_up ID: inserts bench_marker row ID and waits until main holds it.
 wait_caught_up() {
 	local deadline=$((SECONDS + 3600))
 	psql -c "INSERT INTO bench_marker (id) VALUES ($1)"
-	until [[ $( (cd "$target" && "$dolt" sql -r csv -q "SELECT COUNT(*) FROM bench_marker AS OF 'main' WHERE id = $1" 2>/dev/null | tail -n 1) || echo 0) == 1 ]]; do
+	until [[ -d $target/.dolt && $( (cd "$target" && "$dolt" sql -r csv -q "SELECT COUNT(*) FROM bench_marker AS OF 'main' WHERE id = $1" 2>/dev/null | tail -n 1) || echo 0) == 1 ]]; do
 		kill -0 "$follow_pid" 2>/dev/null || die "the follower ended; see $out/follow-*.log"
 		[[ $SECONDS -lt $deadline ]] || die "the follower did not catch up within an hour"
 		sleep 0.2
