@@ -216,6 +216,11 @@ awk -F'\t' '
 # pct COLUMN P: the P-th percentile (nearest rank) of a column of lag.tsv; P=100 is the maximum.
 pct() { cut -f"$1" "$out/lag.tsv" | sort -n | awk -v p="$2" '{v[NR] = $1} END {r = int(p / 100 * NR + 0.999); if (r < 1) r = 1; print v[r] + 0}'; }
 lag_b_max=$(pct 1 100) lag_b_p95=$(pct 1 95) lag_s_max=$(pct 2 100) lag_s_p95=$(pct 2 95)
+# The follower's own lag at each stream commit (--report: lag_bytes, lag_seconds).
+grep '"kind":"stream"' "$out/report-steady.json" | sed -n 's/.*"lag_bytes":\([0-9-]*\).*"lag_seconds":\([0-9.e+-]*\).*/\1\t\2/p' >"$out/lag-report.tsv" || true
+rpct() { cut -f"$1" "$out/lag-report.tsv" | sort -g | awk -v p="$2" '{v[NR] = $1} END {if (NR == 0) {print "-"; exit}; r = int(p / 100 * NR + 0.999); if (r < 1) r = 1; print v[r] + 0}'; }
+rep_commits=$(wc -l <"$out/lag-report.tsv")
+rep_b_max=$(rpct 1 100) rep_b_p95=$(rpct 1 95) rep_s_max=$(rpct 2 100) rep_s_p95=$(rpct 2 95)
 read -r rss_first rss_last rss_max < <(awk -F'\t' 'NR > 1 && $4 != "-" && $4 > 0 { if (f == "") f = $4; l = $4; if ($4 > m) m = $4 } END {print f + 0, l + 0, m + 0}' "$out/samples.tsv")
 echo "    pgbench $tps_steady tps; lag max $lag_b_max bytes / $lag_s_max s (p95 $lag_b_p95 / $lag_s_p95 s); RSS first $rss_first, last $rss_last, max $rss_max KiB"
 
@@ -259,8 +264,10 @@ $(sed -n 's/^load average at start: //p' "$out/machine.txt").
 | follower apply rate (probe: pgbench start to caught up, $probe_s s) | $apply_rows row changes/s = $apply_tps tps ($busy_probe busy cores) |
 | steady run: pgbench -R $rate for $minutes min | $tps_steady tps ($busy_steady busy cores) |
 | steady run: marker applied after pgbench ended | $drain_s s |
-| lag in bytes, max / p95 (1 s samples) | $lag_b_max / $lag_b_p95 |
-| lag in seconds, max / p95 (1 s resolution) | $lag_s_max / $lag_s_p95 |
+| lag at each commit, as the follower reports it ($rep_commits commits): bytes max / p95 | $rep_b_max / $rep_b_p95 |
+| the same, seconds max / p95 | $rep_s_max / $rep_s_p95 |
+| lag in bytes sampled from PostgreSQL (slot confirmed_flush_lsn, 1 s samples), max / p95 | $lag_b_max / $lag_b_p95 |
+| lag in seconds from the same samples (1 s resolution), max / p95 | $lag_s_max / $lag_s_p95 |
 | follower RSS first / last / max (every $sample s) | $((rss_first / 1024)) / $((rss_last / 1024)) / $((rss_max / 1024)) MiB |
 | night: pgbench -c 2 -t $night, follower stopped | $night_tx transactions, $((night_tx * 4)) row changes, $night_bytes WAL bytes |
 | catch-up: follow --until now | $catchup_s s, peak RSS $catchup_rss MiB ($catchup_busy busy cores) |
