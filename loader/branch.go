@@ -353,6 +353,10 @@ type CommitOptions struct {
 	Message string
 	Author  string    // "Name <email>"
 	Date    time.Time // the commit date (the snapshot time); zero for now
+	// AllowEmpty makes a commit even when nothing changed ('--allow-empty'
+	// instead of '--skip-empty'): pgcopy follow's first commit must record
+	// its replication slot's position whatever the data.
+	AllowEmpty bool
 }
 
 // Commit stages every table and makes one Dolt commit on the work branch
@@ -364,7 +368,11 @@ func (t *Target) Commit(ctx context.Context, o CommitOptions) (hash string, chan
 	if err != nil {
 		return "", false, err
 	}
-	args := []any{"-A", "--skip-empty", "-m", o.Message, "--author", o.Author}
+	empty := "--skip-empty"
+	if o.AllowEmpty {
+		empty = "--allow-empty"
+	}
+	args := []any{"-A", empty, "-m", o.Message, "--author", o.Author}
 	if !o.Date.IsZero() {
 		args = append(args, "--date", o.Date.UTC().Format("2006-01-02T15:04:05"))
 	}

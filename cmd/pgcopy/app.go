@@ -49,7 +49,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			// errors are printed by run
 		},
 		Commands: []*cli.Command{copyCommand(stdin, stdout, stderr), translateCommand(stdin, stdout, stderr), verifyCommand(stdout, stderr),
-			explainCommand(stdin, stdout, stderr), overridesCommand(stdin, stdout, stderr)},
+			explainCommand(stdin, stdout, stderr), overridesCommand(stdin, stdout, stderr), followCommand(stdout, stderr)},
 	}
 	err := app.Run(args)
 	if err == nil {

@@ -94,6 +94,12 @@ type Options struct {
 
 	// Progress, when non-nil, is called as the second pass goes on.
 	Progress func(Progress)
+
+	// MessageTrailer is appended to the commit message, and AllowEmpty
+	// commits even an unchanged snapshot (pgcopy follow's first commit
+	// records its slot and LSN there; internal/follow).
+	MessageTrailer string
+	AllowEmpty     bool
 }
 
 // Progress is the state of the data pass, for a progress bar.
@@ -289,8 +295,8 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		if err := tgt.Use(ctx, name); err != nil {
 			return fail(err)
 		}
-		msg := commitMessage(src, hdr, db, rep, name, dbs, commits)
-		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime})
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + opts.MessageTrailer
+		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime, AllowEmpty: opts.AllowEmpty})
 		if err != nil {
 			return fail(fmt.Errorf("database %s: %w", name, err))
 		}

@@ -33,6 +33,13 @@ type LiveOptions struct {
 	// --exclude-table and --schema patterns (pg_dump's own pattern rules),
 	// with --strict-names: each --table and --schema pattern must match.
 	Tables, ExcludeTables, Schemas []string
+	// Snapshot, when set, is an exported snapshot to read instead of
+	// exporting one: the transaction imports it with SET TRANSACTION
+	// SNAPSHOT (manual §9.27.5), so pg_dump and Tx see exactly its data.
+	// `pgcopy follow` passes the one CREATE_REPLICATION_SLOT ...
+	// EXPORT_SNAPSHOT made, which must stay exported (its replication
+	// connection open and idle) until Close.
+	Snapshot string
 }
 
 // Live is a PostgreSQL server read on one snapshot. [OpenLive] opens a
@@ -106,13 +113,24 @@ func OpenLive(ctx context.Context, connString string, opts LiveOptions) (*Live, 
 		return fail(fmt.Errorf("begin the snapshot transaction on %s: %w", display, scrub.Error(err)))
 	}
 	l.tx = tx
+	if opts.Snapshot != "" {
+		// must be the transaction's first statement
+		if _, err := tx.Exec(ctx, "SET TRANSACTION SNAPSHOT '"+strings.ReplaceAll(opts.Snapshot, "'", "''")+"'"); err != nil {
+			return fail(&diag.Error{Err: fmt.Errorf("import snapshot %s on %s: %w", opts.Snapshot, display, scrub.Error(err)),
+				Hint: "the exported snapshot ended (its replication connection closed); rerun"})
+		}
+	}
 	// The snapshot lives as long as this transaction: a server-side idle
 	// timeout must not end it between the two passes.
 	if _, err := tx.Exec(ctx, "SET LOCAL idle_in_transaction_session_timeout = 0"); err != nil {
 		return fail(fmt.Errorf("prepare the snapshot transaction on %s: %w", display, scrub.Error(err)))
 	}
 	var versionNum int
-	err = tx.QueryRow(ctx, `SELECT pg_export_snapshot(), now(), current_setting('server_version'),
+	export := "pg_export_snapshot()"
+	if opts.Snapshot != "" {
+		export = "'" + strings.ReplaceAll(opts.Snapshot, "'", "''") + "'"
+	}
+	err = tx.QueryRow(ctx, `SELECT `+export+`, now(), current_setting('server_version'),
 		current_setting('server_version_num')::int`).Scan(&l.meta.Snapshot, &l.meta.SnapshotTime, &l.meta.ServerVersion, &versionNum)
 	if err != nil {
 		return fail(&diag.Error{Err: fmt.Errorf("export a snapshot on %s: %w", display, scrub.Error(err)),

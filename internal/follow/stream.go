@@ -1,0 +1,412 @@
+package follow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/replication"
+	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/loader"
+)
+
+// attr is one column of a PostgreSQL table as the catalog has it.
+type attr struct {
+	name    string
+	typeOID uint32
+	typmod  int32
+	typ     string // format_type, as pg_dump writes it
+}
+
+// baseline reads the columns (not dropped, not generated: pgoutput sends
+// neither) of tables from the live source's snapshot, the one the schema
+// was translated from.
+func baseline(ctx context.Context, live *source.Live, tables []replication.Table) (map[string][]attr, error) {
+	var schemas, names []string
+	for _, t := range tables {
+		schemas = append(schemas, t.Schema)
+		names = append(names, t.Name)
+	}
+	rows, err := live.Tx().Query(ctx, `SELECT n.nspname, c.relname, a.attname, a.atttypid, a.atttypmod,
+			pg_catalog.format_type(a.atttypid, a.atttypmod)
+		FROM unnest($1::text[], $2::text[]) AS t(nsp, rel)
+		JOIN pg_catalog.pg_namespace n ON n.nspname = t.nsp
+		JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = t.rel
+		JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+		WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+		ORDER BY 1, 2, a.attnum`, schemas, names)
+	if err != nil {
+		return nil, fmt.Errorf("read the columns of the followed tables: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]attr{}
+	for rows.Next() {
+		var s, n string
+		var a attr
+		if err := rows.Scan(&s, &n, &a.name, &a.typeOID, &a.typmod, &a.typ); err != nil {
+			return nil, err
+		}
+		out[s+"."+n] = append(out[s+"."+n], a)
+	}
+	return out, rows.Err()
+}
+
+// checkRelation compares a Relation message with the baseline: the same
+// columns, in the same order, of the same types. A difference is a
+// diag.Error naming the table and the change (ErrSchemaChanged).
+func (f *follower) checkRelation(ctx context.Context, rel *replication.Relation) error {
+	base, ok := f.base[rel.QualifiedName()]
+	if !ok {
+		return nil // not a table of the copy
+	}
+	byName := map[string]attr{}
+	for _, a := range base {
+		byName[a.name] = a
+	}
+	have := map[string]bool{}
+	var changes []string
+	for _, c := range rel.Columns {
+		have[c.Name] = true
+		a, ok := byName[c.Name]
+		if !ok {
+			changes = append(changes, fmt.Sprintf("column %s added (%s)", c.Name, f.typeName(ctx, c.TypeOID, c.TypeMod)))
+			continue
+		}
+		if a.typeOID != c.TypeOID || a.typmod != c.TypeMod {
+			changes = append(changes, fmt.Sprintf("column %s changed type from %s to %s", c.Name, a.typ, f.typeName(ctx, c.TypeOID, c.TypeMod)))
+		}
+	}
+	for _, a := range base {
+		if !have[a.name] {
+			changes = append(changes, fmt.Sprintf("column %s dropped", a.name))
+		}
+	}
+	if len(changes) == 0 {
+		var got, want []string
+		for _, c := range rel.Columns {
+			got = append(got, c.Name)
+		}
+		for _, a := range base {
+			want = append(want, a.name)
+		}
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			changes = append(changes, fmt.Sprintf("columns reordered: (%s), was (%s)", strings.Join(got, ", "), strings.Join(want, ", ")))
+		}
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	return &diag.Error{Table: rel.QualifiedName(),
+		Err:  fmt.Errorf("%w in PostgreSQL: table %s: %s", ErrSchemaChanged, rel.QualifiedName(), strings.Join(changes, "; ")),
+		Hint: hintResnapshot}
+}
+
+func (f *follower) typeName(ctx context.Context, oid uint32, mod int32) string {
+	var s string
+	if err := f.src.Conn().QueryRow(ctx, "SELECT pg_catalog.format_type($1, $2)", oid, mod).Scan(&s); err != nil {
+		return fmt.Sprintf("type oid %d", oid)
+	}
+	return s
+}
+
+// checkTarget compares the branch's tables with the schema translated
+// now: a table whose Dolt columns are not the translated ones changed in
+// PostgreSQL since the copy (DDL the stream does not carry).
+func (f *follower) checkTarget(ctx context.Context) error {
+	cols, err := f.tgt.TableColumns(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range f.db.Tables {
+		have, ok := cols[t.Name]
+		if !ok {
+			// Dolt table names ignore case
+			for k, v := range cols {
+				if strings.EqualFold(k, t.Name) {
+					have, ok = v, true
+				}
+			}
+		}
+		if !ok {
+			return &diag.Error{Table: t.PG.String(), Err: fmt.Errorf("%w: table %s is not in branch %s of the target (created in PostgreSQL after the copy, or dropped from Dolt)", ErrSchemaChanged, t.PG, f.opts.Branch), Hint: hintResnapshot}
+		}
+		var changes []string
+		got := map[string]loader.ColumnInfo{}
+		for _, c := range have {
+			got[strings.ToLower(c.Name)] = c
+		}
+		want := map[string]bool{}
+		for _, c := range t.Columns {
+			want[strings.ToLower(c.Name)] = true
+			g, ok := got[strings.ToLower(c.Name)]
+			if !ok {
+				changes = append(changes, fmt.Sprintf("column %s added (%s)", c.PGName, c.PGType))
+				continue
+			}
+			if typeFamily(g.Type) != typeFamily(c.Type) {
+				changes = append(changes, fmt.Sprintf("column %s changed type: Dolt has %s, PostgreSQL's %s now becomes %s", c.PGName, g.Type, c.PGType, c.Type))
+			}
+		}
+		for _, c := range have {
+			if !want[strings.ToLower(c.Name)] {
+				changes = append(changes, fmt.Sprintf("column %s dropped", c.Name))
+			}
+		}
+		if len(changes) > 0 {
+			return &diag.Error{Table: t.PG.String(),
+				Err:  fmt.Errorf("%w in PostgreSQL since the last follow commit: table %s: %s", ErrSchemaChanged, t.PG, strings.Join(changes, "; ")),
+				Hint: hintResnapshot}
+		}
+	}
+	return nil
+}
+
+// typeFamily is a Dolt column type without the lengths and precisions
+// that copy infers from the data (varchar(32) and varchar(255) are one
+// family; enum and set lists are kept).
+func typeFamily(t string) string {
+	t = strings.ToLower(strings.ReplaceAll(t, " ", ""))
+	for _, p := range []string{"varchar", "char", "varbinary", "binary", "decimal"} {
+		if strings.HasPrefix(t, p+"(") {
+			return p
+		}
+	}
+	return t
+}
+
+// loop applies the stream until ctx ends, --until is reached, or an error.
+func (f *follower) loop(ctx context.Context, res *Result) error {
+	every := f.opts.CommitEvery
+	next := time.Now().Add(every)
+	idleSince := time.Now()
+	nudged := time.Time{}
+	for {
+		deadline := next
+		if f.until != 0 && !f.inTx {
+			deadline = minTime(deadline, time.Now().Add(time.Second))
+		}
+		wctx, cancel := context.WithDeadline(ctx, deadline)
+		ev, err := f.stream.Next(wctx)
+		cancel()
+		if err != nil {
+			if ctx.Err() != nil {
+				// SIGINT/SIGTERM: discard the transaction in progress,
+				// commit the complete ones.
+				res.Signalled = true
+				f.discard()
+				return f.commit(res)
+			}
+			if errors.Is(err, context.DeadlineExceeded) {
+				if !time.Now().Before(next) {
+					next = time.Now().Add(every)
+					if f.inTx {
+						f.due = true
+					} else if err := f.commit(res); err != nil {
+						return err
+					}
+				}
+				if f.until != 0 && !f.inTx && time.Since(idleSince) > time.Second && time.Since(nudged) > time.Second {
+					// Write a WAL record so that the walsender moves on
+					// and reports its position in a keepalive.
+					nudged = time.Now()
+					f.src.Conn().Exec(ctx, "SELECT pg_catalog.pg_logical_emit_message(false, 'pgcopy-follow', '')")
+				}
+				continue
+			}
+			f.discard()
+			if cerr := f.commit(res); cerr != nil {
+				return errors.Join(err, cerr)
+			}
+			return err
+		}
+		idleSince = time.Now()
+		done, err := f.event(ctx, ev, res)
+		if err != nil {
+			f.discard()
+			if cerr := f.commit(res); cerr != nil {
+				return errors.Join(err, cerr)
+			}
+			return err
+		}
+		if done {
+			return f.commit(res)
+		}
+	}
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// event handles one stream event; done is true once --until is reached.
+func (f *follower) event(ctx context.Context, ev replication.Event, res *Result) (done bool, err error) {
+	bg := f.bg
+	switch e := ev.(type) {
+	case *replication.Relation:
+		if err := f.checkRelation(ctx, e); err != nil {
+			return false, err
+		}
+		if _, ours := f.base[e.QualifiedName()]; !ours {
+			f.plans[e.OID] = &plan{rel: e} // not a table of the copy: its changes are not applied
+			return false, nil
+		}
+		p, err := newPlan(f.tr, e)
+		if err != nil {
+			return false, &diag.Error{Table: e.QualifiedName(), Err: fmt.Errorf("%w in PostgreSQL: %v", ErrSchemaChanged, err), Hint: hintResnapshot}
+		}
+		f.plans[e.OID] = p
+	case *replication.Begin:
+		f.inTx = true
+		f.skipTx = e.CommitLSN < f.state.LSN // at or before the branch's position: applied already
+		if f.skipTx {
+			return false, nil
+		}
+		if !f.working {
+			if err := f.tgt.StartWork(bg, f.opts.Branch); err != nil {
+				return false, err
+			}
+			f.working = true
+		}
+		if _, err := f.tgt.Conn().ExecContext(bg, "START TRANSACTION"); err != nil {
+			return false, fmt.Errorf("start a Dolt transaction: %w", err)
+		}
+		f.sqlTx = true
+		f.app.lsn = e.CommitLSN
+	case *replication.Insert:
+		if f.skipTx {
+			return false, nil
+		}
+		return false, f.app.insert(bg, f.plans[e.Rel.OID], e.New)
+	case *replication.Update:
+		if f.skipTx {
+			return false, nil
+		}
+		return false, f.app.update(bg, f.plans[e.Rel.OID], e)
+	case *replication.Delete:
+		if f.skipTx {
+			return false, nil
+		}
+		return false, f.app.delete(bg, f.plans[e.Rel.OID], e)
+	case *replication.Truncate:
+		if f.skipTx {
+			return false, nil
+		}
+		var ps []*plan
+		for _, r := range e.Rels {
+			ps = append(ps, f.plans[r.OID])
+		}
+		return false, f.app.truncate(bg, ps)
+	case *replication.Commit:
+		f.inTx = false
+		if f.skipTx {
+			f.skipTx = false
+			return false, nil
+		}
+		if err := f.app.flush(bg); err != nil {
+			return false, err
+		}
+		if _, err := f.tgt.Conn().ExecContext(bg, "COMMIT"); err != nil {
+			return false, fmt.Errorf("commit the Dolt transaction of the PostgreSQL transaction at LSN %s: %w", e.CommitLSN, err)
+		}
+		f.sqlTx = false
+		f.pending.txns++
+		f.pending.inserted += f.app.inserted
+		f.pending.updated += f.app.updated
+		f.pending.deleted += f.app.deleted
+		f.pending.truncated += f.app.truncated
+		f.app.resetCounts()
+		f.lastEnd, f.lastTime = e.EndLSN, e.CommitTime
+		if f.until != 0 && e.EndLSN >= f.until {
+			return true, nil
+		}
+		if f.due {
+			f.due = false
+			return false, f.commit(res)
+		}
+	case *replication.Keepalive:
+		if f.pending.txns == 0 && !f.inTx && e.ServerWALEnd > f.stream.Confirmed() {
+			// Nothing applied is waiting for a commit: every change
+			// before ServerWALEnd is in the published branch.
+			f.stream.Confirm(e.ServerWALEnd)
+		}
+		if f.until != 0 && !f.inTx && e.ServerWALEnd >= f.until {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// discard rolls back the PostgreSQL transaction in progress (its
+// statements so far); the complete ones stay in the working set.
+func (f *follower) discard() {
+	f.app.insPlan, f.app.insRows = nil, 0
+	f.app.resetCounts()
+	if f.sqlTx {
+		f.tgt.Conn().ExecContext(f.bg, "ROLLBACK")
+		f.sqlTx = false
+	}
+	f.inTx, f.skipTx = false, false
+}
+
+// commit makes one Dolt commit of the complete transactions applied since
+// the last one, publishes it (fast-forwards the branch), and only then
+// confirms its LSN to the slot. Nothing applied: no commit.
+func (f *follower) commit(res *Result) error {
+	ctx := f.bg
+	if f.pending.txns == 0 {
+		if f.working {
+			f.tgt.Abandon()
+			f.working = false
+		}
+		return nil
+	}
+	st := f.state
+	st.LSN = f.lastEnd
+	msg := streamMessage(f.source, st, f.lastTime, f.pending)
+	hash, changed, err := f.tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: f.opts.Author, Date: f.lastTime})
+	if err != nil {
+		f.tgt.Abandon()
+		f.working = false
+		return err
+	}
+	if changed {
+		if err := f.tgt.Publish(ctx); err != nil {
+			f.tgt.Abandon()
+			f.working = false
+			return err
+		}
+	} else {
+		// Net no change (e.g. a row inserted and deleted): no commit. The
+		// branch then equals the state after these transactions, so
+		// confirming their LSN loses nothing; a rerun that replays them
+		// from the older recorded LSN ends in the same state.
+		f.tgt.Abandon()
+	}
+	f.working = false
+	f.state = st
+	f.stream.Confirm(st.LSN)
+	s := f.pending
+	f.pending = stats{}
+	if !changed {
+		return nil
+	}
+	res.Commits++
+	now := time.Now().UTC()
+	rec := CommitRecord{Kind: "stream", Commit: hash, Branch: f.opts.Branch, LSN: st.LSN.String(), CommitTime: f.lastTime,
+		Transactions: s.txns, Rows: s.rows(), Inserted: s.inserted, Updated: s.updated, Deleted: s.deleted, Truncated: s.truncated,
+		LagSeconds: now.Sub(f.lastTime).Seconds(), Published: now}
+	if cur, err := f.src.CurrentWALLSN(ctx); err == nil && cur > st.LSN {
+		rec.LagBytes = int64(cur - st.LSN)
+	}
+	fmt.Fprintf(f.opts.Log, "pgcopy: follow: commit %s lsn %s: %d transactions, %d rows (+%d ~%d -%d); lag %d bytes, %.1f s\n",
+		short(hash), st.LSN, s.txns, s.rows(), s.inserted, s.updated, s.deleted, rec.LagBytes, rec.LagSeconds)
+	f.record(rec)
+	f.warnRetained(ctx, false)
+	return nil
+}
