@@ -199,9 +199,9 @@ type followProc struct {
 	done chan struct{}
 }
 
-// startFollow starts pgcopy follow with args; a cleanup kills it if the
+// startFollower starts pgcopy follow with args; a cleanup kills it if the
 // test leaves it running.
-func startFollow(t *testing.T, args ...string) *followProc {
+func startFollower(t *testing.T, args ...string) *followProc {
 	t.Helper()
 	f := &followProc{out: &lockedBuffer{}, done: make(chan struct{})}
 	f.cmd = exec.Command(pgcopyBin, append([]string{"follow"}, args...)...)
@@ -246,7 +246,7 @@ func (f *followProc) wait(t *testing.T) (int, string) {
 func runFollow(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	start := time.Now()
-	code, out := startFollow(t, args...).wait(t)
+	code, out := startFollower(t, args...).wait(t)
 	t.Logf("pgcopy follow %s: exit %d in %v", strings.Join(args, " "), code, time.Since(start).Round(time.Millisecond))
 	return code, out
 }
@@ -259,7 +259,7 @@ type followCommit struct {
 	hasLSN        bool
 }
 
-var lsnLine = regexp.MustCompile(`(?m)^lsn: ([0-9A-F]+/[0-9A-F]+)$`)
+var followLSNLine = regexp.MustCompile(`(?m)^lsn: ([0-9A-F]+/[0-9A-F]+)$`)
 
 // followCommits returns the commits of main, oldest first, Dolt's
 // "Initialize data repository" root commit left out.
@@ -277,7 +277,7 @@ func followCommits(t *testing.T, rows [][]string) []followCommit {
 		} else {
 			t.Fatalf("commit %s: date %q: %v", r[0], r[2], err)
 		}
-		if m := lsnLine.FindStringSubmatch(r[1]); m != nil {
+		if m := followLSNLine.FindStringSubmatch(r[1]); m != nil {
 			l, err := replication.ParseLSN(m[1])
 			if err != nil {
 				t.Fatalf("commit %s: %v", r[0], err)
@@ -526,7 +526,7 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	t.Cleanup(func() { stopLoad() })
 	time.Sleep(1500 * time.Millisecond)
 
-	f := startFollow(t, follow...)
+	f := startFollower(t, follow...)
 	// Wait for the first commit (the initial copy) and one streamed commit
 	// after it, then kill -9 the follower between or inside commits.
 	rows := pollTarget(t, ft, f, "two follow commits", followLogQuery, func(r [][]string) bool { return len(r) >= 3 })
@@ -537,7 +537,7 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	}
 	f.wait(t)
 	t.Logf("killed the follower (kill -9) after %d commits; pgbench still running: %v", before, benchRunning)
-	f = startFollow(t, follow...)
+	f = startFollower(t, follow...)
 
 	if err := <-benchDone; err != nil {
 		t.Fatalf("pgbench -c 2 -T 15: %v\n%s", err, benchOut.String())
