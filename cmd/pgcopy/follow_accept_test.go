@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,6 +34,10 @@ import (
 //
 // Nothing here is timed: every wait polls with a generous deadline and
 // fails with what it saw.
+
+// followBenchRate is the pgbench -R of the acceptance test (TPC-B
+// transactions per second).
+const followBenchRate = 100
 
 // followPollDeadline bounds every wait for the follower.
 const followPollDeadline = 5 * time.Minute
@@ -65,10 +70,9 @@ func eachFollowTarget(t *testing.T, f func(t *testing.T, newTarget func(name str
 	})
 }
 
-// tryQuery runs q against the target without failing the test: the
-// follower may not have created the database yet. Embedded targets are
-// read with the dolt CLI, which reads a database that another process's
-// embedded engine has open.
+// tryQuery runs q against the target without failing the test. Embedded
+// targets are read with the dolt CLI: only while no follower runs there
+// (see waitProgress).
 func (ft followTarget) tryQuery(t *testing.T, q string) ([][]string, error) {
 	t.Helper()
 	if ft.dir != "" {
@@ -146,31 +150,43 @@ func (ft followTarget) open(t *testing.T) *sql.DB {
 	return mustOpenMy(t, ft.dsn+ft.db)
 }
 
-// pollTarget polls q until ok accepts its rows; it fails the test after
-// followPollDeadline, or at once when the follower ended (f not nil).
-func pollTarget(t *testing.T, ft followTarget, f *followProc, what, q string, ok func([][]string) bool) [][]string {
+// followProgress matches the follower's line per stream commit.
+var followProgress = regexp.MustCompile(`(?m)^pgcopy: follow: commit (\S+) lsn ([0-9A-F]+/[0-9A-F]+):`)
+
+// followInitial matches the follower's line for the initial copy's commit.
+var followInitial = regexp.MustCompile(`(?m)^pgcopy: follow: commit \S+: initial copy at lsn `)
+
+// waitProgress waits until ok accepts the LSNs of the stream commits the
+// follower reported so far (and whether the initial copy committed). It
+// reads the follower's own progress lines (published commits), not the
+// target: a dolt CLI that opens an embedded database while another
+// process's engine appends to its chunk journal may fail ("journal index
+// is malformed"), and each such read costs the follower a core. Fails
+// the test when the follower ends or after followPollDeadline.
+func waitProgress(t *testing.T, f *followProc, what string, ok func(initial bool, lsns []replication.LSN) bool) {
 	t.Helper()
 	deadline := time.Now().Add(followPollDeadline)
-	var last [][]string
-	var lastErr error
 	for {
-		rows, err := ft.tryQuery(t, q)
-		if err == nil && ok(rows) {
-			return rows
+		out := f.out.String()
+		var lsns []replication.LSN
+		for _, m := range followProgress.FindAllStringSubmatch(out, -1) {
+			l, err := replication.ParseLSN(m[2])
+			if err != nil {
+				t.Fatal(err)
+			}
+			lsns = append(lsns, l)
 		}
-		last, lastErr = rows, err
-		if f != nil && f.exited() {
+		if ok(followInitial.MatchString(out), lsns) {
+			return
+		}
+		if f.exited() {
 			code, out := f.wait(t)
-			t.Fatalf("waiting for %s: pgcopy follow ended (exit %d); last answer %v (%v); output:\n%s", what, code, last, lastErr, out)
+			t.Fatalf("waiting for %s: pgcopy follow ended (exit %d); output:\n%s", what, code, out)
 		}
 		if time.Now().After(deadline) {
-			out := ""
-			if f != nil {
-				out = f.out.String()
-			}
-			t.Fatalf("waiting for %s: not there after %v; last answer %v (%v); follower output:\n%s", what, followPollDeadline, last, lastErr, out)
+			t.Fatalf("waiting for %s: not there after %v; follower output:\n%s", what, followPollDeadline, out)
 		}
-		time.Sleep(500 * time.Millisecond)
+		time.Sleep(200 * time.Millisecond)
 	}
 }
 
@@ -378,7 +394,7 @@ CREATE TABLE side_composite (
 INSERT INTO side_composite
 SELECT r, g, (enum_range(NULL::mood))[1 + g % 4],
 	ARRAY['a' || g, 'b,c', NULL, 'q"uote'],
-	jsonb_build_object('n', g, 'nested', jsonb_build_array(g, 'x', NULL, true), 'f', g / 7.0),
+	jsonb_build_object('n', g, 'nested', jsonb_build_array(g, 'x', NULL, true), 'f', g * 0.25),
 	g * 1.125, decode(lpad(to_hex(g), 8, '0') || '00ff5c27', 'hex'),
 	timestamptz '2024-02-29 23:59:59.123456+00' + g * interval '1 hour 1.000001 second'
 FROM unnest(ARRAY['eu', 'us', 'ap']) r, generate_series(0, 39) g;
@@ -496,7 +512,11 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	// The load runs before the follower starts: the slot's exported
 	// snapshot is taken in the middle of it.
 	benchOut := &lockedBuffer{}
-	bench := exec.Command(pgbench, "-c", "2", "-T", "15", "-n", dbURL)
+	// -R: pgbench unthrottled runs about 4,500 TPC-B transactions/s here,
+	// some 20 times what the follower applies (BENCHMARKS.md section 11);
+	// at followBenchRate the follower keeps up and the test stays near a
+	// minute.
+	bench := exec.Command(pgbench, "-c", "2", "-T", "15", "-R", strconv.Itoa(followBenchRate), "-n", dbURL)
 	bench.Stdout, bench.Stderr = benchOut, benchOut
 	if err := bench.Start(); err != nil {
 		t.Fatal(err)
@@ -515,13 +535,11 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	}
 	sideDone := make(chan sideResult, 1)
 	go func() { n, err := runSideWorkload(dbURL, stopSide); sideDone <- sideResult{n, err} }()
+	var stopOnce sync.Once
+	var sideRes sideResult
 	stopLoad := func() sideResult {
-		select {
-		case <-stopSide:
-		default:
-			close(stopSide)
-		}
-		return <-sideDone
+		stopOnce.Do(func() { close(stopSide); sideRes = <-sideDone })
+		return sideRes
 	}
 	t.Cleanup(func() { stopLoad() })
 	time.Sleep(1500 * time.Millisecond)
@@ -529,8 +547,11 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	f := startFollower(t, follow...)
 	// Wait for the first commit (the initial copy) and one streamed commit
 	// after it, then kill -9 the follower between or inside commits.
-	rows := pollTarget(t, ft, f, "two follow commits", followLogQuery, func(r [][]string) bool { return len(r) >= 3 })
-	before := len(followCommits(t, rows))
+	var before int
+	waitProgress(t, f, "the initial copy and a stream commit", func(initial bool, lsns []replication.LSN) bool {
+		before = len(lsns) + 1
+		return initial && len(lsns) >= 1
+	})
 	benchRunning := bench.ProcessState == nil
 	if err := f.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
@@ -540,7 +561,7 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	f = startFollower(t, follow...)
 
 	if err := <-benchDone; err != nil {
-		t.Fatalf("pgbench -c 2 -T 15: %v\n%s", err, benchOut.String())
+		t.Fatalf("pgbench -c 2 -T 15 -R: %v\n%s", err, benchOut.String())
 	}
 	side := stopLoad()
 	if side.err != nil {
@@ -550,7 +571,7 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	if m := pgbenchTPS.FindStringSubmatch(benchOut.String()); m != nil {
 		tps = m[1]
 	}
-	t.Logf("pgbench -c 2 -T 15: %s tps; side workload: %d transactions", tps, side.steps)
+	t.Logf("pgbench -c 2 -T 15 -R %d: %s tps; side workload: %d transactions", followBenchRate, tps, side.steps)
 
 	// The marker is the last transaction: when it is in Dolt, so is
 	// everything before it.
@@ -559,9 +580,18 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 	walAfter := pgLSN(t, pg, dbURL)
 	markerAt := pg.Query(t, dbURL, "SELECT extract(epoch FROM at)::text FROM follow_marker WHERE id = 1")[0][0]
 	pgNow := pg.Query(t, dbURL, "SELECT extract(epoch FROM clock_timestamp())::text")[0][0]
-	pollTarget(t, ft, f, "the marker row", "SELECT COUNT(*) FROM follow_marker AS OF 'main'", func(r [][]string) bool {
-		return len(r) == 1 && r[0][0] == "1"
+	// The marker's transaction is the only one whose commit record ends
+	// after walBefore.
+	waitProgress(t, f, "the commit of the marker row", func(_ bool, lsns []replication.LSN) bool {
+		return len(lsns) > 0 && lsns[len(lsns)-1] > walBefore
 	})
+	if ft.dir == "" {
+		// On a sql-server the published branch is readable while the
+		// follower runs.
+		if n := ft.query(t, "SELECT COUNT(*) FROM follow_marker AS OF 'main'")[0][0]; n != "1" {
+			t.Errorf("the follower reported the marker's commit, but main has %s marker rows", n)
+		}
+	}
 	if err := f.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -632,7 +662,10 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 		lo, _ := strconv.ParseFloat(markerAt, 64)
 		hi, _ := strconv.ParseFloat(pgNow, 64)
 		d := float64(last.date.UnixMilli()) / 1000
-		if d < lo-0.001 || d > hi+0.001 {
+		// Dolt keeps commit dates to the millisecond; the follower passes
+		// whole seconds (loader: --date in 2006-01-02T15:04:05), so the
+		// date may be up to 1 s before the commit time.
+		if d < math.Floor(lo)-0.001 || d > hi+0.001 {
 			t.Errorf("the last commit's date %v is not the marker transaction's commit time (between %s and %s)", last.date, markerAt, pgNow)
 		}
 	}
