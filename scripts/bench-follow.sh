@@ -9,9 +9,10 @@
 #   BENCH_FOLLOW_MINUTES=3 ./scripts/bench.sh follow  # a shorter steady run
 #
 # Knobs: BENCH_FOLLOW_SCALE [10] (pgbench -i -s), BENCH_FOLLOW_MINUTES [10] (steady run),
-#   BENCH_FOLLOW_PROBE [60] (seconds of each unthrottled pgbench), BENCH_FOLLOW_RATE [auto]
+#   BENCH_FOLLOW_PROBE [60] (seconds of pgbench alone), BENCH_FOLLOW_BACKLOG [5000] (pgbench -t per
+#   client of the probe), BENCH_FOLLOW_RATE [auto]
 #   (pgbench -R of the steady run, transactions/s; auto = 80% of the rate the follower applied in
-#   the unthrottled probe, at most pgbench's rate alone), BENCH_FOLLOW_NIGHT [20000] (pgbench -t
+#   the unthrottled probe, at most pgbench's rate alone), BENCH_FOLLOW_NIGHT [10000] (pgbench -t
 #   per client, 2 clients, while no follower runs), BENCH_FOLLOW_EVERY [2s] (--commit-every),
 #   BENCH_FOLLOW_SAMPLE [5] (seconds between RSS samples; lag is sampled every second),
 #   BENCH_OUT, BENCH_WRITE_DOC [1], PG_BINDIR.
@@ -21,7 +22,8 @@
 #            has no key; follow refuses a keyless table without it).
 #   alone    pgbench -c 2 -j 2 -T PROBE -n with no follower: pgbench's own rate on this machine.
 #   probe    pgcopy follow --commit-every EVERY (embedded target) started; after its first commit
-#            (the initial copy on the slot's snapshot), pgbench -c 2 -j 2 -T PROBE -n; then insert a
+#            (the initial copy on the slot's snapshot), pgbench -c 2 -j 2 -t BACKLOG -n at full speed
+#            (a bounded backlog: the follower applies far fewer transactions/s than pgbench runs); then insert a
 #            marker row and wait until main holds it (dolt sql AS OF 'main', polled). Apply
 #            rate = row changes (4 per TPC-B transaction: 3 UPDATEs, 1 INSERT) / (time from
 #            pgbench's start to caught up).
@@ -47,7 +49,8 @@ scale=${BENCH_FOLLOW_SCALE:-10}
 minutes=${BENCH_FOLLOW_MINUTES:-10}
 probe=${BENCH_FOLLOW_PROBE:-60}
 rate=${BENCH_FOLLOW_RATE:-auto}
-night=${BENCH_FOLLOW_NIGHT:-20000}
+night=${BENCH_FOLLOW_NIGHT:-10000}
+backlog=${BENCH_FOLLOW_BACKLOG:-5000}
 every=${BENCH_FOLLOW_EVERY:-2s}
 sample=${BENCH_FOLLOW_SAMPLE:-5}
 write_doc=${BENCH_WRITE_DOC:-1}
@@ -147,7 +150,7 @@ echo "    $tps_alone tps ($busy_alone busy cores)"
 target=$tmp/target
 follow_args=(--source "$url" --target "$target" --slot bench --publication bench --commit-every "$every")
 
-step "probe: follower started; pgbench -c 2 -j 2 -T $probe -n after its first commit"
+step "probe: follower started; pgbench -c 2 -j 2 -t $backlog -n (unthrottled) after its first commit"
 t0=$(now)
 "$pgcopy" follow "${follow_args[@]}" --report "$out/report-probe.json" >"$out/follow-probe.log" 2>&1 &
 follow_pid=$!
@@ -159,7 +162,7 @@ initial_s=$(elapsed "$t0")
 echo "    first commit (initial copy of scale $scale) after $initial_s s"
 b0=$(busy_ticks)
 t0=$(now)
-pgbench -c 2 -j 2 -T "$probe" -n >"$out/pgbench-probe.log" 2>&1
+pgbench -c 2 -j 2 -t "$backlog" -n >"$out/pgbench-probe.log" 2>&1
 wait_caught_up 1
 probe_s=$(elapsed "$t0")
 busy_probe=$(busy_since "$b0" "$probe_s")
@@ -260,7 +263,7 @@ $(sed -n 's/^load average at start: //p' "$out/machine.txt").
 |---|---|
 | pgbench -c 2 -T $probe alone | $tps_alone tps = $(awk -v t="$tps_alone" 'BEGIN {printf "%.0f", 4 * t}') row changes/s ($busy_alone busy cores) |
 | initial copy (first commit after start) | $initial_s s |
-| pgbench -c 2 -T $probe with the follower | $tps_probe tps; $tx_probe transactions |
+| pgbench -c 2 -t $backlog with the follower | $tps_probe tps; $tx_probe transactions |
 | follower apply rate (probe: pgbench start to caught up, $probe_s s) | $apply_rows row changes/s = $apply_tps tps ($busy_probe busy cores) |
 | steady run: pgbench -R $rate for $minutes min | $tps_steady tps ($busy_steady busy cores) |
 | steady run: marker applied after pgbench ended | $drain_s s |
