@@ -4,10 +4,12 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -150,10 +152,224 @@ func startFollow(t *testing.T, want string, args ...string) (*exec.Cmd, *syncWri
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	exited := make(chan struct{})
+	go func() { err := cmd.Wait(); close(exited); done <- err }()
 	t.Cleanup(func() {
 		cmd.Process.Signal(syscall.SIGKILL)
-		<-done
+		<-exited
 	})
 	return cmd, seen, done
+}
+
+// TestFollowKillAndSignal: a follower killed with SIGKILL while
+// transactions stream in loses and doubles nothing when it runs again;
+// SIGTERM stops a follower with exit 0 after committing what is complete;
+// every commit is transaction-consistent.
+func TestFollowKillAndSignal(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		pg := testenv.Postgres(t)
+		slot, dbURL := pg.CreateDB(t)
+		dropSlotOnCleanup(t, dbURL, slot)
+		pg.Exec(t, dbURL, `CREATE TABLE acct (id int PRIMARY KEY, bal int NOT NULL);
+			CREATE TABLE hist (id int, delta int);
+			ALTER TABLE hist REPLICA IDENTITY FULL;
+			INSERT INTO acct SELECT g, 0 FROM generate_series(1, 10) g;`)
+		// One transfer: two balances and a history row, in one transaction.
+		transfer := func(i int) string {
+			return "BEGIN; UPDATE acct SET bal = bal - " + itoa(i) + " WHERE id = " + itoa(i%10+1) +
+				"; UPDATE acct SET bal = bal + " + itoa(i) + " WHERE id = " + itoa((i+3)%10+1) +
+				"; INSERT INTO hist VALUES (" + itoa(i) + ", " + itoa(i) + "); COMMIT;"
+		}
+		cmd, seen, done := startFollow(t, "streaming from slot", followArgs(dbURL, tg.spec, slot)...)
+		select {
+		case <-seen.reached:
+		case err := <-done:
+			t.Fatalf("follower ended before streaming: %v\n%s", err, seen.String())
+		}
+		n := 0
+		for ; n < 40; n++ {
+			pg.Exec(t, dbURL, transfer(n))
+		}
+		// Wait for a stream commit, then keep writing and kill it.
+		waitFor(t, seen, done, "transactions,")
+		for ; n < 80; n++ {
+			pg.Exec(t, dbURL, transfer(n))
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-done
+		for ; n < 120; n++ {
+			pg.Exec(t, dbURL, transfer(n))
+		}
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now")
+		mustVerify(t, dbURL, tg.spec)
+		if got := tg.q("SELECT COUNT(*), COUNT(DISTINCT id) FROM hist"); got[0][0] != "120" || got[0][1] != "120" {
+			t.Errorf("hist after the kill and rerun: %v rows (distinct), want 120 120", got)
+		}
+		// Every commit is transaction-consistent: the balances sum to 0.
+		for _, c := range tg.q("SELECT commit_hash FROM dolt_log WHERE message LIKE '%lsn: %'") {
+			if got := tg.q("SELECT COALESCE(SUM(bal), 0) FROM acct AS OF '" + c[0] + "'"); got[0][0] != "0" {
+				t.Errorf("commit %s: sum(bal) = %s, want 0", c[0], got[0][0])
+			}
+		}
+
+		// SIGTERM: exit 0, the complete transactions committed.
+		cmd, seen, done = startFollow(t, "streaming from slot", followArgs(dbURL, tg.spec, slot, "--commit-every", "1h")...)
+		select {
+		case <-seen.reached:
+		case err := <-done:
+			t.Fatalf("follower ended before streaming: %v\n%s", err, seen.String())
+		}
+		for ; n < 130; n++ {
+			pg.Exec(t, dbURL, transfer(n))
+		}
+		// the changes reach the follower (no commit yet with --commit-every 1h)
+		waitRetained(t, dbURL, slot)
+		cmd.Process.Signal(syscall.SIGTERM)
+		<-done
+		if code := cmd.ProcessState.ExitCode(); code != 0 {
+			t.Fatalf("SIGTERM: exit %d, want 0\n%s", code, seen.String())
+		}
+		if !strings.Contains(seen.String(), "stopped by signal") {
+			t.Errorf("SIGTERM: stderr:\n%s", seen.String())
+		}
+		t.Logf("SIGTERM follower:\n%s", seen.String())
+		// What it had applied is committed (or nothing, when the changes
+		// were still in flight); the rest comes with the next run.
+		if got := tg.q("SELECT COALESCE(SUM(bal), 0) FROM acct"); got[0][0] != "0" {
+			t.Errorf("after SIGTERM: sum(bal) = %s, want 0", got[0][0])
+		}
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now")
+		mustVerify(t, dbURL, tg.spec)
+	})
+}
+
+// waitFor waits until the follower's stderr holds want.
+func waitFor(t *testing.T, seen *syncWriter, done chan error, want string) {
+	t.Helper()
+	for {
+		if strings.Contains(seen.String(), want) {
+			return
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("follower ended while waiting for %q: %v\n%s", want, err, seen.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// waitRetained waits until the slot's walsender has sent everything
+// written so far (pg_stat_replication.sent_lsn).
+func waitRetained(t *testing.T, dbURL, slot string) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	for i := 0; ; i++ {
+		var ok bool
+		err := c.QueryRow(ctx, `SELECT COALESCE(bool_and(r.sent_lsn >= pg_current_wal_insert_lsn()), false) FROM pg_replication_slots s
+			JOIN pg_stat_replication r ON r.pid = s.active_pid WHERE s.slot_name = $1`, slot).Scan(&ok)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok || i > 600 {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestFollowSchemaChange: ADD COLUMN while a follower runs stops it with
+// an error naming the table and the column; ADD COLUMN while none runs
+// stops the next run the same way; --resnapshot recovers both.
+func TestFollowSchemaChange(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		pg := testenv.Postgres(t)
+		slot, dbURL := pg.CreateDB(t)
+		dropSlotOnCleanup(t, dbURL, slot)
+		pg.Exec(t, dbURL, followSchema)
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now")
+
+		// While it runs: the Relation message shows the new column.
+		cmd, seen, done := startFollow(t, "streaming from slot", followArgs(dbURL, tg.spec, slot)...)
+		select {
+		case <-seen.reached:
+		case err := <-done:
+			t.Fatalf("follower ended before streaming: %v\n%s", err, seen.String())
+		}
+		pg.Exec(t, dbURL, `INSERT INTO scratch VALUES (50, 'before')`) // its own transaction
+		pg.Exec(t, dbURL, `ALTER TABLE items ADD COLUMN extra int; INSERT INTO items (k1, k2, extra) VALUES (9, 'z', 7);`)
+		<-done
+		if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(seen.String(), "table public.items: column extra added (integer)") || !strings.Contains(seen.String(), "--resnapshot") {
+			t.Fatalf("ADD COLUMN while following: exit %d, want 1 naming public.items and column extra, hint --resnapshot:\n%s", code, seen.String())
+		}
+		// the transaction before it is committed
+		if got := tg.q("SELECT note FROM scratch WHERE id = 50"); len(got) != 1 {
+			t.Errorf("the transaction before the schema change was not committed: %v", got)
+		}
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now", "--resnapshot")
+		mustVerify(t, dbURL, tg.spec)
+
+		// While none runs: the next run compares the branch with the schema.
+		pg.Exec(t, dbURL, `ALTER TABLE docs DROP COLUMN counter; INSERT INTO docs VALUES (7, 'seven');`)
+		code, _, errOut := pgcopyRun(t, followArgs(dbURL, tg.spec, slot, "--until", "now")...)
+		if code != 1 || !strings.Contains(errOut, "table public.docs: column counter dropped") {
+			t.Fatalf("DROP COLUMN between runs: exit %d, want 1 naming public.docs and column counter:\n%s", code, errOut)
+		}
+		mustFollow(t, dbURL, tg.spec, slot, "--until", "now", "--resnapshot")
+		mustVerify(t, dbURL, tg.spec)
+	})
+}
+
+// TestFollowSlotFaults: a slot another process streams from is a clear
+// error naming its pid; --drop-slot drops the slot and the publication;
+// a branch with no follow commit and an existing slot says what to do.
+func TestFollowSlotFaults(t *testing.T) {
+	pg := testenv.Postgres(t)
+	slot, dbURL := pg.CreateDB(t)
+	dropSlotOnCleanup(t, dbURL, slot)
+	pg.Exec(t, dbURL, followSchema)
+	target := filepath.Join(t.TempDir(), "db")
+	mustFollow(t, dbURL, target, slot, "--until", "now")
+
+	recv := exec.Command("pg_recvlogical", "-d", dbURL, "-S", slot, "--start", "-o", "proto_version=1", "-o", "publication_names=pgcopy_db_main", "-f", "/dev/null")
+	if err := recv.Start(); err != nil {
+		t.Fatalf("pg_recvlogical (PostgreSQL's client tools on PATH): %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { recv.Wait(); close(exited) }()
+	defer func() { recv.Process.Kill(); <-exited }()
+	for i := 0; ; i++ {
+		if pg.Query(t, dbURL, "SELECT active FROM pg_replication_slots WHERE slot_name = '"+slot+"'")[0][0] == "t" {
+			break
+		}
+		select {
+		case <-exited:
+			t.Fatal("pg_recvlogical ended before it held the slot")
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	code, _, errOut := pgcopyRun(t, followArgs(dbURL, target, slot, "--until", "now")...)
+	if code != 1 || !strings.Contains(errOut, `replication slot "`+slot+`"`) || !strings.Contains(errOut, "in use by another process (walsender pid") {
+		t.Errorf("slot held by pg_recvlogical: exit %d, want 1 and the slot and pid named:\n%s", code, errOut)
+	}
+	recv.Process.Kill()
+	<-exited
+
+	// Another target, the same slot: not a follow branch.
+	code, _, errOut = pgcopyRun(t, followArgs(dbURL, filepath.Join(t.TempDir(), "other"), slot, "--until", "now")...)
+	if code != 1 || !strings.Contains(errOut, "holds no follow commit") || !strings.Contains(errOut, "--resnapshot") {
+		t.Errorf("existing slot, new branch: exit %d:\n%s", code, errOut)
+	}
+
+	for i := 0; pg.Query(t, dbURL, "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '"+slot+"' AND active")[0][0] != "0" && i < 200; i++ {
+		time.Sleep(50 * time.Millisecond) // the killed client's walsender ends
+	}
+	mustFollow(t, dbURL, target, slot, "--drop-slot")
+	if got := pg.Query(t, dbURL, "SELECT (SELECT count(*) FROM pg_replication_slots WHERE slot_name = '"+slot+"'), (SELECT count(*) FROM pg_publication)"); got[0][0] != "0" || got[0][1] != "0" {
+		t.Errorf("after --drop-slot: %v slots and publications, want 0 0", got)
+	}
 }

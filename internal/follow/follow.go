@@ -251,6 +251,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer f.stream.Close()
+	fmt.Fprintf(opts.Log, "pgcopy: follow: streaming from slot %s at lsn %s into branch %s, a commit every %s\n", slot, f.state.LSN, opts.Branch, opts.CommitEvery)
 	f.warnRetained(ctx, true)
 	if f.until != 0 && f.state.LSN >= f.until {
 		fmt.Fprintf(opts.Log, "pgcopy: follow: branch %s is at %s, the server's WAL position at the start: nothing to apply\n", opts.Branch, f.state.LSN)

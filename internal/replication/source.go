@@ -426,11 +426,14 @@ func deref(p *string) string {
 	return *p
 }
 
-// CurrentWALLSN returns pg_current_wal_lsn(): the server's WAL write
-// position now (what `--until now` waits for).
+// CurrentWALLSN returns pg_current_wal_insert_lsn(): the server's WAL
+// insert position now, at or after the end of every transaction that has
+// committed (what `--until now` waits for). pg_current_wal_lsn(), the
+// write position, can be behind commits made with synchronous_commit =
+// off, which have returned to their client before their WAL is written.
 func (s *Source) CurrentWALLSN(ctx context.Context) (LSN, error) {
 	var txt string
-	if err := s.sql.QueryRow(ctx, "SELECT pg_current_wal_lsn()::text").Scan(&txt); err != nil {
+	if err := s.sql.QueryRow(ctx, "SELECT pg_current_wal_insert_lsn()::text").Scan(&txt); err != nil {
 		return 0, fmt.Errorf("read the WAL position of %s: %w", s.display, s.scrub(err))
 	}
 	return ParseLSN(txt)
