@@ -24,7 +24,7 @@
 #   probe    pgcopy follow --commit-every EVERY (embedded target) started; after its first commit
 #            (the initial copy on the slot's snapshot), pgbench -c 2 -j 2 -t BACKLOG -n at full speed
 #            (a bounded backlog: the follower applies far fewer transactions/s than pgbench runs); then insert a
-#            marker row and wait until main holds it (dolt sql AS OF 'main', polled). Apply
+#            marker row and wait until the follower reports a commit past it (its progress lines). Apply
 #            rate = row changes (4 per TPC-B transaction: 3 UPDATEs, 1 INSERT) / (time from
 #            pgbench's start to caught up).
 #   steady   pgbench -c 2 -j 2 -R RATE -T MINUTES*60 -n with the follower running. Every second:
@@ -111,15 +111,27 @@ tps_of() { sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' 
 txns_of() { sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$1"; }
 lsn_num() { psql -c "SELECT pg_wal_lsn_diff(${1:-pg_current_wal_lsn()}, '0/0')::bigint"; }
 confirmed() { psql -c "SELECT COALESCE(pg_wal_lsn_diff(confirmed_flush_lsn, '0/0')::bigint, 0) FROM pg_replication_slots WHERE slot_name = 'bench'"; }
-commits() { [[ -d $target/.dolt ]] || { echo 0; return; }; (cd "$target" && "$dolt" sql -r csv -q "SELECT COUNT(*) FROM dolt_log" 2>/dev/null | tail -n 1) || echo 0; }
+initial_done() { grep -q '^pgcopy: follow: commit [^ ]*: initial copy at lsn' "$1"; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-# wait_caught_up ID: inserts bench_marker row ID and waits until main holds it.
+# last_lsn LOG: the LSN of the last stream commit the follower reported in LOG, as a number.
+last_lsn() {
+	local l
+	l=$(sed -n 's/^pgcopy: follow: commit [^ ]* lsn \([0-9A-F]*\/[0-9A-F]*\):.*/\1/p' "$1" | tail -n 1)
+	[[ -n $l ]] || { echo 0; return; }
+	echo $(((16#${l%/*} << 32) | 16#${l#*/}))
+}
+
+# wait_caught_up ID LOG: inserts bench_marker row ID as the last transaction and waits until the
+# follower (logging to LOG) reports a commit past the WAL position before it. It reads the
+# follower's progress lines, not the target: a dolt CLI reading the database would take a core
+# from the follower (and may fail while the follower appends to the chunk journal).
 wait_caught_up() {
-	local deadline=$((SECONDS + 3600))
+	local deadline=$((SECONDS + 3600)) before
+	before=$(lsn_num "pg_current_wal_insert_lsn()")
 	psql -c "INSERT INTO bench_marker (id) VALUES ($1)"
-	until [[ -d $target/.dolt && $( (cd "$target" && "$dolt" sql -r csv -q "SELECT COUNT(*) FROM bench_marker AS OF 'main' WHERE id = $1" 2>/dev/null | tail -n 1) || echo 0) == 1 ]]; do
-		kill -0 "$follow_pid" 2>/dev/null || die "the follower ended; see $out/follow-*.log"
+	until [[ $(last_lsn "$2") -gt $before ]]; do
+		kill -0 "$follow_pid" 2>/dev/null || die "the follower ended; see $2"
 		[[ $SECONDS -lt $deadline ]] || die "the follower did not catch up within an hour"
 		sleep 0.2
 	done
@@ -154,7 +166,7 @@ step "probe: follower started; pgbench -c 2 -j 2 -t $backlog -n (unthrottled) af
 t0=$(now)
 "$pgcopy" follow "${follow_args[@]}" --report "$out/report-probe.json" >"$out/follow-probe.log" 2>&1 &
 follow_pid=$!
-while [[ $(commits) -lt 2 ]]; do
+until initial_done "$out/follow-probe.log"; do
 	kill -0 "$follow_pid" 2>/dev/null || { cat "$out/follow-probe.log"; die "the follower ended before its first commit"; }
 	sleep 0.5
 done
@@ -163,7 +175,7 @@ echo "    first commit (initial copy of scale $scale) after $initial_s s"
 b0=$(busy_ticks)
 t0=$(now)
 pgbench -c 2 -j 2 -t "$backlog" -n >"$out/pgbench-probe.log" 2>&1
-wait_caught_up 1
+wait_caught_up 1 "$out/follow-probe.log"
 probe_s=$(elapsed "$t0")
 busy_probe=$(busy_since "$b0" "$probe_s")
 tps_probe=$(tps_of "$out/pgbench-probe.log")
@@ -201,7 +213,7 @@ wait "$sampler_pid" 2>/dev/null || true
 sampler_pid=
 kill -0 "$follow_pid" 2>/dev/null || die "the follower ended during the steady run; see $out/follow-steady.log"
 t0=$(now)
-wait_caught_up 2
+wait_caught_up 2 "$out/follow-steady.log"
 drain_s=$(elapsed "$t0")
 tps_steady=$(tps_of "$out/pgbench-steady.log")
 # Lag in seconds: for each sample, now minus the first sample time at which the WAL had reached the
