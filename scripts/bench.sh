@@ -9,6 +9,8 @@
 #   ./scripts/bench.sh run          # the same
 #   ./scripts/bench.sh loadpath     # only the Go load-path benchmarks (loader/loadpath_bench_test.go)
 #   ./scripts/bench.sh all          # run, then loadpath
+#   ./scripts/bench.sh follow       # the issue-14 benchmark of `pgcopy follow` (scripts/bench-follow.sh,
+#                                   # about 16 min; its header lists its knobs)
 #   ./scripts/bench.sh --help       # this text
 #
 #   BENCH_SCALES=1 ./scripts/bench.sh                 # a quick check of the script (2-3 min)
@@ -137,8 +139,9 @@ cd "$repo_root"
 what=${1:-run}
 case "$what" in
 run | loadpath | all) ;;
+follow) exec "$repo_root/scripts/bench-follow.sh" ;;
 -h | --help | help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
-*) die "unknown part '$what': use run, loadpath or all (--help explains)" ;;
+*) die "unknown part '$what': use run, loadpath, all or follow (--help explains)" ;;
 esac
 
 scales=${BENCH_SCALES-10 50}
