@@ -190,28 +190,10 @@ func waitProgress(t *testing.T, f *followProc, what string, ok func(initial bool
 	}
 }
 
-// lockedBuffer collects a child's output from several pipes.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (w *lockedBuffer) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(p)
-}
-
-func (w *lockedBuffer) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.String()
-}
-
 // followProc is a running `pgcopy follow`.
 type followProc struct {
 	cmd  *exec.Cmd
-	out  *lockedBuffer // stdout and stderr
+	out  *testenv.SyncBuffer // stdout and stderr
 	done chan struct{}
 }
 
@@ -219,7 +201,7 @@ type followProc struct {
 // test leaves it running.
 func startFollower(t *testing.T, args ...string) *followProc {
 	t.Helper()
-	f := &followProc{out: &lockedBuffer{}, done: make(chan struct{})}
+	f := &followProc{out: &testenv.SyncBuffer{}, done: make(chan struct{})}
 	f.cmd = exec.Command(pgcopyBin, append([]string{"follow"}, args...)...)
 	f.cmd.Stdout, f.cmd.Stderr = f.out, f.out
 	if err := f.cmd.Start(); err != nil {
@@ -511,7 +493,7 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 
 	// The load runs before the follower starts: the slot's exported
 	// snapshot is taken in the middle of it.
-	benchOut := &lockedBuffer{}
+	benchOut := &testenv.SyncBuffer{}
 	// -R: pgbench unthrottled runs about 4,500 TPC-B transactions/s here,
 	// some 20 times what the follower applies (BENCHMARKS.md section 11);
 	// at followBenchRate the follower keeps up and the test stays near a

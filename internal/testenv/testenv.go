@@ -371,19 +371,20 @@ func DoltQuery(t testing.TB, dir, query string) [][]string {
 	return recs[1:]
 }
 
-// syncBuffer is a bytes.Buffer safe for concurrent writes and reads.
-type syncBuffer struct {
+// SyncBuffer is a bytes.Buffer safe for concurrent writes and reads: a
+// child process's stdout and stderr, read by the test while it runs.
+type SyncBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
 }
 
-func (b *syncBuffer) Write(p []byte) (int, error) {
+func (b *SyncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.Write(p)
 }
 
-func (b *syncBuffer) String() string {
+func (b *SyncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
@@ -427,7 +428,7 @@ func doltServer(t testing.TB, dir string, config func(port int) string) (dsn str
 	for attempt := 1; ; attempt++ {
 		port := FreePort(t)
 		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
-		log := &syncBuffer{}
+		log := &SyncBuffer{}
 		cmd := exec.Command(bin, "sql-server", "-H", "127.0.0.1", "-P", strconv.Itoa(port))
 		if config != nil {
 			cfg := WriteFile(t, t.TempDir(), "config.yaml", []byte(config(port)))
