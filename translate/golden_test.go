@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmezard/go-difflib/difflib"
+
 	"github.com/pgcopy/pgcopy/internal/doltparse"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
@@ -112,19 +114,23 @@ func compareGolden(t *testing.T, path string, got []byte) {
 		t.Fatalf("%v (run go test ./translate -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Errorf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test ./translate -update to accept)", path, i+1, g, w)
-				return
-			}
-		}
+		t.Errorf("%s differs (run go test ./translate -update to accept):\n%s", path, lineDiff(string(want), string(got), 50))
 	}
+}
+
+// lineDiff is a unified diff (3 lines of context) of want and got, want
+// being "-" and got "+", cut to max lines.
+func lineDiff(want, got string, max int) string {
+	d, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: difflib.SplitLines(want), B: difflib.SplitLines(got),
+		FromFile: "want", ToFile: "got", Context: 3,
+	})
+	if err != nil {
+		return err.Error()
+	}
+	lines := strings.Split(strings.TrimSuffix(d, "\n"), "\n")
+	if len(lines) > max {
+		lines = append(lines[:max], fmt.Sprintf("... (%d more diff lines)", len(lines)-max))
+	}
+	return strings.Join(lines, "\n")
 }
