@@ -6,7 +6,6 @@ import (
 
 	pg "github.com/pganalyze/pg_query_go/v5"
 
-	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgnode"
 	"github.com/pgcopy/pgcopy/internal/report"
@@ -52,7 +51,7 @@ func (t *Translator) Statement(ev dump.Event) error {
 			t.rep.Add("SET", firstLine(ev.Text), report.Skipped, ev.Pos, "session setting not understood by the PostgreSQL 16 parser (%v); it only tunes a psql restore session", err)
 			return nil
 		}
-		return diag.New(ev.Pos, "", "", fmt.Errorf("parse statement: %v", err),
+		return parseError(ev, "parse statement", err,
 			"pgcopy reads pg_dump plain-format output; check that this line is part of a SQL statement")
 	}
 	for _, raw := range tree.Stmts {

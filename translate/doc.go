@@ -14,7 +14,10 @@
 // Out: the schema model, SQL tuples, and entries in the run report saying
 // for every object whether it was translated, changed (and how) or skipped
 // (and why). Nothing is dropped silently; an error from Finish names the
-// dump file and line, the table and column, and says what to do.
+// dump file and line, the table and column, and says what to do. A
+// statement, COPY header or INSERT the parser rejects fails at the
+// file:line:col of the token PostgreSQL's parser stopped at (pg_query's
+// cursor position), with that line quoted and a caret under the token.
 //
 // Statements are parsed with pg_query_go (the PostgreSQL 16 parser); its
 // syntax tree never leaves this package and its view transpiler, package

@@ -34,7 +34,7 @@ var ErrNUL = rowcodec.ErrNUL
 func (t *Translator) CopyRows(ev dump.Event) (*Rows, error) {
 	tree, err := pg.Parse(ev.Text)
 	if err != nil {
-		return nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse COPY header: %v", err), "pgcopy reads pg_dump plain-format output; check that this line is a COPY ... FROM stdin; header")
+		return nil, parseError(ev, "parse COPY header", err, "pgcopy reads pg_dump plain-format output; check that this line is a COPY ... FROM stdin; header")
 	}
 	cs := tree.Stmts[0].Stmt.GetCopyStmt()
 	if cs == nil || cs.Relation == nil {
@@ -93,7 +93,7 @@ func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Row
 func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) {
 	tree, err := pg.Parse(ev.Text)
 	if err != nil {
-		return nil, nil, diag.New(ev.Pos, "", "", fmt.Errorf("parse INSERT: %v", err), "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts): one VALUES list of constants per row")
+		return nil, nil, parseError(ev, "parse INSERT", err, "pgcopy reads the INSERT forms pg_dump writes (--inserts, --column-inserts): one VALUES list of constants per row")
 	}
 	is := tree.Stmts[0].Stmt.GetInsertStmt()
 	if is == nil {

@@ -263,6 +263,53 @@ func TestCopyBadRow(t *testing.T) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+// TestCopyParseErrorPosition puts a typo on the third line of a
+// multi-line CREATE TABLE in chinook: the error names the dump's
+// file:line:col of the token pg_query's parser stopped at (not the
+// statement's first line), quotes that line with a caret, and leaves main
+// untouched, on both targets.
+func TestCopyParseErrorPosition(t *testing.T) {
+	src, err := os.ReadFile(testenv.Testdata(t, "chinook/chinook.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	bad := -1
+	for i, l := range lines {
+		if l == "CREATE TABLE public.album (" {
+			bad = i + 2 // "    title character varying(160) NOT NULL,"
+			break
+		}
+	}
+	if bad < 0 || !strings.Contains(lines[bad], "NOT NULL") {
+		t.Fatalf("chinook.sql has no CREATE TABLE public.album with a NOT NULL third line")
+	}
+	lines[bad] = strings.Replace(lines[bad], "NOT NULL", "NOT NUL", 1)
+	col := strings.Index(lines[bad], "NUL") + 1 // ASCII line: bytes are characters
+	dir := t.TempDir()
+	typo := testenv.WriteFile(t, dir, "typo.sql", []byte(strings.Join(lines, "\n")))
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		copyOK(t, testenv.Testdata(t, "chinook/chinook.sql"), tg.spec, "-q")
+		before := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+		code, _, errOut := pgcopyRun(t, "copy", "--dump", typo, "--target", tg.spec, "-q")
+		if code == 0 {
+			t.Fatal("pgcopy accepted a CREATE TABLE with a syntax error")
+		}
+		for _, want := range []string{
+			"typo.sql:" + itoa(bad+1) + ":" + itoa(col) + ": parse statement: syntax error at or near \"NUL\"",
+			"\n  " + lines[bad] + "\n  " + strings.Repeat(" ", col-1) + "^",
+			"hint:",
+		} {
+			if !strings.Contains(errOut, want) {
+				t.Errorf("error output lacks %q:\n%s", want, errOut)
+			}
+		}
+		if after := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]; strings.Join(after, " ") != strings.Join(before, " ") {
+			t.Errorf("main moved from %v to %v after a failed run", before, after)
+		}
+	})
+}
+
 // TestCopyVerifyFlag: copy --verify from a live source compares every
 // table with the snapshot before committing.
 func TestCopyVerifyFlag(t *testing.T) {

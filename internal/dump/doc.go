@@ -1,6 +1,7 @@
 // Package dump reads a pg_dump plain-format (SQL script) dump as a stream of
 // events: SQL statements, COPY blocks and psql meta-commands, each with the
-// line number where it starts.
+// line number and column where it starts ([Event.At] turns an offset into
+// the statement text into a line and column).
 //
 // In: an io.Reader over the dump text (already decompressed) and a file name
 // used in positions. Out: [Event] values from [Reader.Next]; the data lines of

@@ -63,8 +63,12 @@ type Event struct {
 	Kind Kind
 	// Pos is the line where the statement, COPY header or meta-command
 	// starts: the line of its first character that is neither blank nor
-	// part of a comment.
+	// part of a comment. Pos.Col is 0: the reader's positions are lines.
 	Pos Pos
+	// Col is the 1-based column (in characters, UTF-8 code points) of
+	// Text's first character on line Pos.Line: 1 unless blanks or another
+	// statement came before it on that line.
+	Col int
 	// Text depends on Kind.
 	//
 	// Stmt: the statement text from its first character through the
@@ -82,6 +86,32 @@ type Event struct {
 	// TOC is the last pg_dump TOC comment seen since the previous event, or
 	// nil if there was none.
 	TOC *TOC
+}
+
+// At returns the position of the character at the 0-based character
+// (code point) offset off into e.Text: its line, counting the "\n" line
+// ends before it, and its 1-based column in characters (as PostgreSQL's
+// own error cursor counts; PostgreSQL manual §55.2.2, field P
+// "Position"). An offset past the end of Text gives the position just
+// after Text's last character.
+func (e Event) At(off int) Pos {
+	p := Pos{File: e.Pos.File, Line: e.Pos.Line, Col: e.Col}
+	if p.Col < 1 {
+		p.Col = 1
+	}
+	for _, c := range e.Text {
+		if off <= 0 {
+			break
+		}
+		off--
+		if c == '\n' {
+			p.Line++
+			p.Col = 1
+		} else {
+			p.Col++
+		}
+	}
+	return p
 }
 
 // Header holds facts read from the leading comments of a pg_dump dump:

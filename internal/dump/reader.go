@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // bufSize is the size of the read buffer. Lines up to this length are
@@ -36,7 +37,9 @@ type Reader struct {
 	lx      lexer
 	stmt    bytes.Buffer // text of the statement in progress
 	stmtPos Pos
-	skip    bool // inside a block comment before any statement text
+	stmtCol int    // Event.Col of the statement in progress
+	cur     []byte // the current line (rest is a tail of it)
+	skip    bool   // inside a block comment before any statement text
 
 	toc    *TOC
 	header Header
@@ -241,7 +244,7 @@ func (r *Reader) Next() (Event, error) {
 			if err != nil {
 				return Event{}, err
 			}
-			r.rest = line
+			r.rest, r.cur = line, line
 		}
 		s := r.rest
 		if r.skip {
@@ -278,9 +281,10 @@ func (r *Reader) Next() (Event, error) {
 				continue
 			case s[0] == '\\':
 				r.rest = nil
-				return r.event(Meta, r.pos(), trimEOL(s)), nil
+				return r.event(Meta, r.pos(), r.colOf(s), trimEOL(s)), nil
 			}
 			r.stmtPos = r.pos()
+			r.stmtCol = r.colOf(s)
 		}
 		n := r.lx.scan(s, r.pos())
 		if n < 0 {
@@ -312,12 +316,12 @@ func (r *Reader) endStatement() (ev Event, ok bool, err error) {
 		r.rest = nil
 		r.inCopy = true
 		r.copyPos = r.stmtPos
-		return r.event(Copy, r.stmtPos, text), true, nil
+		return r.event(Copy, r.stmtPos, r.stmtCol, text), true, nil
 	}
 	if v, ok := stdStringsSetting(text); ok {
 		r.lx.noStdStrings = !v
 	}
-	return r.event(Stmt, r.stmtPos, text), true, nil
+	return r.event(Stmt, r.stmtPos, r.stmtCol, text), true, nil
 }
 
 // resetStmt empties the statement buffer, dropping it if it grew large.
@@ -331,9 +335,16 @@ func (r *Reader) resetStmt() {
 	}
 }
 
-// event builds an Event with the pending TOC, which it consumes.
-func (r *Reader) event(k Kind, p Pos, text []byte) Event {
-	ev := Event{Kind: k, Pos: p, Text: string(text), TOC: r.toc}
+// colOf is the 1-based column, in characters, where s, a tail of the
+// current line, starts.
+func (r *Reader) colOf(s []byte) int {
+	return utf8.RuneCount(r.cur[:len(r.cur)-len(s)]) + 1
+}
+
+// event builds an Event for text starting at column col of line p, with
+// the pending TOC, which it consumes.
+func (r *Reader) event(k Kind, p Pos, col int, text []byte) Event {
+	ev := Event{Kind: k, Pos: p, Col: col, Text: string(text), TOC: r.toc}
 	r.toc = nil
 	r.events++
 	if k == Meta {

@@ -579,3 +579,53 @@ func TestDollarTag(t *testing.T) {
 		}
 	}
 }
+
+// TestEventCol checks Event.Col (the column where a statement starts on
+// its line) and Event.At (the line and column of a character offset into
+// the statement text).
+func TestEventCol(t *testing.T) {
+	input := "SELECT 1;\n  SET x = 1;  \\connect y\nSELECT 'é'; SELECT\n  ab,\n\tcd;\n"
+	r := newReaderSize(strings.NewReader(input), "f.sql", bufSize)
+	type at struct {
+		line, col int
+	}
+	var got []at
+	var last Event
+	for {
+		e, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, at{e.Pos.Line, e.Col})
+		last = e
+	}
+	want := []at{{1, 1}, {2, 3}, {2, 15}, {3, 1}, {3, 13}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("event (line, col) = %v, want %v", got, want)
+	}
+	// last is "SELECT\n  ab,\n\tcd;" starting at 3:13
+	for _, tc := range []struct {
+		off  int
+		want Pos
+	}{
+		{0, Pos{File: "f.sql", Line: 3, Col: 13}},
+		{5, Pos{File: "f.sql", Line: 3, Col: 18}},
+		{6, Pos{File: "f.sql", Line: 3, Col: 19}}, // the line end itself
+		{7, Pos{File: "f.sql", Line: 4, Col: 1}},
+		{9, Pos{File: "f.sql", Line: 4, Col: 3}},
+		{14, Pos{File: "f.sql", Line: 5, Col: 2}},
+		{99, Pos{File: "f.sql", Line: 5, Col: 5}},
+	} {
+		if p := last.At(tc.off); p != tc.want {
+			t.Errorf("At(%d) = %+v, want %+v", tc.off, p, tc.want)
+		}
+	}
+	// characters, not bytes: "SELECT 'é'; " is 12 characters, 13 bytes
+	e := Event{Pos: Pos{Line: 1}, Col: 1, Text: "SELECT 'é', x"}
+	if p := e.At(11); p != (Pos{Line: 1, Col: 12}) {
+		t.Errorf("At after a 2-byte character = %+v", p)
+	}
+}
