@@ -56,3 +56,41 @@ func TestReadmeLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestPackageDocs checks that every package of the module has a doc.go
+// whose package comment says what goes in ("In:"), what comes out
+// ("Out:") and what the package never does ("never").
+func TestPackageDocs(t *testing.T) {
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") && rel != "." || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		gofiles, _ := filepath.Glob(filepath.Join(path, "*.go"))
+		if len(gofiles) == 0 {
+			return nil
+		}
+		doc, err := os.ReadFile(filepath.Join(path, "doc.go"))
+		if err != nil {
+			t.Errorf("%s/ has no doc.go", filepath.ToSlash(rel))
+			return nil
+		}
+		comment, _, _ := strings.Cut(string(doc), "\npackage ")
+		for _, want := range []string{"In:", "Out:", "never"} {
+			if !strings.Contains(comment, want) {
+				t.Errorf("%s/doc.go: the package comment does not say %q", filepath.ToSlash(rel), want)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
