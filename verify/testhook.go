@@ -1,3 +1,5 @@
+//go:build pgcopytest
+
 package verify
 
 import (
@@ -5,6 +7,11 @@ import (
 	"fmt"
 	"os"
 )
+
+// This file holds verify's test hook; it is compiled only with
+// `go build -tags pgcopytest` (the e2e tests of cmd/pgcopy build that way).
+// The shipped binary gets the no-op of testhook_off.go and never reads
+// the environment variable.
 
 // testStall blocks when the environment variable PGCOPY_TEST_STALL_VERIFY
 // is "1": before the first table is compared it prints "pgcopy: test

@@ -23,7 +23,10 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	pgcopyBin = filepath.Join(dir, "pgcopy")
-	if out, err := exec.Command("go", "build", "-o", pgcopyBin, ".").CombinedOutput(); err != nil {
+	// -tags pgcopytest compiles in the test hooks (PGCOPY_TEST_PAUSE_AT,
+	// PGCOPY_TEST_STALL_AFTER_ROWS, ...); TestReleaseHasNoTestHooks checks
+	// the build without it.
+	if out, err := exec.Command("go", "build", "-tags", "pgcopytest", "-o", pgcopyBin, ".").CombinedOutput(); err != nil {
 		os.Stderr.Write(out)
 		panic(err)
 	}

@@ -12,5 +12,10 @@
 // or translates anything itself: every job is a call into internal/pipeline
 // (or internal/follow), which runs the steps.
 //
+// The test hooks (PGCOPY_TEST_PAUSE_AT and the other PGCOPY_TEST_* stall
+// and pause variables) are compiled in only with `go build -tags
+// pgcopytest`, as the end-to-end tests build it; the shipped binary never
+// reads them (TestReleaseHasNoTestHooks).
+//
 // See README.md for the full documentation.
 package main

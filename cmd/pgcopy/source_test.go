@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/internal/testenv"
 )
 
@@ -101,7 +100,7 @@ func TestSourceSnapshotIsolation(t *testing.T) {
 	target := filepath.Join(dir, "db")
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(pgcopyBin, "copy", "--source", dbURL, "--target", target, "--report", filepath.Join(dir, "report.json"))
-	cmd.Env = append(os.Environ(), source.EnvPauseAfterSnapshot+"="+pause)
+	cmd.Env = append(os.Environ(), "PGCOPY_TEST_PAUSE_AFTER_SNAPSHOT="+pause)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {

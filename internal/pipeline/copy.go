@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/pgcopy/pgcopy/fkfix"
@@ -452,26 +449,10 @@ func schemaPass(src source.Input, ropts translate.ReadOptions) (*translate.Resul
 	return translate.ReadSchema(rc, src.Name(), ropts)
 }
 
-// stallHook returns a function to call once per row. When the environment
-// variable PGCOPY_TEST_STALL_AFTER_ROWS is N > 0, the Nth call flushes
-// nothing more, prints "pgcopy: test stall" to stderr and blocks until ctx
-// ends (SIGINT or SIGTERM), then returns ctx's error: the kill test uses it
-// to SIGKILL pgcopy in the middle of a load, the interrupt test to signal it.
-func stallHook(ctx context.Context) func() error {
-	n, _ := strconv.Atoi(os.Getenv("PGCOPY_TEST_STALL_AFTER_ROWS"))
-	if n <= 0 {
-		return func() error { return nil }
-	}
-	var seen atomic.Int64
-	return func() error {
-		if seen.Add(1) == int64(n) {
-			fmt.Fprintln(os.Stderr, "pgcopy: test stall")
-			<-ctx.Done()
-			return ctx.Err()
-		}
-		return nil
-	}
-}
+// noStall is the row hook that never stalls: what stallHook returns in the
+// shipped binary (testhook_off.go) and, with -tags pgcopytest, when
+// PGCOPY_TEST_STALL_AFTER_ROWS is unset (testhook.go).
+func noStall() error { return nil }
 
 func addSource(t *report.Table, src string) {
 	for _, s := range t.Sources {

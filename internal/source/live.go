@@ -16,12 +16,6 @@ import (
 	"github.com/pgcopy/pgcopy/internal/diag"
 )
 
-// EnvPauseAfterSnapshot names a test hook: when set to a path, [OpenLive]
-// creates PATH.ready after exporting its snapshot and then waits until PATH
-// exists, so a test can change the database while a copy holds a snapshot.
-// Nothing else reads it.
-const EnvPauseAfterSnapshot = "PGCOPY_TEST_PAUSE_AFTER_SNAPSHOT"
-
 // LiveOptions configures a live source.
 type LiveOptions struct {
 	// PgDump is the pg_dump program. When empty, the pg_dump on PATH is
@@ -177,10 +171,8 @@ func OpenLive(ctx context.Context, connString string, opts LiveOptions) (*Live, 
 		l.filters = append(l.filters, "--strict-names")
 	}
 
-	if p := os.Getenv(EnvPauseAfterSnapshot); p != "" {
-		if err := pauseForTest(ctx, p); err != nil {
-			return fail(err)
-		}
+	if err := pauseAfterSnapshot(ctx); err != nil {
+		return fail(err)
 	}
 	return l, nil
 }
@@ -216,22 +208,6 @@ func findPgDump(ctx context.Context, explicit string, server pgVersion, serverVe
 		seen = append(seen, c+" ("+v.String()+")")
 	}
 	return "", "", &diag.Error{Err: fmt.Errorf("no pg_dump found is as new as the server (PostgreSQL %s): found %s", serverVersion, strings.Join(seen, ", ")), Hint: hint}
-}
-
-func pauseForTest(ctx context.Context, path string) error {
-	if err := os.WriteFile(path+".ready", nil, 0o644); err != nil {
-		return fmt.Errorf("%s: %w", EnvPauseAfterSnapshot, err)
-	}
-	for {
-		if _, err := os.Stat(path); err == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
 }
 
 // Name is "HOST:PORT/DATABASE"; it never holds the password.
