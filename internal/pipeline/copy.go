@@ -117,7 +117,13 @@ type Result struct {
 	Changed bool
 }
 
-// Copy runs the whole job. The load is written to a work branch
+// Copy runs the whole job, in this order: read the schema (pass 1,
+// schemaPass), open the target onto a work branch (openTarget), create the
+// tables, load the rows (pass 2, loadRows), check the foreign keys
+// (checkForeignKeys), create the views (loader/views.go), compare with the
+// source (--verify, verifyCopy), commit (commitAll), publish (the branch
+// moves to the commit; recordCommits), then --tag and --push (tagAndPush)
+// and dolt_gc (collectGarbage). The load is written to a work branch
 // (loader.WorkBranchPrefix + branch) and the branch is fast-forwarded only
 // after the load, fkfix and the commit succeeded. On error, or when the
 // process is killed, the branch is exactly as it was; the next run deletes
@@ -158,24 +164,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	db, hdr := pass1.DB, pass1.Header
 
-	// Load.
-	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
+	// Open the target, onto a work branch; the target branch moves only
+	// at Publish.
+	tgt, err := openTarget(ctx, opts, db, rep)
 	if err != nil {
 		return res, err
 	}
 	defer tgt.Close()
-	rep.Target = tgt.Display
-	// With --schemas databases, the other databases join the target
-	// (loader/databases.go); every step below covers them all.
-	if len(db.Databases) > 1 {
-		if err := tgt.AddDatabases(ctx, db.Databases[1:]); err != nil {
-			return res, err
-		}
-	}
-	// Load onto a work branch; the target branch moves only at the end.
-	if err := tgt.StartWork(ctx, opts.Branch); err != nil {
-		return res, err
-	}
 	testPause("started")
 	fail := func(err error) (*Result, error) {
 		if aerr := tgt.Abandon(); aerr != nil {
@@ -183,6 +178,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return res, err
 	}
+	// Create the tables, then load the rows (pass 2).
 	if err := tgt.PrepareAll(ctx); err != nil {
 		return fail(err)
 	}
@@ -194,6 +190,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 	testPause("loaded")
 
+	// Foreign keys: resolve, then check every row (fkfix).
 	if err := checkForeignKeys(ctx, tgt, db, opts.AllowFKViolations, rep); err != nil {
 		return fail(err)
 	}
@@ -203,12 +200,14 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		return fail(err)
 	}
 
+	// --verify: compare every table with the source.
 	if opts.Verify {
 		if err := verifyCopy(ctx, src, tgt, db, rep); err != nil {
 			return fail(err)
 		}
 	}
 
+	// Commit on the work branch, then publish: the branch moves to it.
 	dbs := tgt.Databases()
 	commits, msgs, err := commitAll(ctx, tgt, src, hdr, db, rep, opts)
 	if err != nil {
@@ -219,6 +218,47 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.Publish(ctx); err != nil {
 		return fail(err)
 	}
+	recordCommits(res, db, dbs, commits)
+	// From here on the commit is published: a failing --tag or --push is a
+	// *PublishedError, which says so, and never undoes it.
+	if err := tagAndPush(ctx, tgt, dbs, msgs, push, opts, res.Commit); err != nil {
+		return res, err
+	}
+	collectGarbage(ctx, tgt, res.Changed, opts, rep)
+	return res, nil
+}
+
+// openTarget opens the Dolt target (loader.Open), adds the other
+// databases of --schemas databases (loader/databases.go; every later step
+// covers them all) and starts the work branch (loader.Target.StartWork),
+// which fails if another live run holds the target. It records the
+// target's display name in rep. On error the target is closed.
+func openTarget(ctx context.Context, opts Options, db *schema.Database, rep *report.Report) (*loader.Target, error) {
+	tgt, err := loader.Open(ctx, opts.Target, loader.Options{Author: opts.Author, SQLInserts: opts.SQLInserts, Password: opts.TargetPassword})
+	if err != nil {
+		return nil, err
+	}
+	rep.Target = tgt.Display
+	if len(db.Databases) > 1 {
+		if err := tgt.AddDatabases(ctx, db.Databases[1:]); err != nil {
+			tgt.Close()
+			return nil, err
+		}
+	}
+	if err := tgt.StartWork(ctx, opts.Branch); err != nil {
+		tgt.Close()
+		return nil, err
+	}
+	return tgt, nil
+}
+
+// recordCommits puts the published commits into res and its report: Commit
+// is the first database's commit hash ("" when nothing changed), and with
+// more than one database (--schemas databases) the report has one
+// Databases line per database (its tables, views and commit). When no
+// database changed, it notes that no new commit was made.
+func recordCommits(res *Result, db *schema.Database, dbs []string, commits map[string]string) {
+	rep := res.Report
 	res.Commit = commits[dbs[0]]
 	rep.Commit = res.Commit
 	if len(dbs) > 1 {
@@ -230,15 +270,22 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if !res.Changed {
 		rep.Note("the data and schema equal the target's HEAD: no new commit was made")
 	}
-	// After publishing, failures no longer undo the commit: they are
-	// *PublishedError values, which say that the snapshot is published.
-	published := func(step string, err error) (*Result, error) {
-		return res, &PublishedError{Commit: res.Commit, Branch: orText(opts.Branch, "main"), Target: tgt.Display, Step: step, Err: err}
+}
+
+// tagAndPush runs --tag (dolt_tag, with the commit message msgs[name]) and
+// --push (dolt_push to push.Remote, or for the other databases of
+// --schemas databases the remote pushRemote derives) in each database of
+// dbs, in order. It does nothing without --tag and --push. Its error is a
+// *PublishedError naming the step that failed and the published commit:
+// the branch already points at the commit, which stays.
+func tagAndPush(ctx context.Context, tgt *loader.Target, dbs []string, msgs map[string]string, push loader.PushSpec, opts Options, commit string) error {
+	if opts.Tag == "" && opts.Push == "" {
+		return nil
+	}
+	published := func(step string, err error) error {
+		return &PublishedError{Commit: commit, Branch: orText(opts.Branch, "main"), Target: tgt.Display, Step: step, Err: err}
 	}
 	for _, name := range dbs {
-		if opts.Tag == "" && opts.Push == "" {
-			break
-		}
 		if err := tgt.Use(ctx, name); err != nil {
 			return published("switching to database "+name, err)
 		}
@@ -255,14 +302,25 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
-	if res.Changed && tgt.Kind == loader.Server && !opts.ServerGC && !opts.NoGC {
-		rep.Note("dolt_gc not run: on a sql-server it ends every session, other clients' too; run CALL DOLT_GC() at a quiet time, or pass --server-gc")
-	} else if !opts.NoGC && res.Changed {
-		if err := tgt.GCAll(ctx); err != nil {
-			rep.Note("dolt_gc after the commit failed: %v (the commit is fine; run `dolt gc` later)", err)
-		}
+	return nil
+}
+
+// collectGarbage runs dolt_gc in every database after a new commit
+// (changed), unless --no-gc. On a sql-server it runs only with
+// --server-gc, since dolt_gc ends every session of the server (Dolt docs,
+// "dolt_gc"); otherwise it notes that it did not. A failing dolt_gc is a
+// note, not an error: the commit is fine.
+func collectGarbage(ctx context.Context, tgt *loader.Target, changed bool, opts Options, rep *report.Report) {
+	if !changed || opts.NoGC {
+		return
 	}
-	return res, nil
+	if tgt.Kind == loader.Server && !opts.ServerGC {
+		rep.Note("dolt_gc not run: on a sql-server it ends every session, other clients' too; run CALL DOLT_GC() at a quiet time, or pass --server-gc")
+		return
+	}
+	if err := tgt.GCAll(ctx); err != nil {
+		rep.Note("dolt_gc after the commit failed: %v (the commit is fine; run `dolt gc` later)", err)
+	}
 }
 
 // loadRows is the second pass: it loads every row of the dump (on opts.Jobs
