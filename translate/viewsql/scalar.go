@@ -66,6 +66,11 @@ func Expr(cat Catalog, n *pg.Node, sc Scalar) (string, error) {
 // skipped.
 func (t *transpiler) expr(n *pg.Node, ctx exprCtx) (string, error) {
 	if ctx.view != nil {
+		if _, done := t.kinds[n]; !done {
+			// first pass: annotate the expression's kinds in the scope
+			// it is written in; the emission below reads them
+			t.annotate(n, ctx.view)
+		}
 		if s, ok, err := t.viewExpr(n, ctx); ok {
 			return s, err
 		}
