@@ -32,12 +32,18 @@
 // operand is, so an expression has a value kind (types.go: kindOf; a kind
 // per PostgreSQL type from the type registry, package pgtypes, and the
 // result types of operators and functions, PostgreSQL manual chapter 9).
-// The kinds are annotated by their own functions (types.go), apart from
-// the emission (select.go, viewexpr.go, scalar.go), but on demand: an
-// operand's kind is read from the scope as it stands when its operator is
-// written, since a scope grows as the query is written (FROM items,
-// select-list names that ORDER BY may use) and resolving a relation
-// translates the view it names.
+// Translation is two passes over each expression: the first (types.go:
+// annotate) records the kind of every node of the expression's tree in a
+// map keyed by node, children before parents, so each rule reads its
+// operands' annotations; the second (select.go, viewexpr.go, scalar.go)
+// writes the SQL and reads kinds only from the annotations. An expression
+// is annotated when it is about to be written, in its query level's scope
+// as it stands then, because a scope grows as the query is written (FROM
+// items, then select-list names that ORDER BY may use) and resolving a
+// relation translates the view it names. A subquery is its own level and
+// is annotated when it is written; a scalar subquery's kind (its first
+// column's) is found by a transpiler of its own. A cast in a default,
+// CHECK or generated column is decided by the same registry row's kind.
 //
 // # Why the expression core lives here
 //
@@ -60,5 +66,5 @@
 //	select.go   SELECT, set operations, WITH, FROM, ORDER BY, LIMIT
 //	viewexpr.go view-only expressions (operators, casts, functions, aggregates, sublinks)
 //	scalar.go   the expression core shared with defaults, CHECKs and generated columns (Expr)
-//	types.go    value kinds (vkind), a type name's kind (typeOf), an expression's (kindOf)
+//	types.go    value kinds (vkind), a type name's kind (typeOf), the annotation pass (annotate, nodeKind)
 package viewsql

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/pgtypes"
 )
 
 // exprCtx is what an expression may refer to and where it will be used.
@@ -65,6 +66,11 @@ func Expr(cat Catalog, n *pg.Node, sc Scalar) (string, error) {
 // skipped.
 func (t *transpiler) expr(n *pg.Node, ctx exprCtx) (string, error) {
 	if ctx.view != nil {
+		if _, done := t.kinds[n]; !done {
+			// first pass: annotate the expression's kinds in the scope
+			// it is written in; the emission below reads them
+			t.annotate(n, ctx.view)
+		}
 		if s, ok, err := t.viewExpr(n, ctx); ok {
 			return s, err
 		}
@@ -295,23 +301,27 @@ func (t *transpiler) cast(tc *pg.TypeCast, ctx exprCtx) (string, error) {
 		return "", err
 	}
 	isConst := tc.Arg.GetAConst() != nil
-	if schemaName == "" || schemaName == "pg_catalog" {
-		switch name {
-		case "text", "varchar", "bpchar", "name", "citext", "int2", "int4", "int8", "numeric", "float4", "float8",
-			"regclass", "bool", "uuid", "json", "jsonb":
+	if row, ok := pgtypes.Lookup(name); ok && (schemaName == "" || schemaName == "pg_catalog") {
+		// the registry row's view-expression kind decides (package pgtypes)
+		switch row.View {
+		case pgtypes.ViewText, pgtypes.ViewInt, pgtypes.ViewNumeric, pgtypes.ViewFloat, pgtypes.ViewBool, pgtypes.ViewJSON:
 			return inner, nil
-		case "interval":
+		case pgtypes.ViewInterval:
 			return "", fmt.Errorf("an interval value outside date arithmetic (Dolt has no interval type)")
-		case "date":
+		case pgtypes.ViewDate:
 			if isConst {
 				return inner, nil
 			}
 			return "CAST(" + inner + " AS DATE)", nil
-		case "timestamp", "timestamptz":
+		case pgtypes.ViewTimestamp:
 			if isConst {
 				return inner, nil
 			}
 			return "CAST(" + inner + " AS DATETIME(6))", nil
+		}
+		if row.Name == "regclass" {
+			// nextval('s'::regclass): the object name is the text itself
+			return inner, nil
 		}
 	}
 	if name == "citext" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate/schema"
@@ -240,12 +241,14 @@ func (t *transpiler) setOpSQL(s *pg.SelectStmt, outer *viewScope, vt *viewTrans)
 	return b.String(), cols, nil
 }
 
-// withSQL translates a WITH clause of non-recursive common table
-// expressions; their names become visible in vs.
+// withSQL translates a WITH clause; its names become visible in vs. WITH
+// RECURSIVE keeps the recursion (MySQL manual §15.2.20, "Recursive Common
+// Table Expressions", which Dolt runs): a query that names itself is a
+// UNION [ALL] whose first arm does not, and the first arm's columns are
+// the query's (in PostgreSQL and in MySQL alike), so that arm is
+// translated first to learn them before the whole query, which sees its
+// own name, is.
 func (t *transpiler) withSQL(w *pg.WithClause, vs *viewScope) (string, error) {
-	if w.Recursive {
-		return "", fmt.Errorf("WITH RECURSIVE")
-	}
 	vs.ctes = map[string][]Column{}
 	var parts []string
 	for _, n := range w.Ctes {
@@ -257,21 +260,48 @@ func (t *transpiler) withSQL(w *pg.WithClause, vs *viewScope) (string, error) {
 		if cte.SearchClause != nil || cte.CycleClause != nil {
 			return "", fmt.Errorf("WITH %s with SEARCH or CYCLE", cte.Ctename)
 		}
+		names := strList(cte.Aliascolnames)
+		rename := func(cols []Column) error {
+			if len(names) > len(cols) {
+				return fmt.Errorf("WITH %s names more columns than its query returns", cte.Ctename)
+			}
+			for i := range cols {
+				if i < len(names) {
+					cols[i].pg, cols[i].dolt = names[i], truncIdent(names[i])
+				}
+			}
+			return nil
+		}
+		if w.Recursive && selfReferencing(sel, cte.Ctename) {
+			if sel.Op != pg.SetOperation_SETOP_UNION || sel.Larg == nil || selfReferencing(sel.Larg, cte.Ctename) {
+				return "", fmt.Errorf("WITH RECURSIVE %s whose query is not a UNION of a non-recursive and a recursive part", cte.Ctename)
+			}
+			// the first arm alone, by a transpiler of its own (its nodes are
+			// annotated again when the whole query is written)
+			probe := &transpiler{cat: t.cat}
+			_, first, err := probe.selectSQL(sel.Larg, vs, &viewTrans{db: vs.vt.db}, false)
+			if err != nil {
+				return "", err
+			}
+			if err := rename(first); err != nil {
+				return "", err
+			}
+			for i := range first {
+				first[i].doltType = nil // the arms together decide the type
+			}
+			vs.ctes[cte.Ctename] = first
+		}
 		q, cols, err := t.selectSQL(sel, vs, vs.vt, false)
 		if err != nil {
 			return "", err
 		}
-		names := strList(cte.Aliascolnames)
-		if len(names) > len(cols) {
-			return "", fmt.Errorf("WITH %s names more columns than its query returns", cte.Ctename)
+		if err := rename(cols); err != nil {
+			return "", err
 		}
 		head := sqltext.Ident(truncIdent(cte.Ctename))
 		if len(names) > 0 {
 			var q []string
 			for i := range cols {
-				if i < len(names) {
-					cols[i].pg, cols[i].dolt = names[i], truncIdent(names[i])
-				}
 				q = append(q, sqltext.Ident(cols[i].dolt))
 			}
 			head += " (" + strings.Join(q, ", ") + ")"
@@ -279,7 +309,38 @@ func (t *transpiler) withSQL(w *pg.WithClause, vs *viewScope) (string, error) {
 		parts = append(parts, head+" AS ("+q+")")
 		vs.ctes[cte.Ctename] = cols
 	}
+	if w.Recursive {
+		return "WITH RECURSIVE " + strings.Join(parts, ", ") + " ", nil
+	}
 	return "WITH " + strings.Join(parts, ", ") + " ", nil
+}
+
+// selfReferencing reports whether a query names the relation name
+// unqualified anywhere in it (FROM items, joins, subqueries): for a WITH
+// RECURSIVE query, whether it is recursive.
+func selfReferencing(sel *pg.SelectStmt, name string) bool {
+	found := false
+	var walk func(m protoreflect.Message)
+	walk = func(m protoreflect.Message) {
+		if rv, ok := m.Interface().(*pg.RangeVar); ok && rv.Schemaname == "" && rv.Relname == name {
+			found = true
+		}
+		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+			if found || fd.Kind() != protoreflect.MessageKind || fd.IsMap() {
+				return !found
+			}
+			if fd.IsList() {
+				for i, l := 0, v.List(); i < l.Len(); i++ {
+					walk(l.Get(i).Message())
+				}
+			} else {
+				walk(v.Message())
+			}
+			return !found
+		})
+	}
+	walk(sel.ProtoReflect())
+	return found
 }
 
 // positional translates a GROUP BY item: an integer is the position of a

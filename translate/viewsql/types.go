@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	pg "github.com/pganalyze/pg_query_go/v5"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgcopy/pgcopy/translate/pgtypes"
 )
@@ -107,10 +108,83 @@ func (t *transpiler) tableColumn(c TableColumn) Column {
 	return col
 }
 
-// kindOf infers what an expression's value is: from the column types of
-// the FROM clause, casts, constants and the result types of operators and
-// functions (PostgreSQL manual chapter 9).
+// annotate is the first pass over one expression of a view's query: it
+// records the kind of every node of the tree in t.kinds, children before
+// their parent, so that each rule (nodeKind) reads its operands' kinds
+// from the annotations. It does not descend into a subquery, which is its
+// own query level with its own scope (a scalar subquery's kind is its
+// first column's, found with a transpiler of its own). vs is the scope as
+// it stands when the expression is written: complete for the FROM items
+// and select-list names the expression may use.
+func (t *transpiler) annotate(n *pg.Node, vs *viewScope) {
+	if t.kinds == nil {
+		t.kinds = map[*pg.Node]vtype{}
+	}
+	walkExpr(n, func(c *pg.Node) {
+		if _, done := t.kinds[c]; !done {
+			t.kinds[c] = t.nodeKind(c, vs)
+		}
+	})
+}
+
+// kindOf is an annotated node's kind, as the second pass (emission) reads
+// it. Every node t.expr writes was annotated at the root of its
+// expression; a node that was not (none is) is annotated now.
 func (t *transpiler) kindOf(n *pg.Node, vs *viewScope) vtype {
+	if n == nil {
+		return vtype{k: kUnknown, scale: -1}
+	}
+	k, ok := t.kinds[n]
+	if !ok {
+		t.annotate(n, vs)
+		k = t.kinds[n]
+	}
+	return k
+}
+
+// walkExpr calls visit on every expression node of n's tree, children
+// first (post-order), stopping at subqueries (a SelectStmt node). It
+// walks the protobuf message pg_query parses into, so that every field
+// holding a node is visited without a list of node types to keep.
+func walkExpr(n *pg.Node, visit func(*pg.Node)) {
+	if n == nil || n.Node == nil || n.GetSelectStmt() != nil {
+		return
+	}
+	walkFields(n.ProtoReflect(), visit)
+	visit(n)
+}
+
+func walkFields(m protoreflect.Message, visit func(*pg.Node)) {
+	child := func(c protoreflect.Message) {
+		switch x := c.Interface().(type) {
+		case *pg.Node:
+			walkExpr(x, visit)
+		case *pg.SelectStmt:
+		default:
+			walkFields(c, visit)
+		}
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		if fd.Kind() != protoreflect.MessageKind || fd.IsMap() {
+			return true
+		}
+		if fd.IsList() {
+			l := v.List()
+			for i := 0; i < l.Len(); i++ {
+				child(l.Get(i).Message())
+			}
+			return true
+		}
+		child(v.Message())
+		return true
+	})
+}
+
+// nodeKind infers what an expression's value is: from the column types
+// of the FROM clause, casts, constants and the result types of operators
+// and functions (PostgreSQL manual chapter 9). Its operands' kinds are
+// the annotations (kindOf) of its children.
+func (t *transpiler) nodeKind(n *pg.Node, vs *viewScope) vtype {
 	unknown := vtype{k: kUnknown, scale: -1}
 	if n == nil {
 		return unknown
@@ -214,15 +288,18 @@ func (t *transpiler) firstColumnKind(sel *pg.SelectStmt, outer *viewScope) vtype
 	if len(sel.TargetList) == 0 {
 		return vtype{k: kUnknown, scale: -1}
 	}
+	// a transpiler of its own: the subquery's nodes are annotated again,
+	// in the scope of its real translation, when it is written
+	sub := &transpiler{cat: t.cat}
 	vs := &viewScope{outer: outer, vt: &viewTrans{db: outer.vt.db}, outputs: map[string]outputRef{}}
-	if _, err := t.fromSQL(sel.FromClause, vs); err != nil {
+	if _, err := sub.fromSQL(sel.FromClause, vs); err != nil {
 		return vtype{k: kUnknown, scale: -1}
 	}
 	rt := sel.TargetList[0].GetResTarget()
 	if rt == nil {
 		return vtype{k: kUnknown, scale: -1}
 	}
-	return t.kindOf(rt.Val, vs)
+	return sub.kindOf(rt.Val, vs)
 }
 
 func (t *transpiler) aexprKind(a *pg.A_Expr, vs *viewScope) vtype {

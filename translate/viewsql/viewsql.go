@@ -151,6 +151,9 @@ func Translate(cat Catalog, query *pg.Node, aliases []string, database string) (
 // Translate or Expr.
 type transpiler struct {
 	cat Catalog
+	// kinds is the first pass's annotation: the kind of every expression
+	// node of the view's query written so far (types.go: annotate).
+	kinds map[*pg.Node]vtype
 }
 
 // literal converts one value in PostgreSQL text form to the SQL literal a
