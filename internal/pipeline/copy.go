@@ -100,6 +100,8 @@ type Options struct {
 	// records its slot and LSN there; internal/follow).
 	MessageTrailer string
 	AllowEmpty     bool
+
+	digests map[string]tableDigest // set by Copy before the commit (nightly.go)
 }
 
 // Progress is the state of the data pass, for a progress bar.
@@ -213,6 +215,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	dbs := tgt.Databases()
+	opts.digests = tableDigests(pass1, db, opts.OnUnrepresentable) // nightly.go
 	commits, msgs, err := commitAll(ctx, tgt, src, hdr, db, rep, opts)
 	if err != nil {
 		return fail(err)
@@ -373,7 +376,7 @@ func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr du
 		if err := tgt.Use(ctx, name); err != nil {
 			return nil, nil, err
 		}
-		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + opts.MessageTrailer
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + digestLines(opts.digests, db, name) + opts.MessageTrailer
 		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime, AllowEmpty: opts.AllowEmpty})
 		if err != nil {
 			return nil, nil, fmt.Errorf("database %s: %w", name, err)
