@@ -181,12 +181,17 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.StartWork(ctx, opts.Branch); err != nil {
 		return res, err
 	}
-	testPause("started")
 	fail := func(err error) (*Result, error) {
 		if aerr := tgt.Abandon(); aerr != nil {
 			rep.Note("cleaning up the work branch failed (%v); the next run removes it", aerr)
 		}
 		return res, err
+	}
+	testPause("started")
+	opts.digests = tableDigests(pass1, db, opts.OnUnrepresentable) // nightly.go
+	carry, err := planCarry(ctx, tgt, db, opts.digests)
+	if err != nil {
+		return fail(err)
 	}
 	if err := tgt.PrepareAll(ctx); err != nil {
 		return fail(err)
@@ -194,7 +199,8 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	if err := loadRows(ctx, tgt, src, pass1, opts, rep); err != nil {
+	noteCarry(rep, pass1, db, carry)
+	if err := loadRows(ctx, tgt, src, pass1, opts, rep, carry); err != nil {
 		return fail(err)
 	}
 	testPause("loaded")
@@ -215,7 +221,6 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	dbs := tgt.Databases()
-	opts.digests = tableDigests(pass1, db, opts.OnUnrepresentable) // nightly.go
 	commits, msgs, err := commitAll(ctx, tgt, src, hdr, db, rep, opts)
 	if err != nil {
 		return fail(err)
@@ -274,12 +279,12 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 // loadRows is the second pass: it loads every row of the dump (on opts.Jobs
 // sessions when > 1), writing the rejected rows to the reject file, and
 // notes the rows changed or rejected.
-func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report) error {
+func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report, carry map[*schema.Table]bool) error {
 	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: opts.OnUnrepresentable.orDefault()}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
-	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress}
+	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress, carry: carry}
 	var err error
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)
@@ -376,7 +381,7 @@ func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr du
 		if err := tgt.Use(ctx, name); err != nil {
 			return nil, nil, err
 		}
-		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + digestLines(opts.digests, db, name) + opts.MessageTrailer
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + digestLines(opts.digests, rep, db, name) + opts.MessageTrailer
 		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime, AllowEmpty: opts.AllowEmpty})
 		if err != nil {
 			return nil, nil, fmt.Errorf("database %s: %w", name, err)
@@ -526,6 +531,9 @@ func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *
 	for _, t := range rep.Tables {
 		if mine[t.Name] {
 			rows += t.Written
+			if t.Path == "unchanged" { // carried over (nightly.go): its rows are the parent's
+				rows += t.Rows
+			}
 		}
 	}
 	var b strings.Builder

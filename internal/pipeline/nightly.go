@@ -2,12 +2,15 @@ package pipeline
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
@@ -74,10 +77,19 @@ func tableDigests(pass1 *translate.Result, db *schema.Database, policy UnrepPoli
 // dolt diff, and no-change detection), while a commit message changes
 // neither a table's dolt_hashof_table nor `dolt diff` (Dolt docs, "Dolt
 // System Tables: dolt_log").
-func digestLines(digests map[string]tableDigest, db *schema.Database, name string) string {
+//
+// A table that had rows rejected (--max-errors) gets no line: a later run
+// reloads it, and so applies its own --max-errors to those rows.
+func digestLines(digests map[string]tableDigest, rep *report.Report, db *schema.Database, name string) string {
+	rejected := map[string]bool{}
+	for _, t := range rep.Tables {
+		if t.Rejected > 0 {
+			rejected[t.Name] = true
+		}
+	}
 	var names []string
 	for _, tb := range db.In(name).Tables {
-		if _, ok := digests[tb.ReportName()]; ok {
+		if _, ok := digests[tb.ReportName()]; ok && !rejected[tb.ReportName()] {
 			names = append(names, tb.ReportName())
 		}
 	}
@@ -112,4 +124,106 @@ func parseDigests(msg string) map[string]tableDigest {
 		out[f[2]] = d
 	}
 	return out
+}
+
+// planCarry decides which tables a run onto an existing snapshot carries
+// over from the parent commit (the work branch's HEAD, which StartWork
+// made from the target branch) instead of dropping, recreating and
+// reloading them, and tells the target (loader.Target.Keep). A table is
+// carried only when all of these hold; otherwise it is loaded as on a
+// fresh copy:
+//   - the copy has one database (not --schemas databases);
+//   - the parent's message has a table-digest line for it, and both its
+//     data and schema digests equal this dump's (tableDigests);
+//   - the parent's working set holds the table;
+//   - every table it references by a foreign key is carried too (a
+//     reloaded parent table is dropped and recreated; its children are
+//     reloaded with it, so no kept foreign key ever points at a dropped
+//     table). A reloaded child of a carried table is fine: it is created
+//     with its foreign keys as on a fresh copy, and fkfix resolves and
+//     verifies every foreign key afterwards either way.
+//
+// Dolt's prolly trees are history-independent, so a carried table has the
+// dolt_hashof_table a fresh copy would give it.
+func planCarry(ctx context.Context, tgt *loader.Target, db *schema.Database, digests map[string]tableDigest) (map[*schema.Table]bool, error) {
+	carry := map[*schema.Table]bool{}
+	if len(db.Databases) > 1 || len(digests) == 0 {
+		return carry, nil
+	}
+	_, msg, exists, err := tgt.HeadMessage(ctx, tgt.WorkBranch())
+	if err != nil || !exists {
+		return carry, err
+	}
+	parent := parseDigests(msg)
+	if len(parent) == 0 {
+		return carry, nil
+	}
+	have, err := tgt.Tables(ctx)
+	if err != nil {
+		return carry, err
+	}
+	inParent := map[string]bool{}
+	for _, n := range have {
+		inParent[n] = true
+	}
+	byName := map[string]*schema.Table{}
+	for _, tb := range db.Tables {
+		byName[tb.Name] = tb
+		d, ok := digests[tb.ReportName()]
+		if p, had := parent[tb.ReportName()]; ok && had && p == d && inParent[tb.Name] && tb.Database == "" {
+			carry[tb] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for tb := range carry {
+			for _, fk := range tb.ForeignKeys {
+				if ref := byName[fk.RefTable]; ref == nil || !carry[ref] {
+					if ref != tb { // a self-reference follows the table itself
+						delete(carry, tb)
+						changed = true
+						break
+					}
+				}
+			}
+		}
+	}
+	keep := map[string]bool{}
+	for tb := range carry {
+		keep[tb.Name] = true
+	}
+	tgt.Keep(keep)
+	return carry, nil
+}
+
+// noteCarry marks each table of db in the report as unchanged (carried
+// over) or reloaded, when the run carried any table.
+// A carried table's rows_read is its rows in the dump (pass 1's count).
+func noteCarry(rep *report.Report, pass1 *translate.Result, db *schema.Database, carry map[*schema.Table]bool) {
+	if len(carry) == 0 {
+		return
+	}
+	rows := map[*schema.Table]int64{}
+	for _, b := range pass1.Blocks {
+		if r, err := pass1.Translator.CopyRows(b.Header); err == nil && r != nil {
+			rows[r.Table] += b.Rows
+		}
+	}
+	var names []string
+	for _, tb := range db.Tables {
+		path := "reloaded"
+		if carry[tb] {
+			path = "unchanged"
+			names = append(names, tb.ReportName())
+		}
+		n := rows[tb]
+		rep.Update(tb.ReportName(), func(t *report.Table) {
+			t.Path = path
+			if path == "unchanged" {
+				t.Rows = n
+			}
+		})
+	}
+	sort.Strings(names)
+	rep.Note("%d of %d tables unchanged since the parent commit (their dump digests match): carried over, not reloaded: %s", len(names), len(db.Tables), strings.Join(names, ", "))
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
 )
 
@@ -60,7 +61,7 @@ func TestDigestLinesRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := tableDigests(res, res.DB, "")
-	msg := "pgcopy: snapshot of x\n\nsource: x\n" + digestLines(d, res.DB, "") + "slot: s\n"
+	msg := "pgcopy: snapshot of x\n\nsource: x\n" + digestLines(d, &report.Report{}, res.DB, "") + "slot: s\n"
 	if !strings.Contains(msg, "table-digest: data="+d["a"].Data+" schema="+d["a"].Schema+" a\n") {
 		t.Fatalf("message:\n%s", msg)
 	}
