@@ -76,7 +76,7 @@ hashes "$tmp/fresh" >"$out/fresh.hashes"
 hashes "$tmp/nightly" >"$out/nightly.hashes"
 cmp -s "$out/fresh.hashes" "$out/nightly.hashes" || { diff "$out/fresh.hashes" "$out/nightly.hashes" >&2; die "table hashes differ"; }
 f=$(wall "$out/fresh.time") n=$(wall "$out/nightly.time") u=$(wall "$out/unchanged.time")
-paths=$(grep -o '"name": *"[^"]*"\|"path": *"[^"]*"' "$out/nightly.json" | sed 's/.*: *"//; s/"$//' | paste -d' ' - - | paste -sd, -)
+paths=$(tr -d '\n' <"$out/nightly.json" | grep -o '"name": *"[^"]*"[^{}]*"path": *"[^"]*"' | sed 's/"name": *"\([^"]*\)".*"path": *"\([^"]*\)"/\1 \2/' | paste -sd, - | sed 's/,/, /g')
 cat <<MD | tee "$out/result.md"
 | pgbench scale $scale, embedded | wall s | peak RSS MiB | fresh ÷ this |
 |---|---|---|---|
