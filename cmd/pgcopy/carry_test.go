@@ -141,6 +141,9 @@ func TestNightlyCarry(t *testing.T) {
 		if h := tg.q("SELECT HASHOF('main')")[0][0]; h != head {
 			t.Errorf("an unchanged dump made a commit: %s -> %s", head, h)
 		}
+		if !strings.Contains(errOut, "film unchanged") {
+			t.Errorf("the summary does not list film as unchanged:\n%s", errOut)
+		}
 		if !strings.Contains(errOut, "tables unchanged since the parent commit") {
 			t.Errorf("no carry-over note:\n%s", errOut)
 		}
