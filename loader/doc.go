@@ -41,6 +41,11 @@
 // that stops early leaves the branch HEAD untouched, and the next run resets
 // the working set of its fresh work branch first (Dolt docs, "Version Control Features: Working Set").
 //
+// Nightly carry-over (carry.go): [Target.Keep] names tables that Prepare
+// does not drop and CreateTables does not create, so they stay as the
+// parent commit holds them; the pipeline decides which (one database
+// only).
+//
 // Several databases (pgcopy --schemas databases; databases.go): the target
 // database and those of [Target.AddDatabases] share the one pinned
 // session, in which every database has its work branch checked out; rows

@@ -35,6 +35,9 @@ func (t *Target) Prepare(ctx context.Context) error {
 		return err
 	}
 	for _, name := range tables {
+		if t.keep[name] && t.cur == t.Database {
+			continue // carried over from the parent commit (carry.go)
+		}
 		if _, err := t.conn.ExecContext(ctx, "DROP TABLE "+sqltext.Ident(name)); err != nil {
 			return fmt.Errorf("drop table %s from the previous snapshot: %w", name, err)
 		}
@@ -141,6 +144,9 @@ func (t *Target) Tables(ctx context.Context) ([]string, error) {
 func (t *Target) CreateTables(ctx context.Context, db *schema.Database) error {
 	defer t.Use(ctx, "")
 	for _, tb := range db.Tables {
+		if tb.Database == "" && t.keep[tb.Name] {
+			continue // carried over from the parent commit (carry.go)
+		}
 		if err := t.Use(ctx, tb.Database); err != nil { // databases.go
 			return err
 		}

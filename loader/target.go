@@ -32,6 +32,7 @@ const (
 
 // Target is an open Dolt database.
 type Target struct {
+	keep map[string]bool // tables Prepare and CreateTables leave alone (carry.go)
 	// Kind is Embedded or Server.
 	Kind TargetKind
 	// Database is the Dolt database name.

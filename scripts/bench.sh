@@ -11,6 +11,7 @@
 #   ./scripts/bench.sh all          # run, then loadpath
 #   ./scripts/bench.sh follow       # the issue-14 benchmark of `pgcopy follow` (scripts/bench-follow.sh,
 #                                   # about 16 min; its header lists its knobs)
+#   ./scripts/bench.sh nightly      # the issue-15 nightly benchmark (scripts/bench-nightly.sh; its header says what)
 #   ./scripts/bench.sh --help       # this text
 #
 #   BENCH_SCALES=1 ./scripts/bench.sh                 # a quick check of the script (2-3 min)
@@ -140,6 +141,7 @@ what=${1:-run}
 case "$what" in
 run | loadpath | all) ;;
 follow) exec "$repo_root/scripts/bench-follow.sh" ;;
+nightly) exec "$repo_root/scripts/bench-nightly.sh" ;;
 -h | --help | help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
 *) die "unknown part '$what': use run, loadpath, all or follow (--help explains)" ;;
 esac

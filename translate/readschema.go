@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -44,6 +45,11 @@ type CopyBlock struct {
 	// Parts are where each further part of ReadOptions.SplitRows rows
 	// starts, when the block has more rows than that.
 	Parts []BlockPart
+	// Digest is the SHA-256 of the block's header statement text and of
+	// every data line (each followed by "\n"), as the dump holds them: two
+	// blocks with equal digests hold the same rows in the same order
+	// (the nightly carry-over, internal/pipeline/nightly.go).
+	Digest [32]byte
 }
 
 // BlockPart is where a part of a COPY block starts.
@@ -64,6 +70,9 @@ type Result struct {
 	Report *report.Report
 	Header dump.Header // pg_dump's header comment (versions)
 	Blocks []CopyBlock // every COPY block, in dump order
+	// Inserts is whether the dump holds INSERT statements (pg_dump
+	// --inserts), whose rows no CopyBlock.Digest covers.
+	Inserts bool
 	// TextBytes is the number of bytes of dump text read, which a second
 	// pass must read again.
 	TextBytes int64
@@ -111,6 +120,9 @@ func ReadSchema(r io.Reader, name string, opts ReadOptions) (*Result, error) {
 		m := tr.Measure(ev) // lengths and digits of the rows (Measure)
 		if ev.Kind == dump.Copy {
 			b := CopyBlock{Header: ev, Off: rd.Offset(), Line: rd.Line()}
+			h := sha256.New()
+			h.Write([]byte(ev.Text))
+			h.Write([]byte{'\n'})
 			for {
 				if opts.SplitRows > 0 && b.Rows > 0 && b.Rows%opts.SplitRows == 0 {
 					b.Parts = append(b.Parts, BlockPart{Off: rd.Offset(), Line: rd.Line(), Row: b.Rows})
@@ -126,12 +138,17 @@ func ReadSchema(r io.Reader, name string, opts ReadOptions) (*Result, error) {
 					return res, copyCutError(ev, err)
 				}
 				m.Row(line, pos)
+				h.Write(line)
+				h.Write([]byte{'\n'})
 				b.Rows++
 			}
 			if n := len(b.Parts); n > 0 && b.Parts[n-1].Row == b.Rows {
 				b.Parts = b.Parts[:n-1] // it would start at the "\." line
 			}
+			h.Sum(b.Digest[:0])
 			res.Blocks = append(res.Blocks, b)
+		} else if ev.Kind == dump.Stmt && len(ev.Text) >= 6 && strings.EqualFold(ev.Text[:6], "INSERT") {
+			res.Inserts = true
 		}
 	}
 	res.Header = rd.Header()

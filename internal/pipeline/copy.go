@@ -97,6 +97,8 @@ type Options struct {
 	// records its slot and LSN there; internal/follow).
 	MessageTrailer string
 	AllowEmpty     bool
+
+	digests map[string]tableDigest // set by Copy before the commit (nightly.go)
 }
 
 // Progress is the state of the data pass, for a progress bar.
@@ -178,6 +180,13 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		}
 		return res, err
 	}
+	// Digests of every table (nightly.go): the tables whose data and
+	// schema equal the parent commit's are carried over, not reloaded.
+	opts.digests = tableDigests(pass1, db, opts.OnUnrepresentable)
+	carry, err := planCarry(ctx, tgt, db, opts.digests)
+	if err != nil {
+		return fail(err)
+	}
 	// Create the tables, then load the rows (pass 2).
 	if err := tgt.PrepareAll(ctx); err != nil {
 		return fail(err)
@@ -185,7 +194,8 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	if err := loadRows(ctx, tgt, src, pass1, opts, rep); err != nil {
+	noteCarry(rep, pass1, db, carry)
+	if err := loadRows(ctx, tgt, src, pass1, opts, rep, carry); err != nil {
 		return fail(err)
 	}
 	testPause("loaded")
@@ -326,12 +336,12 @@ func collectGarbage(ctx context.Context, tgt *loader.Target, changed bool, opts 
 // loadRows is the second pass: it loads every row of the dump (on opts.Jobs
 // sessions when > 1), writing the rejected rows to the reject file, and
 // notes the rows changed or rejected.
-func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report) error {
+func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report, carry map[*schema.Table]bool) error {
 	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: opts.OnUnrepresentable.orDefault()}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
-	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress}
+	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress, carry: carry}
 	var err error
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)
@@ -428,7 +438,7 @@ func commitAll(ctx context.Context, tgt *loader.Target, src source.Input, hdr du
 		if err := tgt.Use(ctx, name); err != nil {
 			return nil, nil, err
 		}
-		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + opts.MessageTrailer
+		msg := commitMessage(src, hdr, db, rep, name, dbs, commits) + digestLines(opts.digests, rep, db, name) + opts.MessageTrailer
 		hash, changed, err := tgt.Commit(ctx, loader.CommitOptions{Message: msg, Author: opts.Author, Date: src.Meta().SnapshotTime, AllowEmpty: opts.AllowEmpty})
 		if err != nil {
 			return nil, nil, fmt.Errorf("database %s: %w", name, err)
@@ -562,6 +572,9 @@ func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *
 	for _, t := range rep.Tables {
 		if mine[t.Name] {
 			rows += t.Written
+			if t.Path == "unchanged" { // carried over (nightly.go): its rows are the parent's
+				rows += t.Rows
+			}
 		}
 	}
 	var b strings.Builder

@@ -37,6 +37,10 @@ type dataPass struct {
 	// second must read as many (0: not checked).
 	textBytes int64
 
+	// carry are the tables carried over from the parent commit
+	// (nightly.go): their COPY blocks are skipped without decoding.
+	carry map[*schema.Table]bool
+
 	gcEvery int64 // run DOLT_GC and reconnect after this many rows (0: never); one session only
 	sinceGC int64
 
@@ -57,8 +61,8 @@ func (d *dataPass) report(p Progress) {
 // run loads everything in dump order on one session.
 func (d *dataPass) run(ctx context.Context, tgt sink) error {
 	return d.walk(ctx, tgt, func(ev dump.Event, k int, rd *dump.Reader, rows *translate.Rows) error {
-		if rows == nil {
-			return nil // an override drops the table's rows
+		if rows == nil || d.carry[rows.Table] {
+			return nil // an override drops the table's rows, or the table is carried over
 		}
 		var expected int64
 		if k < len(d.blocks) {
@@ -146,8 +150,8 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 		}
 		b := d.blocks[k]
 		k++
-		if rows == nil {
-			return nil // an override drops the table's rows
+		if rows == nil || d.carry[rows.Table] {
+			return nil // an override drops the table's rows, or the table is carried over
 		}
 		parts := splitBlock(b, rows)
 		if len(parts) > 1 {

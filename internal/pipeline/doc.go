@@ -32,6 +32,27 @@
 // two databases' publishes); foreign keys between two databases, which
 // Dolt cannot hold, are checked for orphans by fkfix.VerifyCross.
 //
+// Table digests (nightly.go, issue 15): pass 1 hashes every COPY block
+// (translate.CopyBlock.Digest, SHA-256 of its header and data lines), and
+// the commit message gets one line per table, "table-digest: data=HEX
+// schema=HEX NAME": data over the table's blocks, schema over its CREATE
+// TABLE text (columns, types with --infer-lengths' lengths, keys, indexes,
+// foreign keys, checks, override decisions), its COPY column lists, the
+// --on-unrepresentable policy and pgcopy's version. They live in the
+// message because a message changes neither a table's dolt_hashof_table
+// nor `dolt diff`, nor whether a run makes a commit; a table holding the
+// digests would. A dump with INSERT statements records no digests, nor do
+// materialized views (filled from their query): such tables are always
+// loaded. A run onto a branch whose HEAD has such lines carries every
+// table whose two digests match over from that commit (planCarry: the
+// table is neither dropped, recreated nor reloaded, and pass 2 skips its
+// COPY blocks without decoding them), unless a table it references by a
+// foreign key is reloaded; everything else loads as on a fresh copy.
+// Dolt's prolly trees are history-independent, so every table's
+// dolt_hashof_table equals a fresh copy's (cmd/pgcopy TestNightlyCarry);
+// the report gives each table's path ("unchanged" or "reloaded"). Changed
+// tables are still reloaded whole (no row diff yet).
+//
 // For pgcopy follow (internal/follow), Options.MessageTrailer and
 // AllowEmpty end the first commit's message with the replication slot's
 // position and make that commit even when nothing changed;

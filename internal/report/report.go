@@ -50,6 +50,10 @@ type Table struct {
 	Rejected int64         `json:"rows_rejected"`
 	Bytes    int64         `json:"bytes"` // bytes of dump data read for the table
 	Duration time.Duration `json:"duration_ns"`
+	// Path is how a run onto an existing snapshot wrote the table:
+	// "unchanged" (carried over from the parent commit, its COPY blocks
+	// skipped) or "reloaded"; "" when nothing was carried (a fresh copy).
+	Path string `json:"path,omitempty"`
 }
 
 // Report collects a run's outcome. It is safe for concurrent use.

@@ -41,6 +41,12 @@ func (r *Report) WriteText(w io.Writer) {
 		rejected += t.Rejected
 		bytes += t.Bytes
 		e := fmt.Sprintf("%s %d", t.Name, t.Written)
+		switch t.Path { // a nightly run onto an existing snapshot (Table.Path)
+		case "unchanged":
+			e = t.Name + " unchanged"
+		case "reloaded":
+			e += " reloaded"
+		}
 		if t.Rejected > 0 {
 			e += fmt.Sprintf(" (%d REJECTED)", t.Rejected)
 		}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pgcopy/pgcopy/internal/testenv"
+)
+
+// nightlyHashes returns dolt_hashof_table of every base table queried by q.
+func nightlyHashes(t *testing.T, q func(string) [][]string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, r := range q("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'") {
+		out[r[0]] = q("SELECT dolt_hashof_table('" + strings.ReplaceAll(r[0], "'", "''") + "')")[0][0]
+	}
+	return out
+}
+
+// sameAsFresh copies dump onto a fresh embedded target and fails unless
+// every table's hash there equals the one in got.
+func sameAsFresh(t *testing.T, dump string, got map[string]string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "fresh")
+	copyOK(t, dump, dir, "-q")
+	want := nightlyHashes(t, func(q string) [][]string { return testenv.DoltQuery(t, dir, q) })
+	var names []string
+	for n := range want {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if got[n] != want[n] {
+			t.Errorf("table %s: hash %q after the nightly run, %q on a fresh copy", n, got[n], want[n])
+		}
+	}
+	for n := range got {
+		if _, ok := want[n]; !ok {
+			t.Errorf("table %s is in the nightly result, not in a fresh copy", n)
+		}
+	}
+}
+
+// TestNightlyCarry copies a day-1 pagila dump (with extra tables: keyless,
+// one to widen, one whose primary key changes, one to drop), then a day-2
+// dump after updates, deletes, inserts, a primary-key change, a type
+// widening, a changed keyless table, a dropped and an added table: the
+// unchanged tables are carried over, and every table's dolt_hashof_table
+// equals a fresh copy of day 2. The unchanged day-2 dump onto its own
+// snapshot makes no commit. A day-2 run killed with SIGKILL leaves main
+// untouched and the rerun gives the fresh copy's hashes.
+func TestNightlyCarry(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		pg := testenv.Postgres(t)
+		_, pgURL := pg.CreateDB(t)
+		pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
+		pg.Exec(t, pgURL, `
+			CREATE TABLE keyless (a int, b text);
+			INSERT INTO keyless VALUES (1, 'x'), (1, 'x'), (2, 'y');
+			CREATE TABLE widen (id int PRIMARY KEY, v integer);
+			INSERT INTO widen VALUES (1, 10), (2, 20);
+			CREATE TABLE rekey (id int, k int, v text, PRIMARY KEY (id));
+			INSERT INTO rekey VALUES (1, 1, 'a'), (2, 1, 'b');
+			CREATE TABLE gone (id int PRIMARY KEY);
+			INSERT INTO gone VALUES (1);`)
+		dir := t.TempDir()
+		day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
+		pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
+		target := tg.spec
+		copyOK(t, day1, target, "-q")
+
+		pg.Exec(t, pgURL, `
+			INSERT INTO actor (actor_id, first_name, last_name) VALUES (9001, 'NEW', 'ACTOR');
+			UPDATE rental SET return_date = return_date + interval '1 day' WHERE rental_id IN (2, 3, 4);
+			DELETE FROM payment WHERE payment_id = (SELECT min(payment_id) FROM payment);
+			INSERT INTO keyless VALUES (3, 'z');
+			DELETE FROM keyless WHERE a = 2;
+			ALTER TABLE widen ALTER COLUMN v TYPE bigint;
+			UPDATE widen SET v = 5000000000 WHERE id = 2;
+			ALTER TABLE rekey DROP CONSTRAINT rekey_pkey;
+			ALTER TABLE rekey ADD PRIMARY KEY (id, k);
+			DROP TABLE gone;
+			CREATE TABLE added (id int PRIMARY KEY, s text);
+			INSERT INTO added VALUES (1, 'new');`)
+		pg.Dump(t, pgURL, day2, "--no-owner", "--no-privileges")
+
+		// kill -9 in the middle of the nightly run: main is untouched.
+		before := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]
+		cmd := exec.Command(pgcopyBin, "copy", "--dump", day2, "--target", target, "-q")
+		cmd.Env = append(os.Environ(), "PGCOPY_TEST_STALL_AFTER_ROWS=100")
+		stderr, _ := cmd.StderrPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]byte, 4096)
+		var seen strings.Builder
+		deadline := time.Now().Add(2 * time.Minute)
+		for !strings.Contains(seen.String(), "test stall") {
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("pgcopy never reached the stall point; stderr: %s", seen.String())
+			}
+			n, err := stderr.Read(buf)
+			seen.Write(buf[:n])
+			if err != nil {
+				t.Fatalf("pgcopy ended before the stall point: %v; stderr: %s", err, seen.String())
+			}
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if after := tg.q("SELECT HASHOF('main'), dolt_hashof_db('main')")[0]; after[0] != before[0] || after[1] != before[1] {
+			t.Fatalf("main changed after a killed nightly run: %v -> %v", before, after)
+		}
+
+		report := filepath.Join(dir, "report.json")
+		copyOK(t, day2, target, "-q", "--report", report)
+		rep, _ := os.ReadFile(report)
+		for _, want := range []string{`"path": "unchanged"`, `"path": "reloaded"`} {
+			if !strings.Contains(strings.ReplaceAll(string(rep), `":"`, `": "`), want) {
+				t.Errorf("the report has no %s:\n%s", want, rep)
+			}
+		}
+		got := nightlyHashes(t, tg.q)
+		if _, ok := got["gone"]; ok {
+			t.Errorf("the dropped table gone is still there")
+		}
+		if _, ok := got["added"]; !ok {
+			t.Errorf("the added table is missing")
+		}
+		sameAsFresh(t, day2, got)
+
+		// The same dump onto its own snapshot: no commit.
+		head := tg.q("SELECT HASHOF('main')")[0][0]
+		errOut := copyOK(t, day2, target)
+		if h := tg.q("SELECT HASHOF('main')")[0][0]; h != head {
+			t.Errorf("an unchanged dump made a commit: %s -> %s", head, h)
+		}
+		if !strings.Contains(errOut, "film unchanged") {
+			t.Errorf("the summary does not list film as unchanged:\n%s", errOut)
+		}
+		if !strings.Contains(errOut, "tables unchanged since the parent commit") {
+			t.Errorf("no carry-over note:\n%s", errOut)
+		}
+	})
+}
