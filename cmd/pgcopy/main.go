@@ -1,11 +1,3 @@
-// Command pgcopy copies a PostgreSQL database, given as a pg_dump dump or a
-// live server, into a Dolt database and makes one Dolt commit.
-//
-// Usage:
-//
-//	pgcopy copy --dump pagila.sql --target ./pagila-dolt
-//
-// See README.md for the full documentation.
 package main
 
 import (
