@@ -118,15 +118,6 @@ CREATE FUNCTION public.twice(x integer) RETURNS integer
     LANGUAGE sql IMMUTABLE
     AS $$ SELECT x * 2 $$;
 
-CREATE TRIGGER item_check BEFORE INSERT OR UPDATE ON public.item FOR EACH ROW EXECUTE FUNCTION public.item_check();
-CREATE TRIGGER item_audit AFTER UPDATE OF qty ON public.item FOR EACH ROW EXECUTE FUNCTION public.item_audit();
-CREATE TRIGGER item_gone AFTER DELETE ON public.item FOR EACH ROW WHEN ((old.qty = 0)) EXECUTE FUNCTION public.item_gone();
-CREATE TRIGGER tag_lc AFTER INSERT ON public.tag FOR EACH ROW EXECUTE FUNCTION public.tag_lc();
-CREATE TRIGGER audit_dyn BEFORE INSERT ON public.audit FOR EACH ROW EXECUTE FUNCTION public.audit_dyn();
-CREATE TRIGGER audit_loop BEFORE INSERT ON public.audit FOR EACH ROW EXECUTE FUNCTION public.audit_loop();
-CREATE TRIGGER item_stmt AFTER INSERT ON public.item FOR EACH STATEMENT EXECUTE FUNCTION public.item_note();
-CREATE TRIGGER item_truncate AFTER TRUNCATE ON public.item FOR EACH STATEMENT EXECUTE FUNCTION public.item_note();
-
 COPY public.item (id, name, qty, version, name_lc, note) FROM stdin;
 1	Apple	5	7	\N	loaded
 2	Pear	0	3	\N	loaded
@@ -139,3 +130,13 @@ COPY public.tag (id, name, name_lc) FROM stdin;
 COPY public.audit (item_id, op, old_qty, new_qty) FROM stdin;
 2	update	1	0
 \.
+
+-- triggers come after the data, as pg_dump puts them (post-data section)
+CREATE TRIGGER item_check BEFORE INSERT OR UPDATE ON public.item FOR EACH ROW EXECUTE FUNCTION public.item_check();
+CREATE TRIGGER item_audit AFTER UPDATE OF qty ON public.item FOR EACH ROW EXECUTE FUNCTION public.item_audit();
+CREATE TRIGGER item_gone AFTER DELETE ON public.item FOR EACH ROW WHEN ((old.qty = 0)) EXECUTE FUNCTION public.item_gone();
+CREATE TRIGGER tag_lc AFTER INSERT ON public.tag FOR EACH ROW EXECUTE FUNCTION public.tag_lc();
+CREATE TRIGGER audit_dyn BEFORE INSERT ON public.audit FOR EACH ROW EXECUTE FUNCTION public.audit_dyn();
+CREATE TRIGGER audit_loop BEFORE INSERT ON public.audit FOR EACH ROW EXECUTE FUNCTION public.audit_loop();
+CREATE TRIGGER item_stmt AFTER INSERT ON public.item FOR EACH STATEMENT EXECUTE FUNCTION public.item_note();
+CREATE TRIGGER item_truncate AFTER TRUNCATE ON public.item FOR EACH STATEMENT EXECUTE FUNCTION public.item_note();
