@@ -77,7 +77,7 @@ func TestCopyPagilaTriggers(t *testing.T) {
 		rep := filepath.Join(t.TempDir(), "report.json")
 		copyOK(t, dump, tg.spec, "--report", rep)
 		my := triggerDB(t, tg)
-		got := rowsText(t, my, "SELECT trigger_name, event_object_table, action_timing, event_manipulation FROM information_schema.triggers WHERE trigger_schema = 'db' ORDER BY trigger_name")
+		got := rowsText(t, my, "SELECT trigger_name, event_object_table, action_timing, event_manipulation FROM information_schema.triggers WHERE trigger_schema = 'db' ORDER BY event_object_table")
 		if len(got) != len(tables) {
 			t.Fatalf("Dolt has %d triggers, want %d: %v", len(got), len(tables), got)
 		}
@@ -148,13 +148,13 @@ func TestCopyTriggers(t *testing.T) {
 	dump := testenv.Testdata(t, "triggers/triggers.sql")
 	dml := []string{
 		"INSERT INTO item (id, name, qty, version, note) VALUES (3, 'Plum', 10, 0, 'new')", // item_check ELSE: version 1
-		"INSERT INTO item (id, name, qty) VALUES (4, 'Fig', 5000)",                          // ELSIF: qty capped at 1000
-		"UPDATE item SET qty = qty + 1 WHERE id = 1",                                        // UPDATE OF qty: audit row
-		"UPDATE item SET note = 'seen' WHERE id = 2",                                        // qty unchanged: no audit row
-		"DELETE FROM item WHERE id = 2",                                                     // WHEN (old.qty = 0): audit rows of 2 go
-		"DELETE FROM item WHERE id = 3",                                                     // qty 10: WHEN false
-		"INSERT INTO tag (id, name) VALUES (2, 'BLUE')",                                     // AFTER self-update → BEFORE: name_lc
-		"INSERT INTO audit (item_id, op) VALUES (9, 'manual')",                              // skipped triggers do nothing
+		"INSERT INTO item (id, name, qty) VALUES (4, 'Fig', 5000)",                         // ELSIF: qty capped at 1000
+		"UPDATE item SET qty = qty + 1 WHERE id = 1",                                       // UPDATE OF qty: audit row
+		"UPDATE item SET note = 'seen' WHERE id = 2",                                       // qty unchanged: no audit row
+		"DELETE FROM item WHERE id = 2",                                                    // WHEN (old.qty = 0): audit rows of 2 go
+		"DELETE FROM item WHERE id = 3",                                                    // qty 10: WHEN false
+		"INSERT INTO tag (id, name) VALUES (2, 'BLUE')",                                    // AFTER self-update → BEFORE: name_lc
+		"INSERT INTO audit (item_id, op) VALUES (9, 'manual')",                             // skipped triggers do nothing
 	}
 	bad := "INSERT INTO item (id, name, qty) VALUES (5, 'Bad', -1)" // RAISE EXCEPTION / SIGNAL
 	queries := []string{
