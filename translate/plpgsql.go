@@ -80,6 +80,10 @@ type plCtx struct {
 	needMsg bool
 }
 
+// elogError is PostgreSQL's ERROR level (RAISE EXCEPTION) in pg_query's
+// elog_level.
+const elogError = 21
+
 // msgVar is the local variable a trigger body declares for a RAISE
 // EXCEPTION message with parameters.
 const msgVar = "pgcopy_msg"
@@ -107,8 +111,13 @@ func (c *plCtx) body() ([]string, error) {
 	if !ok {
 		return nil, fmt.Errorf("function does not end with RETURN")
 	}
-	if err := c.finalReturn(rr); err != nil {
-		return nil, err
+	// a RAISE EXCEPTION right before the RETURN (fnb's "You may not
+	// delete the application!", where PL/pgSQL adds the RETURN) makes it
+	// unreachable
+	if !raisesError(stmts[:len(stmts)-1]) {
+		if err := c.finalReturn(rr); err != nil {
+			return nil, err
+		}
 	}
 	return c.stmts(stmts[:len(stmts)-1])
 }
@@ -316,7 +325,6 @@ func (c *plCtx) raise(raw json.RawMessage) ([]string, error) {
 	if err := json.Unmarshal(raw, &r); err != nil {
 		return nil, err
 	}
-	const elogError = 21 // PostgreSQL's ERROR (RAISE EXCEPTION)
 	if r.Level < elogError {
 		c.notes = append(c.notes, "RAISE of a level below EXCEPTION dropped (Dolt triggers send no notices)")
 		return nil, nil
@@ -475,4 +483,20 @@ func walkColumnRefs(n *pg.Node, fn func(*pg.ColumnRef)) {
 	if n != nil {
 		visit(n.ProtoReflect())
 	}
+}
+
+// raisesError says whether the last statement of list is a RAISE
+// EXCEPTION (a level of ERROR or above), which never returns.
+func raisesError(list []map[string]json.RawMessage) bool {
+	if len(list) == 0 {
+		return false
+	}
+	raw, ok := list[len(list)-1]["PLpgSQL_stmt_raise"]
+	if !ok {
+		return false
+	}
+	var r struct {
+		Level int `json:"elog_level"`
+	}
+	return json.Unmarshal(raw, &r) == nil && r.Level >= elogError
 }

@@ -1,3 +1,8 @@
+-- application_no_delete on app.application
+CREATE TRIGGER `application_no_delete` BEFORE DELETE ON `app_application` FOR EACH ROW BEGIN
+  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'You may not delete the application!';
+END;
+
 -- tg_before_update_eula on app.eula
 CREATE TRIGGER `tg_before_update_eula` BEFORE UPDATE ON `app_eula` FOR EACH ROW BEGIN
   IF (OLD.`content` <> NEW.`content`) THEN
