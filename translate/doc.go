@@ -248,7 +248,8 @@
 // translated when it stays inside this subset: NEW.col := expr (BEFORE
 // triggers; expressions as for CHECK constraints, with NEW.col and OLD.col;
 // OLD in an INSERT and NEW in a DELETE trigger are NULL, as in
-// PostgreSQL); IF / ELSIF / ELSE; RETURN NEW (OLD for DELETE) at the end,
+// PostgreSQL; now() / CURRENT_TIMESTAMP assigned to a timestamptz
+// column is UTC_TIMESTAMP(p), as for a DEFAULT); IF / ELSIF / ELSE; RETURN NEW (OLD for DELETE) at the end,
 // or any RETURN in an AFTER trigger; RAISE EXCEPTION 'fmt %', args →
 // SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT (through a declared variable
 // pgcopy_msg when it has parameters); RAISE NOTICE and lower levels are

@@ -308,6 +308,15 @@ func (c *plCtx) assign(varno int, query string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// the current time on a date or timestamp column is what a DEFAULT of
+	// now() stores (nowDefault): UTC_TIMESTAMP(p) on a timestamptz column,
+	// which pgcopy keeps in UTC (pagila's last_update)
+	switch e {
+	case "CURRENT_TIMESTAMP(6)", "UTC_TIMESTAMP(6)":
+		if k := col.Codec.Kind; k == vTimestamp || k == vTimestampTZ || k == vDate {
+			e = strings.TrimSuffix(strings.TrimPrefix(nowDefault(col, false), "("), ")")
+		}
+	}
 	return []string{"SET NEW." + sqltext.Ident(col.Name) + " = " + e + ";"}, nil
 }
 
