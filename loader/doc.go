@@ -46,6 +46,15 @@
 // parent commit holds them; the pipeline decides which (one database
 // only).
 //
+// Routines (routines.go): [Target.CreateRoutines] creates the
+// schema.Database's triggers (and, when translate produces them, stored
+// functions and procedures) from their MySQL text, each in its database;
+// the pipeline creates the triggers after the data load and the
+// foreign-key check, so that loading never fires them. A routine Dolt
+// rejects becomes a skipped report entry with Dolt's message, never a
+// failed copy. Prepare drops the previous snapshot's triggers and
+// routines first.
+//
 // Several databases (pgcopy --schemas databases; databases.go): the target
 // database and those of [Target.AddDatabases] share the one pinned
 // session, in which every database has its work branch checked out; rows

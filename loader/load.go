@@ -30,6 +30,9 @@ func (t *Target) Prepare(ctx context.Context) error {
 	if err := t.dropViews(ctx); err != nil { // views.go
 		return err
 	}
+	if err := t.dropRoutines(ctx); err != nil { // routines.go
+		return err
+	}
 	tables, err := t.Tables(ctx)
 	if err != nil {
 		return err

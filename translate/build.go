@@ -140,7 +140,8 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	t.checkFits(stats)
 	t.checkStale()
 	t.buildDecisions(stats, keyStats)
-	db.Views = t.finishViews() // views.go
+	db.Views = t.finishViews()                               // views.go
+	db.Routines = append(db.Routines, t.finishTriggers()...) // triggers.go
 	if t.schemaDB != nil {
 		db.Databases = t.databases
 		db.CrossFKs = t.crossFKs

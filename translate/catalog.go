@@ -194,11 +194,7 @@ func (t *Translator) stmt(ev dump.Event, n *pg.Node) {
 	case *pg.Node_RefreshMatViewStmt:
 		t.refreshMatView(ev, s.RefreshMatViewStmt)
 	case *pg.Node_CreateFunctionStmt:
-		kind := "FUNCTION"
-		if s.CreateFunctionStmt.IsProcedure {
-			kind = "PROCEDURE"
-		}
-		t.rep.Add(tocKind(ev, kind), tocName(ev, strings.Join(strList(s.CreateFunctionStmt.Funcname), ".")), report.Skipped, pos, "PostgreSQL functions and procedures are not translated; rewrite them for Dolt by hand")
+		t.createFunction(ev, s.CreateFunctionStmt) // triggers.go
 	case *pg.Node_DefineStmt:
 		if s.DefineStmt.Kind == pg.ObjectType_OBJECT_COLLATION {
 			t.createCollation(pos, s.DefineStmt)
@@ -206,7 +202,7 @@ func (t *Translator) stmt(ev dump.Event, n *pg.Node) {
 		}
 		t.rep.Add(tocKind(ev, "DEFINE"), tocName(ev, strings.Join(strList(s.DefineStmt.Defnames), ".")), report.Skipped, pos, "Dolt cannot hold user-defined aggregates, operators or base types")
 	case *pg.Node_CreateTrigStmt:
-		t.rep.Add("TRIGGER", s.CreateTrigStmt.Trigname+" on "+t.refName(s.CreateTrigStmt.Relation).String(), report.Skipped, pos, "PostgreSQL triggers run PL/pgSQL functions, which Dolt cannot hold")
+		t.createTrigger(ev, s.CreateTrigStmt) // triggers.go
 	case *pg.Node_CreateEventTrigStmt:
 		t.rep.Add("EVENT TRIGGER", s.CreateEventTrigStmt.Trigname, report.Skipped, pos, "Dolt has no event triggers")
 	case *pg.Node_RuleStmt:

@@ -222,8 +222,13 @@
 // CHECKs) in front of its own; the inheritance is reported as dropped, so
 // the child's rows no longer show through the parent. UNLOGGED and storage
 // parameters are dropped and reported. Views and materialized views are
-// translated (see Views). Functions, procedures, aggregates, operators,
-// triggers, event triggers, rules, policies and row-level security,
+// translated (see Views). Row triggers are translated (see Triggers).
+// Functions and procedures are skipped: Dolt 1.83 has no stored functions
+// (CREATE FUNCTION is a syntax error; the dolt CLI reproduction is in
+// triggers.go), so a single-expression LANGUAGE sql function such as
+// pagila's last_day is skipped too. Aggregates, operators,
+// statement-level and other untranslatable triggers, event triggers,
+// rules, policies and row-level security,
 // extensions, publications, subscriptions, comments other than column
 // comments, ownership and grants are skipped and listed one by one.
 // Session settings (SET ..., including PostgreSQL 17's
@@ -232,6 +237,47 @@
 // reported; pgcopy writes into its target. The DROP statements of pg_dump
 // --clean are counted in one report entry and not applied (a DROP TABLE of
 // a table the dump created earlier does remove it).
+//
+// # Triggers
+//
+// A CREATE TRIGGER ... FOR EACH ROW EXECUTE FUNCTION f() whose f is a
+// PL/pgSQL function of the dump becomes Dolt triggers (schema.Routine,
+// kind RoutineTrigger) that the loader creates after the data load and
+// the foreign-key check, so that loading never fires them. f's body is
+// parsed with pg_query's PL/pgSQL parser (ParsePlPgSqlToJSON) and
+// translated when it stays inside this subset: NEW.col := expr (BEFORE
+// triggers; expressions as for CHECK constraints, with NEW.col and OLD.col;
+// OLD in an INSERT and NEW in a DELETE trigger are NULL, as in
+// PostgreSQL; now() / CURRENT_TIMESTAMP assigned to a timestamptz
+// column is UTC_TIMESTAMP(p), as for a DEFAULT); IF / ELSIF / ELSE; RETURN NEW (OLD for DELETE) at the end,
+// or any RETURN in an AFTER trigger; RAISE EXCEPTION 'fmt %', args →
+// SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT (through a declared variable
+// pgcopy_msg when it has parameters); RAISE NOTICE and lower levels are
+// dropped (changed); INSERT ... VALUES, UPDATE and DELETE without FROM /
+// USING / RETURNING on another table pgcopy creates. UPDATE OF cols
+// becomes IF NOT (OLD.c <=> NEW.c) OR ... (changed: PostgreSQL also fires
+// when c is SET to its old value) and WHEN (cond) becomes IF cond. INSERT
+// OR UPDATE OR DELETE becomes one Dolt trigger per event (name_insert,
+// name_update, ...; changed), since MySQL allows one event per trigger. A
+// trigger name that several tables of one Dolt database use (pagila's
+// last_updated) becomes table_name on each: Dolt trigger names are unique
+// per database. MySQL error 1442 forbids a trigger writing its own table:
+// an AFTER INSERT or UPDATE trigger whose only statement is UPDATE own SET
+// c = e WHERE pk = NEW.pk (over exactly the primary key) becomes a BEFORE
+// trigger setting NEW.c = e, created after the table's other triggers
+// (changed), unless the table has UPDATE triggers that PostgreSQL would
+// fire for that UPDATE (skipped). A table's triggers are created in
+// PostgreSQL's firing order (by name).
+//
+// Skipped, with the construct named: statement-level, TRUNCATE, INSTEAD
+// OF and constraint triggers; transition tables (REFERENCING); trigger
+// arguments; functions that are not PL/pgSQL functions of the dump
+// (built-in trigger functions such as tsvector_update_trigger); RETURN
+// NULL in a BEFORE trigger (it cancels the row); RETURN before the end;
+// assignments to local variables or OLD; dynamic SQL (EXECUTE); FOR loops
+// over queries; RETURN NEXT / QUERY; SELECT INTO and PERFORM; EXCEPTION
+// handlers; TG_OP and other special variables; calls to user-defined
+// functions; anything else the expression translator rejects.
 //
 // # Views
 //

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/dolthub/vitess/go/vt/sqlparser"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,6 +98,18 @@ func TestGolden(t *testing.T) {
 			doltparse.Check(t, c.name+".ddl.sql", ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".ddl.sql"), ddl.Bytes())
 			compareGolden(t, filepath.Join("testdata", "golden", c.name+".report.txt"), rp.Bytes())
+			// triggers (and other routines): a body holds semicolons, so
+			// each statement is parsed whole by Dolt's parser
+			if len(db.Routines) > 0 {
+				var rt bytes.Buffer
+				for _, r := range db.Routines {
+					if _, err := sqlparser.Parse(r.SQL); err != nil {
+						t.Errorf("Dolt's parser rejects %s %s:\n%s\n%v", r.Kind, r.Name, r.SQL, err)
+					}
+					fmt.Fprintf(&rt, "-- %s\n%s;\n\n", r.PG, r.SQL)
+				}
+				compareGolden(t, filepath.Join("testdata", "golden", c.name+".routines.sql"), rt.Bytes())
+			}
 		})
 	}
 }

@@ -126,6 +126,7 @@ type Translator struct {
 	// searchPath is the dump's search_path (pg_dump sets it to '' and
 	// qualifies every name; Rails and Ecto trailers set "$user", public).
 	searchPath []string
+	app        *appObjects     // trigger functions and triggers (triggers.go)
 	settings   map[string]bool // session settings already reported
 
 	// clean counts the DROP statements of a pg_dump --clean prelude.

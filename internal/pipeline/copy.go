@@ -205,8 +205,16 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		return fail(err)
 	}
 
-	// Views and materialized views, after the data (loader/views.go).
+	// Functions and procedures, then views and materialized views, after
+	// the data (loader/routines.go, loader/views.go); triggers last, so
+	// that loading never fires them.
+	if err := tgt.CreateRoutines(ctx, db, rep, schema.RoutineFunction, schema.RoutineProcedure); err != nil {
+		return fail(err)
+	}
 	if err := tgt.CreateViews(ctx, db, rep); err != nil {
+		return fail(err)
+	}
+	if err := tgt.CreateRoutines(ctx, db, rep, schema.RoutineTrigger); err != nil {
 		return fail(err)
 	}
 

@@ -129,6 +129,20 @@ func Translate(ctx context.Context, opts TranslateOptions, w io.Writer) (*report
 			fmt.Fprintf(bw, "%s;\n", q)
 		}
 	}
+	// triggers (and routines), after the views as pgcopy copy creates
+	// them; a body holds semicolons, so the dolt sql client's DELIMITER
+	// marks each statement's end
+	if len(db.Routines) > 0 {
+		fmt.Fprint(bw, "\nDELIMITER //\n-- row triggers, after the data, so that loading never fires them\n")
+		for _, r := range db.Routines {
+			if r.Database != cur && r.Database != "" {
+				fmt.Fprintf(bw, "USE %s//\n", sqltext.Ident(r.Database))
+				cur = r.Database
+			}
+			fmt.Fprintf(bw, "%s//\n", r.SQL)
+		}
+		fmt.Fprint(bw, "DELIMITER ;\n")
+	}
 	if len(db.Databases) > 0 && cur != db.Databases[0] {
 		fmt.Fprintln(bw)
 		use(db.Databases[0])

@@ -28,6 +28,11 @@ type Database struct {
 	Tables []*Table
 	Views  []*View // created after the data load, in this order (view.go)
 
+	// Routines are the functions, procedures and triggers created after
+	// the data load (routine.go): functions and procedures before the
+	// views, triggers last, each group in this order.
+	Routines []*Routine
+
 	// Databases are the Dolt databases the tables and views go to, the
 	// target database first; nil when everything goes to the target
 	// database (then Database fields are "").
@@ -69,6 +74,7 @@ func (db *Database) In(name string) *Database {
 			out.Views = append(out.Views, v)
 		}
 	}
+	out.Routines = routinesIn(db.Routines, name)
 	return out
 }
 
