@@ -233,6 +233,13 @@
 // --clean are counted in one report entry and not applied (a DROP TABLE of
 // a table the dump created earlier does remove it).
 //
+// Rows for a table the dump never creates are an error, except in the
+// schema of an extension the dump creates (CREATE EXTENSION supabase_vault
+// WITH SCHEMA vault): pg_dump writes the data of an extension's
+// configuration tables (vault.secrets) without their CREATE TABLE. Those
+// rows are not loaded; the report lists each such table as TABLE DATA,
+// skipped, with the extension and the row count (extensions.go).
+//
 // # Views
 //
 // A view's query (PostgreSQL manual, "CREATE VIEW", "SELECT") becomes a
@@ -300,6 +307,7 @@
 //	               and reporting; the Catalog package viewsql translates their queries over
 //	explain.go     Plan and Suggestions (pgcopy explain, pgcopy overrides suggest)
 //	rows.go        the second pass: COPY and INSERT rows as SQL tuples; values.go literals
+//	extensions.go  the schemas of CREATE EXTENSION ... WITH SCHEMA and the skipped rows of their tables
 //
 // The SELECT transpiler is package viewsql (translate/viewsql): it takes
 // one query's syntax tree and a small Catalog (relations, their columns
