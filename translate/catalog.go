@@ -121,6 +121,7 @@ func (t *Translator) stmt(ev dump.Event, n *pg.Node) {
 	case *pg.Node_CreateSchemaStmt:
 		t.rep.Add("SCHEMA", s.CreateSchemaStmt.Schemaname, report.Translated, pos, "schemas map to table names; see the table entries")
 	case *pg.Node_CreateExtensionStmt:
+		t.extensionStmt(pos, s.CreateExtensionStmt)
 		t.rep.Add("EXTENSION", s.CreateExtensionStmt.Extname, report.Skipped, pos, "Dolt has no PostgreSQL extensions; columns of its types are reported one by one")
 	case *pg.Node_CreateEnumStmt:
 		name := strList(s.CreateEnumStmt.TypeName)

@@ -207,7 +207,9 @@
 // reported; ON DELETE SET DEFAULT, and SET NULL on a NOT NULL column, which
 // Dolt rejects, are dropped and reported; a foreign key whose referenced
 // columns lack an index in that order gets one. EXCLUDE constraints,
-// partial indexes (a unique index is never created without its predicate),
+// partial indexes (a unique index is never created without its predicate;
+// Dolt 1.83.2 cannot create the exact unique functional index on
+// (CASE WHEN pred THEN col END), reproduced in partialindex.go),
 // expression indexes (Dolt 1.83 silently does not create them) and
 // GIN/GiST/BRIN indexes are skipped and reported. A GIN or GiST index on
 // to_tsvector(text columns) becomes a FULLTEXT index only with
@@ -237,6 +239,13 @@
 // reported; pgcopy writes into its target. The DROP statements of pg_dump
 // --clean are counted in one report entry and not applied (a DROP TABLE of
 // a table the dump created earlier does remove it).
+//
+// Rows for a table the dump never creates are an error, except in the
+// schema of an extension the dump creates (CREATE EXTENSION supabase_vault
+// WITH SCHEMA vault): pg_dump writes the data of an extension's
+// configuration tables (vault.secrets) without their CREATE TABLE. Those
+// rows are not loaded; the report lists each such table as TABLE DATA,
+// skipped, with the extension and the row count (extensions.go).
 //
 // # Triggers
 //
@@ -346,6 +355,8 @@
 //	               and reporting; the Catalog package viewsql translates their queries over
 //	explain.go     Plan and Suggestions (pgcopy explain, pgcopy overrides suggest)
 //	rows.go        the second pass: COPY and INSERT rows as SQL tuples; values.go literals
+//	partialindex.go why partial unique indexes stay skipped: the Dolt 1.83.2 reproduction
+//	extensions.go  the schemas of CREATE EXTENSION ... WITH SCHEMA and the skipped rows of their tables
 //
 // The SELECT transpiler is package viewsql (translate/viewsql): it takes
 // one query's syntax tree and a small Catalog (relations, their columns

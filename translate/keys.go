@@ -288,7 +288,7 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 	where := qualify(tb.pg.Schema, s.Idxname)
 	if s.WhereClause != nil {
 		if s.Unique {
-			t.rep.AddGrouped("partial unique index: Dolt has no partial indexes, and enforcing it on every row would reject valid data", "INDEX", where, report.Skipped, ix.pos, "partial unique index (WHERE %s): Dolt has no partial indexes, and enforcing it on every row would reject valid data", deparse(s.WhereClause))
+			t.rep.AddGrouped("partial unique index: "+whyNoPartialUnique, "INDEX", where, report.Skipped, ix.pos, "partial unique index (WHERE %s): %s", deparse(s.WhereClause), whyNoPartialUnique)
 		} else {
 			t.rep.AddGrouped("partial index: Dolt has no partial indexes", "INDEX", where, report.Skipped, ix.pos, "partial index (WHERE %s): Dolt has no partial indexes", deparse(s.WhereClause))
 		}

@@ -61,6 +61,9 @@ func (t *Translator) rowsFor(pos dump.Pos, rel schema.Name, cols []string) (*Row
 	}
 	tb := t.tables[rel.String()]
 	if tb == nil {
+		if t.extensionData(pos, rel) {
+			return nil, nil // an extension's table: reported by extensionData
+		}
 		return nil, diag.New(pos, rel.String(), "", errors.New("data for a table the dump never creates"),
 			"pgcopy needs the table's CREATE TABLE in the same dump; dump with pg_dump's schema included")
 	}
@@ -102,6 +105,9 @@ func (t *Translator) InsertRows(ev dump.Event) (*Rows, [][]pgtext.Field, error) 
 	rel := t.refName(is.Relation)
 	r, err := t.rowsFor(ev.Pos, rel, strList(nodesOfResTargets(is.Cols)))
 	if err != nil || r == nil {
+		if err == nil {
+			t.countExtRows(rel, int64(len(is.SelectStmt.GetSelectStmt().GetValuesLists())))
+		}
 		return nil, nil, err
 	}
 	sel := is.SelectStmt.GetSelectStmt()

@@ -142,6 +142,11 @@ type Translator struct {
 	// rule's position.
 	skipped map[string]dump.Pos
 	noData  map[*table]dump.Pos
+	// extSchemas maps a schema to the CREATE EXTENSION ... WITH SCHEMA
+	// that owns it, extData the data of the tables such an extension owns
+	// (extensions.go).
+	extSchemas map[string]*extension
+	extData    map[string]*extData
 	// collations are the dump's CREATE COLLATION statements.
 	collations map[string]*pgCollation
 	// plan and suggest are built from the model at the end of Finish

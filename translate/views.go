@@ -192,7 +192,7 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 		skip("it indexes materialized view %s, which is not created", d.pg)
 		return
 	case s.WhereClause != nil && s.Unique:
-		skip("partial unique index (WHERE %s): Dolt has no partial indexes, and enforcing it on every row would reject valid data", deparse(s.WhereClause))
+		skip("partial unique index (WHERE %s): %s", deparse(s.WhereClause), whyNoPartialUnique)
 		return
 	case s.WhereClause != nil:
 		skip("partial index (WHERE %s): Dolt has no partial indexes", deparse(s.WhereClause))

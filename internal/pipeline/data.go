@@ -258,7 +258,9 @@ func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event
 					}
 					n++
 				}
-				d.rep.Note("%s: %d rows of the COPY block at %s not loaded (skip_data override)", firstLine(ev.Text), n, ev.Pos)
+				if !d.tr.SkippedRows(ev, n) { // false: not an extension's table
+					d.rep.Note("%s: %d rows of the COPY block at %s not loaded (skip_data override)", firstLine(ev.Text), n, ev.Pos)
+				}
 			}
 			k++
 		case ev.Kind == dump.Stmt && isInsert(ev.Text):
