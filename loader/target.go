@@ -15,6 +15,7 @@ import (
 
 	"github.com/gofrs/flock"
 
+	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 )
 
@@ -123,11 +124,13 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("target directory: %w", err)
 	}
-	exists := false
+	exists, emptyDir := false, false
 	if st, err := os.Stat(filepath.Join(abs, ".dolt")); err == nil && st.IsDir() {
 		exists = true
 	} else if entries, err := os.ReadDir(abs); err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("target %s exists and is not a Dolt database: give an empty or new directory, or a directory made by pgcopy or `dolt init`", dir)
+	} else if err == nil {
+		emptyDir = true
 	}
 	if err := checkWritable(parent, name); err != nil {
 		return nil, err
@@ -158,8 +161,23 @@ func openEmbedded(ctx context.Context, dir string, opts Options) (*Target, error
 	t.sqlInserts = opts.SQLInserts
 	t.root = parent
 	if !exists {
+		// Dolt's CREATE DATABASE refuses a directory that exists, even an
+		// empty one ("Error 1007: can't create database NAME; database
+		// exists"; repro with dolt 1.83.2: mkdir t && dolt sql -q
+		// 'CREATE DATABASE t'), so an empty target directory is removed first and
+		// Dolt makes it again (AddDatabases does the same for TARGET_S).
+		if emptyDir {
+			if err := os.Remove(abs); err != nil {
+				t.Close()
+				return nil, &diag.Error{Err: fmt.Errorf("target %s exists and is not a Dolt database, and pgcopy cannot replace the empty directory with one: %w", dir, err),
+					Hint: "remove the directory (rmdir " + dir + ") or give --target a new path: pgcopy creates the directory; or run `dolt init` in it first"}
+			}
+		}
 		if _, err := t.conn.ExecContext(ctx, "CREATE DATABASE "+sqltext.Ident(name)); err != nil {
 			t.Close()
+			if emptyDir {
+				os.Mkdir(abs, 0o755) // give the user's empty directory back
+			}
 			return nil, fmt.Errorf("create Dolt database %s: %w", abs, err)
 		}
 		if err := t.relaxFatalIO(ctx); err != nil {
