@@ -62,8 +62,8 @@
 // # Files
 //
 //	viewsql.go  Catalog, Relation, Column, Result, Translate
-//	scope.go    the scopes of one query: FROM items, WITH queries, output names
-//	select.go   SELECT, set operations, WITH, FROM, ORDER BY, LIMIT
+//	scope.go    the scopes of one query: FROM items, WITH queries, output names; the recursive-CTE date workaround (Dolt bug, repro there)
+//	select.go   SELECT, set operations, WITH (RECURSIVE: recursion kept), FROM, ORDER BY, LIMIT
 //	viewexpr.go view-only expressions (operators, casts, functions, aggregates, sublinks)
 //	scalar.go   the expression core shared with defaults, CHECKs and generated columns (Expr)
 //	types.go    value kinds (vkind), a type name's kind (typeOf), the annotation pass (annotate, nodeKind)

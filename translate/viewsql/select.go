@@ -290,6 +290,10 @@ func (t *transpiler) withSQL(w *pg.WithClause, vs *viewScope) (string, error) {
 				first[i].doltType = nil // the arms together decide the type
 			}
 			vs.ctes[cte.Ctename] = first
+			if vs.recs == nil {
+				vs.recs = map[string]bool{}
+			}
+			vs.recs[cte.Ctename] = true
 		}
 		q, cols, err := t.selectSQL(sel, vs, vs.vt, false)
 		if err != nil {
@@ -622,10 +626,11 @@ func (t *transpiler) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 	}
 	var dolt, db string
 	var cols []Column
+	recursive := false
 	if rv.Schemaname == "" {
 		for s := vs; s != nil; s = s.outer {
 			if c, ok := s.ctes[rv.Relname]; ok {
-				dolt, cols = truncIdent(rv.Relname), c
+				dolt, cols, recursive = truncIdent(rv.Relname), c, s.recs[rv.Relname]
 				break
 			}
 		}
@@ -647,7 +652,7 @@ func (t *transpiler) fromRel(rv *pg.RangeVar, vs *viewScope) (string, error) {
 		pgName = alias
 	}
 	ref := truncIdent(pgName)
-	item := &rangeItem{ref: ref, pgName: pgName, cols: cols}
+	item := &rangeItem{ref: ref, pgName: pgName, cols: cols, recursive: recursive}
 	if alias == "" {
 		item.schema = rv.Schemaname
 	}
@@ -698,7 +703,7 @@ func (vs *viewScope) star(cr *pg.ColumnRef) ([]starCol, error) {
 	var out []starCol
 	add := func(it *rangeItem) {
 		for _, c := range it.cols {
-			out = append(out, starCol{sql: sqltext.Ident(it.ref) + "." + sqltext.Ident(c.dolt), col: c})
+			out = append(out, starCol{sql: recursiveDate(it, &c, sqltext.Ident(it.ref)+"."+sqltext.Ident(c.dolt)), col: c})
 		}
 	}
 	f := strList(cr.Fields[:len(cr.Fields)-1])
@@ -747,7 +752,7 @@ func (vs *viewScope) column(cr *pg.ColumnRef) (string, Column, error) {
 				if c == nil {
 					return "", Column{}, fmt.Errorf("column %s.%s does not exist", rel, name)
 				}
-				return sqltext.Ident(it.ref) + "." + sqltext.Ident(c.dolt), *c, nil
+				return recursiveDate(it, c, sqltext.Ident(it.ref)+"."+sqltext.Ident(c.dolt)), *c, nil
 			}
 		}
 		return "", Column{}, fmt.Errorf("%s.%s names no relation of the FROM clause", rel, name)
@@ -762,7 +767,7 @@ func (vs *viewScope) column(cr *pg.ColumnRef) (string, Column, error) {
 		switch {
 		case len(hits) == 1:
 			c := hits[0].col(name)
-			return sqltext.Ident(hits[0].ref) + "." + sqltext.Ident(c.dolt), *c, nil
+			return recursiveDate(hits[0], c, sqltext.Ident(hits[0].ref)+"."+sqltext.Ident(c.dolt)), *c, nil
 		case len(hits) > 1:
 			// PostgreSQL allows this only for the columns of JOIN ... USING
 			// and NATURAL JOIN, which MySQL resolves the same way.

@@ -237,6 +237,18 @@ UNION ALL
 				"SELECT `c`.`customer_id` AS `customer_id`, `a`.`address` AS `address` FROM `customer` AS `c` CROSS JOIN `address` AS `a` CROSS JOIN `big` " +
 				"WHERE ((`big`.`customer_id` = `c`.`customer_id`) AND (`a`.`address_id` = `c`.`address_id`))) AS `q`",
 		},
+		{
+			name: "WITH RECURSIVE keeps the recursion; the first arm gives the columns' kinds",
+			view: `CREATE VIEW public.v AS WITH RECURSIVE days(d, n) AS (
+         SELECT c.create_date, 1 FROM public.customer c WHERE (c.customer_id = 1)
+        UNION ALL
+         SELECT (days_1.d + 1), (days_1.n + 1) FROM days days_1 WHERE (days_1.n < 7)
+        )
+ SELECT d, (n / 2) AS half FROM days;`,
+			want: "WITH RECURSIVE `days` (`d`, `n`) AS ((SELECT `c`.`create_date` AS `create_date`, 1 AS `?column?` FROM `customer` AS `c` WHERE (`c`.`customer_id` = 1)) " +
+				"UNION ALL (SELECT DATE(DATE_ADD(DATE(`days_1`.`d`), INTERVAL 1 DAY)) AS `?column?`, (`days_1`.`n` + 1) AS `?column?` FROM `days` AS `days_1` WHERE (`days_1`.`n` < 7))) " +
+				"SELECT DATE(`days`.`d`) AS `d`, (`days`.`n` DIV 2) AS `half` FROM `days`",
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := translate(t, tc.view)
