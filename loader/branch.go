@@ -374,7 +374,10 @@ func (t *Target) Commit(ctx context.Context, o CommitOptions) (hash string, chan
 	}
 	args := []any{"-A", empty, "-m", o.Message, "--author", o.Author}
 	if !o.Date.IsZero() {
-		args = append(args, "--date", o.Date.UTC().Format("2006-01-02T15:04:05"))
+		// Milliseconds kept: DOLT_COMMIT parses fractional seconds and stores
+		// them to the millisecond (dolt CLI: "--date 2026-01-02T03:04:05.123Z"
+		// gives dolt_log.date 2026-01-02 03:04:05.123000; finer digits are cut).
+		args = append(args, "--date", o.Date.UTC().Format("2006-01-02T15:04:05.000Z"))
 	}
 	q := "CALL DOLT_COMMIT(" + strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ") + ")"
 	var h sql.NullString

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/pgcopy/pgcopy/internal/follow"
 	"github.com/pgcopy/pgcopy/internal/testenv"
 )
 
@@ -104,7 +108,8 @@ func TestFollow(t *testing.T) {
 		dropSlotOnCleanup(t, dbURL, slot)
 		pg.Exec(t, dbURL, followSchema)
 
-		errOut := mustFollow(t, dbURL, tg.spec, slot, "--until", "now")
+		reportPath := filepath.Join(t.TempDir(), "follow-report.jsonl")
+		errOut := mustFollow(t, dbURL, tg.spec, slot, "--until", "now", "--report", reportPath)
 		if !strings.Contains(errOut, "initial copy at lsn") {
 			t.Errorf("first run: no initial copy line in stderr:\n%s", errOut)
 		}
@@ -115,7 +120,7 @@ func TestFollow(t *testing.T) {
 		mustVerify(t, dbURL, tg.spec)
 
 		pg.Exec(t, dbURL, followChanges)
-		errOut = mustFollow(t, dbURL, tg.spec, slot, "--until", "now")
+		errOut = mustFollow(t, dbURL, tg.spec, slot, "--until", "now", "--report", reportPath)
 		if !regexp.MustCompile(`commit \w+ lsn [0-9A-F]+/[0-9A-F]+: 1 transactions`).MatchString(errOut) {
 			t.Errorf("second run: no commit line for the one transaction:\n%s", errOut)
 		}
@@ -123,6 +128,8 @@ func TestFollow(t *testing.T) {
 		if !lsnLine.MatchString(log[0][0]) || !strings.Contains(log[0][0], "commit-time: ") || !strings.Contains(log[0][0], "transactions: 1\n") {
 			t.Errorf("stream commit's message:\n%s", log[0][0])
 		}
+		checkCommitDate(t, log[0][0], log[0][1])
+		checkFollowReport(t, reportPath, tg.q("SELECT commit_hash, message FROM dolt_log LIMIT 2"))
 		mustVerify(t, dbURL, tg.spec)
 		if got := tg.q("SELECT LENGTH(big), counter FROM docs WHERE id = 1"); got[0][0] != "200000" || got[0][1] != "1" {
 			t.Errorf("docs row 1 (unchanged TOAST value) = %v, want [200000 1]", got)
@@ -371,5 +378,145 @@ func TestFollowSlotFaults(t *testing.T) {
 	mustFollow(t, dbURL, target, slot, "--drop-slot")
 	if got := pg.Query(t, dbURL, "SELECT (SELECT count(*) FROM pg_replication_slots WHERE slot_name = '"+slot+"'), (SELECT count(*) FROM pg_publication)"); got[0][0] != "0" || got[0][1] != "0" {
 		t.Errorf("after --drop-slot: %v slots and publications, want 0 0", got)
+	}
+}
+
+// checkCommitDate: a stream commit's date (dolt_log.date, as the
+// target prints it) is its message's commit-time to the millisecond
+// (Dolt keeps milliseconds of DOLT_COMMIT --date).
+func checkCommitDate(t *testing.T, message, date string) {
+	t.Helper()
+	m := regexp.MustCompile(`commit-time: (\S+)\n`).FindStringSubmatch(message)
+	if m == nil {
+		t.Errorf("no commit-time line in %q", message)
+		return
+	}
+	ct, err := time.Parse(time.RFC3339Nano, m[1])
+	if err != nil {
+		t.Errorf("commit-time %q: %v", m[1], err)
+		return
+	}
+	var got time.Time
+	for _, layout := range []string{"2006-01-02 15:04:05.999999", time.RFC3339Nano} {
+		if got, err = time.Parse(layout, date); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Errorf("dolt_log.date %q: %v", date, err)
+		return
+	}
+	if want := ct.UTC().Truncate(time.Millisecond); !got.UTC().Equal(want) {
+		t.Errorf("commit date %s, want the commit-time %s to the millisecond", got.UTC().Format(time.RFC3339Nano), want.Format(time.RFC3339Nano))
+	}
+}
+
+// checkFollowReport: --report holds one JSON line per published commit,
+// in order (the snapshot, then the stream commit), each naming its commit
+// hash, branch and the lsn, commit-time and row counts of the commit's
+// message; log is [commit_hash, message] of the branch, newest first.
+func checkFollowReport(t *testing.T, path string, log [][]string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("--report: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != 2 || len(log) != 2 {
+		t.Fatalf("--report has %d lines, want 2 (snapshot, stream):\n%s", len(lines), data)
+	}
+	rowsLine := regexp.MustCompile(`(?m)^rows: (\d+) \(inserted (\d+), updated (\d+), deleted (\d+)\)$`)
+	for i, kind := range []string{"snapshot", "stream"} {
+		var r follow.CommitRecord
+		dec := json.NewDecoder(strings.NewReader(lines[i]))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&r); err != nil {
+			t.Errorf("--report line %d %q: %v", i+1, lines[i], err)
+			continue
+		}
+		hash, msg := log[1-i][0], log[1-i][1]
+		if r.Kind != kind || r.Commit != hash || r.Branch != "main" {
+			t.Errorf("--report line %d: kind %q commit %q branch %q, want %q %q main", i+1, r.Kind, r.Commit, r.Branch, kind, hash)
+		}
+		if !regexp.MustCompile(`(?m)^lsn: `+regexp.QuoteMeta(r.LSN)+`$`).MatchString(msg) || r.LSN == "" {
+			t.Errorf("--report line %d: lsn %q is not the commit's lsn line:\n%s", i+1, r.LSN, msg)
+		}
+		if r.Published.IsZero() || r.LagBytes < 0 || r.LagSeconds < 0 {
+			t.Errorf("--report line %d: published %v, lag %d bytes %v s", i+1, r.Published, r.LagBytes, r.LagSeconds)
+		}
+		if kind != "stream" {
+			continue
+		}
+		if !strings.Contains(msg, "commit-time: "+r.CommitTime.UTC().Format(time.RFC3339Nano)+"\n") {
+			t.Errorf("--report commit_time %v is not the message's commit-time:\n%s", r.CommitTime, msg)
+		}
+		m := rowsLine.FindStringSubmatch(msg)
+		got := fmt.Sprint(r.Rows, r.Inserted, r.Updated, r.Deleted)
+		if m == nil || got != strings.Join(m[1:], " ") || r.Transactions != 1 || r.Rows == 0 {
+			t.Errorf("--report stream counts rows/inserted/updated/deleted %s, transactions %d; message:\n%s", got, r.Transactions, msg)
+		}
+	}
+}
+
+// TestFollowWalLevelReplica: a server with wal_level = replica (the
+// default) cannot be followed; pgcopy follow says so, naming the setting
+// and what to set it to, exits non-zero and creates nothing in the target.
+// The test starts its own throwaway cluster (initdb, pg_ctl from the bin
+// directory of ./scripts/test.sh) since the shared one runs with
+// wal_level = logical.
+func TestFollowWalLevelReplica(t *testing.T) {
+	pg := testenv.Postgres(t)
+	// Not t.TempDir: its parent is private to root, and the server runs as
+	// postgres when the tests run as root.
+	dir, err := os.MkdirTemp("", "walreplica-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	run := func(prog string, args ...string) {
+		t.Helper()
+		cmd := exec.Command(filepath.Join(pg.BinDir, prog), args...)
+		if os.Geteuid() == 0 { // PostgreSQL refuses to run as root (as scripts/lib-pg.sh does)
+			cmd = exec.Command("runuser", append([]string{"-u", "postgres", "--", cmd.Path}, args...)...)
+		}
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s %v: %v\n%s", prog, args, err, out)
+		}
+	}
+	data := filepath.Join(dir, "data")
+	run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C")
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	run("pg_ctl", "-D", data, "-l", filepath.Join(dir, "postgres.log"), "-w", "-t", "60", "start",
+		"-o", fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c wal_level=replica", port, dir))
+	t.Cleanup(func() { run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop") })
+
+	dbURL := fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port)
+	pg.Exec(t, dbURL, "CREATE TABLE t (id int PRIMARY KEY)")
+	target := filepath.Join(t.TempDir(), "db")
+	code, out, errOut := pgcopyRun(t, followArgs(dbURL, target, "replica_slot", "--until", "now")...)
+	if code == 0 {
+		t.Fatalf("pgcopy follow against wal_level = replica exited 0\nstdout:\n%s\nstderr:\n%s", out, errOut)
+	}
+	for _, want := range []string{"wal_level = replica", "wal_level = logical", "restart"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, "panic") {
+		t.Errorf("stderr has a panic:\n%s", errOut)
+	}
+	if _, err := os.Stat(target); err == nil {
+		if n := testenv.DoltQuery(t, target, "SELECT COUNT(*) FROM dolt_log")[0][0]; n != "1" {
+			t.Errorf("the failed run committed: dolt_log has %s commits", n)
+		}
 	}
 }
