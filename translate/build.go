@@ -141,6 +141,7 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	t.checkStale()
 	t.buildDecisions(stats, keyStats)
 	db.Views = t.finishViews() // views.go
+	t.routineOverrides(db)     // objectoverrides.go
 	if t.schemaDB != nil {
 		db.Databases = t.databases
 		db.CrossFKs = t.crossFKs
