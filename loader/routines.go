@@ -55,7 +55,11 @@ func (t *Target) CreateRoutines(ctx context.Context, db *schema.Database, rep *r
 				return fmt.Errorf("create %s %s: %w", strings.ToLower(r.Kind.String()), r.Name, err)
 			}
 			failed[strings.ToLower(r.Name)] = r.PG
-			rep.Amend(r.Kind.String(), r.PG, report.Skipped, "translated, but Dolt rejected it: %v; recreate it in Dolt by hand (the translation was: %s)", err, r.SQL)
+			if r.Override {
+				rep.Amend(r.Kind.String(), r.PG, report.Skipped, "Dolt rejected the override at %s: %v; fix the statement there", r.Pos, err)
+			} else {
+				rep.Amend(r.Kind.String(), r.PG, report.Skipped, "translated, but Dolt rejected it: %v; recreate it in Dolt by hand (the translation was: %s)", err, r.SQL)
+			}
 		}
 	}
 	return nil

@@ -32,40 +32,113 @@ const hintDDL = "write the file as MySQL-dialect CREATE TABLE statements, as SHO
 
 // ParseSQL reads the CREATE TABLE statements of one .sql file, parsed with
 // Dolt's SQL parser (github.com/dolthub/vitess/go/vt/sqlparser); name is
-// used in positions.
+// used in positions. A CREATE VIEW, TRIGGER or PROCEDURE in the file is
+// returned by [ParseSQLFile] only.
 func ParseSQL(name string, data []byte) ([]*DDL, error) {
+	ddls, _, err := ParseSQLFile(name, data)
+	return ddls, err
+}
+
+// ParseSQLFile reads every statement of one .sql override file: CREATE
+// TABLE statements as [DDL], CREATE VIEW, CREATE TRIGGER and CREATE
+// PROCEDURE as [Object]. A trigger or procedure body BEGIN ... END may
+// hold semicolons; no DELIMITER line is needed. Every error names
+// name:line.
+func ParseSQLFile(name string, data []byte) ([]*DDL, []*Object, error) {
 	text := string(data)
 	pieces, err := sqlparser.SplitStatementToPieces(text)
 	if err != nil {
-		return nil, diag.New(dump.Pos{File: name, Line: 1}, "", "", fmt.Errorf("overrides: %v", err), hintDDL)
+		return nil, nil, diag.New(dump.Pos{File: name, Line: 1}, "", "", fmt.Errorf("overrides: %v", err), hintDDL)
 	}
-	var out []*DDL
-	var errs []error
+	// the offset of each piece in text
+	offs := make([]int, len(pieces))
 	from := 0
-	for _, piece := range pieces {
+	for i, piece := range pieces {
 		off := strings.Index(text[from:], piece)
 		if off < 0 {
 			off = 0
 		}
 		off += from
 		from = off + len(piece)
+		offs[i] = off
+	}
+	var out []*DDL
+	var objs []*Object
+	var errs []error
+	for i := 0; i < len(pieces); i++ {
+		piece := pieces[i]
 		body := strings.TrimLeft(stripLeadingComments(piece), " \t\r\n")
 		if strings.TrimSpace(body) == "" {
 			continue
 		}
-		start := off + strings.Index(piece, body)
+		start := offs[i] + strings.Index(piece, body)
 		pos := dump.Pos{File: name, Line: 1 + strings.Count(text[:start], "\n")}
-		d, err := parseCreate(pos, body)
+		if !objectStart.MatchString(body) {
+			d, err := parseCreate(pos, body)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			out = append(out, d)
+			continue
+		}
+		st, perr := sqlparser.Parse(body)
+		if perr != nil && routineStart.MatchString(body) {
+			// a BEGIN ... END body: join the following pieces until the
+			// statement parses
+			for j := i + 1; j < len(pieces); j++ {
+				whole := text[start : offs[j]+len(pieces[j])]
+				if st2, err2 := sqlparser.Parse(whole); err2 == nil {
+					st, perr, body, i = st2, nil, whole, j
+					break
+				}
+			}
+		}
+		if perr != nil {
+			errs = append(errs, parseFailure(pos, body, perr))
+			continue
+		}
+		o, err := parseObject(pos, body, st)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		out = append(out, d)
+		objs = append(objs, o)
 	}
-	if len(out) == 0 && len(errs) == 0 {
-		errs = append(errs, diag.New(dump.Pos{File: name, Line: 1}, "", "", errors.New("overrides: the file holds no CREATE TABLE statement"), hintDDL))
+	if len(out) == 0 && len(objs) == 0 && len(errs) == 0 {
+		errs = append(errs, diag.New(dump.Pos{File: name, Line: 1}, "", "", errors.New("overrides: the file holds no CREATE TABLE, VIEW, TRIGGER or PROCEDURE statement"), hintDDL))
 	}
-	return out, errors.Join(errs...)
+	return out, objs, errors.Join(errs...)
+}
+
+// ddlError is an override-file error at pos (or at line, when > 0).
+func ddlError(pos dump.Pos, line int, format string, args ...any) error {
+	p := pos
+	if line > 0 {
+		p.Line = line
+	}
+	return diag.New(p, "", "", fmt.Errorf("overrides: "+format, args...), hintDDL)
+}
+
+// parseFailure is Dolt's parser's error for the statement body at pos,
+// at the line of the position it names. A CREATE FUNCTION always fails
+// here: Dolt's parser (and Dolt 1.83.2) has no CREATE FUNCTION.
+func parseFailure(pos dump.Pos, body string, err error) error {
+	// "Code: INVALID_ARGUMENT\nsyntax error at position 29 near 'int'"
+	msg := err.Error()
+	if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
+		msg = strings.TrimSpace(msg[i+1:])
+	}
+	line := 0
+	if m := regexp.MustCompile(`at position (\d+)`).FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n <= len(body) {
+			line = pos.Line + strings.Count(body[:max(n-1, 0)], "\n")
+		}
+	}
+	if m := routineStart.FindStringSubmatch(body); m != nil && strings.EqualFold(m[2], "FUNCTION") {
+		msg = "Dolt's SQL parser rejects this CREATE FUNCTION (" + msg + "); Dolt 1.83.2 has no CREATE FUNCTION: write the logic as a view expression or a CREATE PROCEDURE"
+	}
+	return ddlError(pos, line, "%s", msg)
 }
 
 // stripLeadingComments removes the -- , # and /* */ comments and blank
@@ -102,18 +175,7 @@ func parseCreate(pos dump.Pos, body string) (*DDL, error) {
 	}
 	st, err := sqlparser.Parse(body)
 	if err != nil {
-		// "Code: INVALID_ARGUMENT\nsyntax error at position 29 near 'int'"
-		msg := err.Error()
-		if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
-			msg = strings.TrimSpace(msg[i+1:])
-		}
-		line := 0
-		if m := regexp.MustCompile(`at position (\d+)`).FindStringSubmatch(msg); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil && n <= len(body) {
-				line = pos.Line + strings.Count(body[:max(n-1, 0)], "\n")
-			}
-		}
-		return nil, fail(line, "%s", msg)
+		return nil, parseFailure(pos, body, err)
 	}
 	ddl, ok := st.(*sqlparser.DDL)
 	if !ok || ddl.Action != sqlparser.CreateStr || ddl.TableSpec == nil {

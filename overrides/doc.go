@@ -72,4 +72,12 @@
 // table options are kept; anything else (partitioning, spatial and vector
 // indexes, inline REFERENCES, NOT ENFORCED checks, virtual generated
 // columns) is an error naming the file and line.
+//
+// A .sql file may also hold MySQL-dialect CREATE VIEW, CREATE TRIGGER and
+// CREATE PROCEDURE statements ([Object], objects.go; a BEGIN ... END body
+// needs no DELIMITER line). Each replaces the dump's object of the same
+// name (translate matches it; one that matches nothing is an error at its
+// line), and is created as written after the tables. CREATE FUNCTION is an
+// error at its line: Dolt's parser, like Dolt 1.83.2, has no CREATE
+// FUNCTION.
 package overrides

@@ -92,11 +92,14 @@ type Set struct {
 	Tables []*Table
 	Types  []*TypeRule
 	DDLs   []*DDL
+	// Objects are the CREATE VIEW, TRIGGER and PROCEDURE statements of
+	// the .sql files (objects.go).
+	Objects []*Object
 }
 
 // Empty reports whether s holds no rule at all (a nil Set is empty).
 func (s *Set) Empty() bool {
-	return s == nil || len(s.Tables) == 0 && len(s.Types) == 0 && len(s.DDLs) == 0
+	return s == nil || len(s.Tables) == 0 && len(s.Types) == 0 && len(s.DDLs) == 0 && len(s.Objects) == 0
 }
 
 // Load reads every path: a .yaml, .yml or .sql file, or a directory whose
@@ -140,8 +143,9 @@ func Load(paths ...string) (*Set, error) {
 			}
 			s.Files = append(s.Files, f)
 			if kindOf(f) == "sql" {
-				ddls, err := ParseSQL(f, data)
+				ddls, objs, err := ParseSQLFile(f, data)
 				s.DDLs = append(s.DDLs, ddls...)
+				s.Objects = append(s.Objects, objs...)
 				if err != nil {
 					errs = append(errs, err)
 				}

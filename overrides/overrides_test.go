@@ -165,7 +165,7 @@ func TestOverrideParseSQLErrors(t *testing.T) {
 		{"\n\nCREATE TABLE t (\n  a int,\n  b int REFERENCES u (x)\n);", "x.sql:5: overrides: column b: inline REFERENCES is ignored by MySQL"},
 		{"CREATE TABLE t (a int) PARTITION BY HASH (a) PARTITIONS 2;", "x.sql:1: overrides: partitioned tables are not supported"},
 		{"CREATE TABLE t (\n  a int,\n  b int AS (a + 1)\n);", "x.sql:3: overrides: column b: virtual generated columns are not supported"},
-		{"-- nothing\n", "x.sql:1: overrides: the file holds no CREATE TABLE statement"},
+		{"-- nothing\n", "x.sql:1: overrides: the file holds no CREATE TABLE, VIEW, TRIGGER or PROCEDURE statement"},
 		{"CREATE TABLE t (a int,\n  KEY (nope));", "x.sql:1: overrides: index  names column nope"},
 		{"CREATE TABLE t (\n  a int,\n  b int c int\n);", "x.sql:3: overrides: syntax error"},
 	} {

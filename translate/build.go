@@ -142,6 +142,7 @@ func (t *Translator) Finish() (*schema.Database, error) {
 	t.buildDecisions(stats, keyStats)
 	db.Views = t.finishViews()                               // views.go
 	db.Routines = append(db.Routines, t.finishTriggers()...) // triggers.go
+	t.routineOverrides(db)                                   // objectoverrides.go: after the translated routines, which overrides replace
 	if t.schemaDB != nil {
 		db.Databases = t.databases
 		db.CrossFKs = t.crossFKs

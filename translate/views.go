@@ -20,6 +20,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate/schema"
 	"github.com/pgcopy/pgcopy/translate/viewsql"
 )
@@ -60,6 +61,7 @@ type viewDef struct {
 	out    *schema.View
 	skip   string // why the view is not created
 	notes  []string
+	ovr    *overrides.Object // a CREATE VIEW override that replaces it (objectoverrides.go)
 }
 
 func (vs *viewSet) define(name schema.Name, pos dump.Pos) *viewDef {
@@ -159,6 +161,7 @@ func (t *Translator) finishViews() []*schema.View {
 		return nil
 	}
 	t.viewNames()
+	t.matchViewOverrides() // objectoverrides.go
 	for _, d := range t.views.order {
 		t.translateView(d)
 	}
@@ -340,6 +343,10 @@ func (t *Translator) translateView(d *viewDef) {
 	}
 	d.state = 1
 	defer func() { d.state = 2 }()
+	if d.ovr != nil {
+		t.overrideView(d)
+		return
+	}
 	res, err := viewsql.Translate(viewCatalog{t}, d.query, d.aliases, d.db)
 	if err != nil {
 		d.skip = err.Error()
@@ -372,6 +379,10 @@ func (t *Translator) reportView(d *viewDef) {
 	kind := "VIEW"
 	if d.mat {
 		kind = "MATERIALIZED VIEW"
+	}
+	if d.ovr != nil {
+		t.rep.Add(kind, d.pg.String(), report.Changed, d.pos, "from override %s: the handwritten CREATE VIEW replaces the dump's definition", d.ovr.Pos)
+		return
 	}
 	if d.skip != "" {
 		if d.mat {

@@ -88,6 +88,7 @@ func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			tr, _, _, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts, AllowIncompleteDump: c.Bool("allow-incomplete-dump")})
 			if tr != nil {
 				writePlan(stdout, tr.Plan(), c.StringSlice("table"))
+				writeObjectOverrides(stdout, tr.ObjectOverrides())
 			}
 			return err
 		},
@@ -206,4 +207,19 @@ func writeSuggestions(w io.Writer, dump string, sugs []translate.Suggestion) {
 		}
 		fmt.Fprintf(w, "      %s: {type: %q}  # %s; %s; without this file: %s\n", yamlKey(s.Column), s.Type, s.PGType, s.Observed, s.Current)
 	}
+}
+
+// writeObjectOverrides lists the views, triggers and procedures that
+// override files replace.
+func writeObjectOverrides(w io.Writer, objs []translate.ObjectPlan) {
+	if len(objs) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "views, triggers and procedures from override files:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, o := range objs {
+		fmt.Fprintf(tw, "  %s\t%s → %s\tfrom override %s\n", o.Kind, o.PG, o.Dolt, o.Pos)
+	}
+	tw.Flush()
 }

@@ -37,6 +37,11 @@ type View struct {
 	// INDEX ... ON the materialized view), created with its table.
 	Indexes []*Index
 
+	// Statement, when set, is the whole CREATE VIEW statement of an
+	// override file (Pos is its line there), which CreateSQL returns as
+	// written; Query is then its SELECT as Dolt's parser renders it.
+	Statement string
+
 	// Uses names the Dolt views and materialized-view tables the query
 	// selects from, as [View.ReportName] gives them; each comes earlier in
 	// Database.Views.
@@ -97,6 +102,9 @@ func (v *View) CreateStatements() []string {
 // gets the query's columns and the listed keys; Dolt 1.83 accepts it). The
 // name is not qualified: run it in the view's database.
 func (v *View) CreateSQL() string {
+	if v.Statement != "" {
+		return v.Statement
+	}
 	var b strings.Builder
 	if v.Materialized {
 		b.WriteString("CREATE TABLE ")
