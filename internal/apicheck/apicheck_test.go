@@ -1,0 +1,165 @@
+package apicheck
+
+import (
+	"fmt"
+	"go/types"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// allow lists leaks that are known and accepted, as "pkg.Ident: type". It
+// must end up empty: fix the API instead (issue 13).
+var allow = map[string]bool{
+	"github.com/pgcopy/pgcopy/loader.Target.CreateViews: github.com/pgcopy/pgcopy/internal/report.Report":          true,
+	"github.com/pgcopy/pgcopy/translate.CopyBlock: github.com/pgcopy/pgcopy/internal/dump.Event":                   true,
+	"github.com/pgcopy/pgcopy/translate.New: github.com/pgcopy/pgcopy/internal/report.Report":                      true,
+	"github.com/pgcopy/pgcopy/translate.ReadOptions: github.com/pgcopy/pgcopy/internal/report.Report":              true,
+	"github.com/pgcopy/pgcopy/translate.Result: github.com/pgcopy/pgcopy/internal/dump.Header":                     true,
+	"github.com/pgcopy/pgcopy/translate.Result: github.com/pgcopy/pgcopy/internal/report.Report":                   true,
+	"github.com/pgcopy/pgcopy/translate.Translator.CopyRows: github.com/pgcopy/pgcopy/internal/dump.Event":         true,
+	"github.com/pgcopy/pgcopy/translate.Translator.InsertRows: github.com/pgcopy/pgcopy/internal/dump.Event":       true,
+	"github.com/pgcopy/pgcopy/translate.Translator.InsertRows: github.com/pgcopy/pgcopy/internal/pgtext.Field":     true,
+	"github.com/pgcopy/pgcopy/translate.Translator.Measure: github.com/pgcopy/pgcopy/internal/dump.Event":          true,
+	"github.com/pgcopy/pgcopy/translate.Translator.Statement: github.com/pgcopy/pgcopy/internal/dump.Event":        true,
+	"github.com/pgcopy/pgcopy/translate/rowcodec.Rows.AppendRow: github.com/pgcopy/pgcopy/internal/pgtext.Field":   true,
+	"github.com/pgcopy/pgcopy/translate/rowcodec.Rows.AppendTuple: github.com/pgcopy/pgcopy/internal/pgtext.Field": true,
+	"github.com/pgcopy/pgcopy/translate/rowcodec.Rows.Project: github.com/pgcopy/pgcopy/internal/pgtext.Field":     true,
+	"github.com/pgcopy/pgcopy/translate/rowcodec.Text: github.com/pgcopy/pgcopy/internal/pgtext.Field":             true,
+	"github.com/pgcopy/pgcopy/translate/schema.Codec: github.com/pgcopy/pgcopy/internal/pgtext.ElemKind":           true,
+	"github.com/pgcopy/pgcopy/verify.Snapshot: github.com/pgcopy/pgcopy/internal/source.Input":                     true,
+}
+
+func isInternal(path string) bool {
+	return strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal")
+}
+
+// leaks returns the internal named types mentioned by t, in order.
+func leaks(t types.Type, seen map[types.Type]bool, out *[]string) {
+	if t == nil || seen[t] {
+		return
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Alias:
+		leaks(types.Unalias(t), seen, out)
+	case *types.Named:
+		if obj := t.Obj(); obj.Pkg() != nil && isInternal(obj.Pkg().Path()) {
+			*out = append(*out, obj.Pkg().Path()+"."+obj.Name())
+		}
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			leaks(t.TypeArgs().At(i), seen, out)
+		}
+	case *types.Pointer:
+		leaks(t.Elem(), seen, out)
+	case *types.Slice:
+		leaks(t.Elem(), seen, out)
+	case *types.Array:
+		leaks(t.Elem(), seen, out)
+	case *types.Map:
+		leaks(t.Key(), seen, out)
+		leaks(t.Elem(), seen, out)
+	case *types.Chan:
+		leaks(t.Elem(), seen, out)
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			leaks(t.At(i).Type(), seen, out)
+		}
+	case *types.Signature:
+		leaks(t.Params(), seen, out)
+		leaks(t.Results(), seen, out)
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if f := t.Field(i); f.Exported() {
+				leaks(f.Type(), seen, out)
+			}
+		}
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			if m := t.Method(i); m.Exported() {
+				leaks(m.Type(), seen, out)
+			}
+		}
+		for i := 0; i < t.NumEmbeddeds(); i++ {
+			leaks(t.EmbeddedType(i), seen, out)
+		}
+	case *types.TypeParam:
+		leaks(t.Constraint(), seen, out)
+	case *types.Union:
+		for i := 0; i < t.Len(); i++ {
+			leaks(t.Term(i).Type(), seen, out)
+		}
+	}
+}
+
+func check(t types.Type) []string {
+	var out []string
+	leaks(t, map[types.Type]bool{}, &out)
+	return out
+}
+
+func TestNoInternalTypesInPublicAPI(t *testing.T) {
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports, Dir: "../.."}
+	pkgs, err := packages.Load(cfg, "github.com/pgcopy/pgcopy/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	report := func(ident string, ls []string) {
+		for _, l := range ls {
+			key := ident + ": " + l
+			if !allow[key] {
+				found = append(found, key)
+			}
+		}
+	}
+	n := 0
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			t.Fatalf("%s: %v", p.PkgPath, p.Errors)
+		}
+		if isInternal(p.PkgPath) || p.Name == "main" || p.Types == nil {
+			continue
+		}
+		n++
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			obj := scope.Lookup(name)
+			if !obj.Exported() {
+				continue
+			}
+			id := p.PkgPath + "." + name
+			switch obj := obj.(type) {
+			case *types.TypeName:
+				if obj.IsAlias() {
+					report(id, check(obj.Type()))
+					continue
+				}
+				named, ok := obj.Type().(*types.Named)
+				if !ok {
+					continue
+				}
+				report(id, check(named.Underlying()))
+				for i := 0; i < named.TypeParams().Len(); i++ {
+					report(id, check(named.TypeParams().At(i).Constraint()))
+				}
+				for i := 0; i < named.NumMethods(); i++ {
+					if m := named.Method(i); m.Exported() {
+						report(fmt.Sprintf("%s.%s", id, m.Name()), check(m.Type()))
+					}
+				}
+			default:
+				report(id, check(obj.Type()))
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no public packages loaded")
+	}
+	sort.Strings(found)
+	for _, f := range found {
+		t.Errorf("public API mentions an internal type: %s", f)
+	}
+}
