@@ -3,6 +3,7 @@ package apicheck
 import (
 	"fmt"
 	"go/types"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -100,7 +101,7 @@ func check(t types.Type) []string {
 }
 
 func TestNoInternalTypesInPublicAPI(t *testing.T) {
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports, Dir: "../.."}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedImports, Dir: "../.."}
 	pkgs, err := packages.Load(cfg, "github.com/pgcopy/pgcopy/...")
 	if err != nil {
 		t.Fatal(err)
@@ -118,6 +119,11 @@ func TestNoInternalTypesInPublicAPI(t *testing.T) {
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
 			t.Fatalf("%s: %v", p.PkgPath, p.Errors)
+		}
+		// go list reads the sources in a subprocess, which go test's
+		// cache does not see: stat them here so an edit reruns the test.
+		for _, f := range p.GoFiles {
+			os.Stat(f)
 		}
 		if isInternal(p.PkgPath) || p.Name == "main" || p.Types == nil {
 			continue

@@ -348,9 +348,9 @@ func checkForeignKeys(ctx context.Context, tgt *loader.Target, db *schema.Databa
 }
 
 // verifyCopy is --verify: every table of the working set against
-// PostgreSQL's snapshot (verify.Snapshot).
+// PostgreSQL's snapshot (verifySnapshot).
 func verifyCopy(ctx context.Context, src source.Input, tgt *loader.Target, db *schema.Database, rep *report.Report) error {
-	results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
+	results, err := verifySnapshot(ctx, src, tgt.Conn(), db)
 	if err == nil {
 		err = verify.Err(results)
 	}
