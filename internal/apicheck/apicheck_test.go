@@ -14,7 +14,6 @@ import (
 // allow lists leaks that are known and accepted, as "pkg.Ident: type". It
 // must end up empty: fix the API instead (issue 13).
 var allow = map[string]bool{
-	"github.com/pgcopy/pgcopy/loader.Target.CreateViews: github.com/pgcopy/pgcopy/internal/report.Report":        true,
 	"github.com/pgcopy/pgcopy/translate.CopyBlock: github.com/pgcopy/pgcopy/internal/dump.Event":                 true,
 	"github.com/pgcopy/pgcopy/translate.New: github.com/pgcopy/pgcopy/internal/report.Report":                    true,
 	"github.com/pgcopy/pgcopy/translate.ReadOptions: github.com/pgcopy/pgcopy/internal/report.Report":            true,

@@ -202,7 +202,9 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	// Views and materialized views, after the data (loader/views.go).
-	if err := tgt.CreateViews(ctx, db, rep); err != nil {
+	views, err := tgt.CreateViews(ctx, db)
+	recordViews(rep, views)
+	if err != nil {
 		return fail(err)
 	}
 

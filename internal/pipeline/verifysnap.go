@@ -5,7 +5,9 @@ import (
 	"fmt"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
+	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate/schema"
 	"github.com/pgcopy/pgcopy/verify"
 )
@@ -34,4 +36,16 @@ func verifySnapshot(ctx context.Context, in source.Input, dolt verify.Dolt, db *
 		return res, err
 	}
 	return res, verify.Err(res)
+}
+
+// recordViews writes what loader's CreateViews did into the run report:
+// the loader returns its outcome and the pipeline records it, so data flows
+// one way and loader's API holds no internal/report type (issue 13).
+func recordViews(rep *report.Report, out loader.ViewsOutcome) {
+	for _, s := range out.Skipped {
+		rep.Amend(s.Kind, s.Name, report.Skipped, s.Why)
+	}
+	for _, n := range out.Notes {
+		rep.Note("%s", n)
+	}
 }
