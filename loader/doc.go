@@ -151,4 +151,10 @@
 // environment, so a password in the URL is refused before loading (exit
 // 2). Messages and the report pass through diag.Redact. Test:
 // cmd/pgcopy TestPushCredentials.
+//
+// The loader never writes the run report: a step returns what it did (for
+// example [ViewsOutcome] from CreateViews) and the orchestrator,
+// internal/pipeline, records it. Data flows one way, and the public API
+// holds no internal/report type a caller outside the module could not
+// build (issue 13).
 package loader

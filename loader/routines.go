@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
@@ -20,11 +19,12 @@ import (
 // after the data load and the foreign-key check, so that loading never
 // fires a trigger.
 //
-// A routine that Dolt rejects never fails the copy: its report entry
-// becomes skipped with Dolt's message, and so do the routines that call it
-// (Routine.Uses). Only a lost connection or a cancelled context is an
-// error.
-func (t *Target) CreateRoutines(ctx context.Context, db *schema.Database, rep *report.Report, kinds ...schema.RoutineKind) error {
+// A routine that Dolt rejects never fails the copy: it is returned in the
+// outcome's Skipped with Dolt's message, and so are the routines that call
+// it (Routine.Uses); the caller (internal/pipeline) writes the outcome into
+// the run report, also alongside an error. Only a lost connection or a
+// cancelled context is an error.
+func (t *Target) CreateRoutines(ctx context.Context, db *schema.Database, kinds ...schema.RoutineKind) (out ViewsOutcome, _ error) {
 	defer t.Use(ctx, "")
 	want := map[schema.RoutineKind]bool{}
 	for _, k := range kinds {
@@ -44,25 +44,25 @@ func (t *Target) CreateRoutines(ctx context.Context, db *schema.Database, rep *r
 		}
 		if dep != "" {
 			failed[strings.ToLower(r.Name)] = r.PG
-			rep.Amend(r.Kind.String(), r.PG, report.Skipped, "not created: it calls %s, which Dolt did not create", dep)
+			out.Skipped = append(out.Skipped, ViewSkip{Kind: r.Kind.String(), Name: r.PG, Why: fmt.Sprintf("not created: it calls %s, which Dolt did not create", dep)})
 			continue
 		}
 		if err := t.Use(ctx, r.Database); err != nil { // databases.go
-			return err
+			return out, err
 		}
 		if _, err := t.conn.ExecContext(ctx, r.SQL); err != nil {
 			if ctx.Err() != nil || errors.Is(err, sql.ErrConnDone) || errors.Is(err, driver.ErrBadConn) {
-				return fmt.Errorf("create %s %s: %w", strings.ToLower(r.Kind.String()), r.Name, err)
+				return out, fmt.Errorf("create %s %s: %w", strings.ToLower(r.Kind.String()), r.Name, err)
 			}
 			failed[strings.ToLower(r.Name)] = r.PG
 			if r.Override {
-				rep.Amend(r.Kind.String(), r.PG, report.Skipped, "Dolt rejected the override at %s: %v; fix the statement there", r.Pos, err)
+				out.Skipped = append(out.Skipped, ViewSkip{Kind: r.Kind.String(), Name: r.PG, Why: fmt.Sprintf("Dolt rejected the override at %s: %v; fix the statement there", r.Pos, err)})
 			} else {
-				rep.Amend(r.Kind.String(), r.PG, report.Skipped, "translated, but Dolt rejected it: %v; recreate it in Dolt by hand (the translation was: %s)", err, r.SQL)
+				out.Skipped = append(out.Skipped, ViewSkip{Kind: r.Kind.String(), Name: r.PG, Why: fmt.Sprintf("translated, but Dolt rejected it: %v; recreate it in Dolt by hand (the translation was: %s)", err, r.SQL)})
 			}
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // dropRoutines drops every trigger, stored procedure and stored function

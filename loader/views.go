@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
@@ -24,14 +23,18 @@ import (
 // Each view is created in its database (View.Database; the target
 // database is current again afterwards). A materialized view's indexes
 // are part of its CREATE TABLE, so they share its fate in the report.
-func (t *Target) CreateViews(ctx context.Context, db *schema.Database, rep *report.Report) error {
+//
+// It returns what it did as a [ViewsOutcome], also alongside an error (the
+// views skipped so far); the caller (internal/pipeline) writes it into the
+// run report.
+func (t *Target) CreateViews(ctx context.Context, db *schema.Database) (out ViewsOutcome, _ error) {
 	defer t.Use(ctx, "")
 	failed := map[string]string{} // lower-case View.ReportName -> PostgreSQL name
 	skip := func(v *schema.View, format string, args ...any) {
 		failed[strings.ToLower(v.ReportName())] = v.PG.String()
-		rep.Amend(v.Kind, v.PG.String(), report.Skipped, format, args...)
+		out.Skipped = append(out.Skipped, ViewSkip{Kind: v.Kind, Name: v.PG.String(), Why: fmt.Sprintf(format, args...)})
 		for _, ix := range v.Indexes {
-			rep.Amend("INDEX", ix.PG, report.Skipped, "not created: materialized view %s was not created", v.PG)
+			out.Skipped = append(out.Skipped, ViewSkip{Kind: "INDEX", Name: ix.PG, Why: fmt.Sprintf("not created: materialized view %s was not created", v.PG)})
 		}
 	}
 	for _, v := range db.Views {
@@ -47,7 +50,7 @@ func (t *Target) CreateViews(ctx context.Context, db *schema.Database, rep *repo
 			continue
 		}
 		if err := t.Use(ctx, v.Database); err != nil { // databases.go
-			return err
+			return out, err
 		}
 		var failed error
 		var q string
@@ -55,11 +58,11 @@ func (t *Target) CreateViews(ctx context.Context, db *schema.Database, rep *repo
 			q = stmt
 			if _, err := t.conn.ExecContext(ctx, stmt); err != nil {
 				if ctx.Err() != nil || errors.Is(err, sql.ErrConnDone) || errors.Is(err, driver.ErrBadConn) {
-					return fmt.Errorf("create %s %s: %w", strings.ToLower(v.Kind), v.Name, err)
+					return out, fmt.Errorf("create %s %s: %w", strings.ToLower(v.Kind), v.Name, err)
 				}
 				if i > 0 { // the table exists, unkeyed or unfilled: it must not be committed so
 					if _, err := t.conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+sqltext.Ident(v.Name)); err != nil {
-						return fmt.Errorf("drop %s after a failed fill: %w", v.Name, err)
+						return out, fmt.Errorf("drop %s after a failed fill: %w", v.Name, err)
 					}
 				}
 				failed = err
@@ -73,11 +76,27 @@ func (t *Target) CreateViews(ctx context.Context, db *schema.Database, rep *repo
 		if v.Materialized {
 			var n int64
 			if err := t.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+sqltext.Ident(v.Name)).Scan(&n); err == nil {
-				rep.Note("materialized view %s: table %s holds %d rows of its query", v.PG, v.ReportName(), n)
+				out.Notes = append(out.Notes, fmt.Sprintf("materialized view %s: table %s holds %d rows of its query", v.PG, v.ReportName(), n))
 			}
 		}
 	}
-	return nil
+	return out, nil
+}
+
+// ViewsOutcome is what [Target.CreateViews] (or [Target.CreateRoutines])
+// did, for the run report: the views, materialized views and their
+// indexes (or the routines) it did not create, and one note per
+// materialized view it filled.
+type ViewsOutcome struct {
+	Skipped []ViewSkip
+	Notes   []string
+}
+
+// ViewSkip is one object CreateViews or CreateRoutines did not create: its
+// report kind (VIEW, MATERIALIZED VIEW, INDEX, TRIGGER, PROCEDURE or
+// FUNCTION), its PostgreSQL name and why.
+type ViewSkip struct {
+	Kind, Name, Why string
 }
 
 // dropViews drops every view of the working set, so that the load

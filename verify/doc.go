@@ -45,4 +45,10 @@
 // The package never writes to either database, never opens one (the
 // caller, internal/pipeline.Verify, opens the source and the target) and
 // never compares schemas (column types, keys and indexes): only the rows.
+//
+// Its API takes only public types (a pgx.Tx, a database/sql-style Dolt
+// connection, *schema.Database), so a caller outside the module can use it;
+// the check `copy --verify` runs on its internal source.Input
+// (internal/pipeline's verifySnapshot) lives with the orchestrator that owns
+// that input (issue 13).
 package verify

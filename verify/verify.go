@@ -17,7 +17,6 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
-	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
 	"github.com/pgcopy/pgcopy/translate"
 	"github.com/pgcopy/pgcopy/translate/schema"
@@ -160,29 +159,6 @@ func listTables(ctx context.Context, dolt Dolt, name string, have map[string]boo
 		return fmt.Errorf("verify: list Dolt tables: %w", err)
 	}
 	return nil
-}
-
-// Snapshot is the check `pgcopy copy --verify` runs before committing:
-// it compares db's tables in Dolt with the live source in, on the snapshot
-// the copy was read from. Call it after the rows are loaded (and foreign
-// keys resolved), on the target's pinned connection, whose uncommitted
-// working set is what will be committed. It returns the results and, when
-// a table differs, [Err] of them.
-//
-// Errors: in is not a *source.Live (a dump file has no server to compare
-// with: the error's hint says to use --source), a read failure, or the
-// differences.
-func Snapshot(ctx context.Context, in source.Input, dolt Dolt, db *schema.Database) ([]TableResult, error) {
-	live, ok := in.(*source.Live)
-	if !ok {
-		return nil, &diag.Error{Err: fmt.Errorf("--verify compares the copy with the PostgreSQL server it was read from, and %s is a dump file", in.Name()),
-			Hint: "copy with --source URL to use --verify, or run pgcopy verify against the server the dump came from"}
-	}
-	res, err := Tables(ctx, live.Tx(), dolt, db)
-	if err != nil {
-		return res, err
-	}
-	return res, Err(res)
 }
 
 // Err returns nil when every result is equal, else a *diag.Error naming

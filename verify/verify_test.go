@@ -1,17 +1,13 @@
 package verify
 
 import (
-	"context"
 	"crypto/sha256"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate"
 	"github.com/pgcopy/pgcopy/translate/schema"
@@ -148,21 +144,6 @@ func TestVerifyDisplayAndErr(t *testing.T) {
 	}
 	if Err(res[:1]) != nil {
 		t.Error("Err on equal results")
-	}
-}
-
-// TestVerifySnapshotNeedsLive: --verify has nothing to compare a dump file
-// with.
-func TestVerifySnapshotNeedsLive(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "x.sql")
-	os.WriteFile(p, []byte("SELECT 1;\n"), 0o644)
-	f, err := source.OpenFile(p, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Snapshot(context.Background(), f, nil, &schema.Database{})
-	if err == nil || !strings.Contains(diag.HintOf(err), "--source") {
-		t.Errorf("Snapshot on a file: %v", err)
 	}
 }
 

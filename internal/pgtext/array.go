@@ -3,30 +3,23 @@ package pgtext
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/pgcopy/pgcopy/translate/schema"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // ElemKind says how [ArrayToJSON] turns the elements of an array into JSON
-// values; choose it from the array's element type.
-type ElemKind int
+// values; see [schema.ElemKind]. It is an alias so that the public
+// schema.Codec holds a type callers outside the module can build (issue 13).
+type ElemKind = schema.ElemKind
 
+// The element kinds; see [schema.ElemString] and the others.
 const (
-	// ElemString emits each element as a JSON string holding the element's
-	// text (text, varchar, char, date, timestamp, uuid, enums and any type
-	// without a closer JSON match).
-	ElemString ElemKind = iota
-	// ElemNumber emits each element as a JSON number (smallint, integer,
-	// bigint, numeric, real, double precision). Elements must be decimal
-	// numbers; NaN and ±Infinity are unrepresentable.
-	ElemNumber
-	// ElemBool emits each element as true or false (boolean; elements as
-	// accepted by [Bool]).
-	ElemBool
-	// ElemJSON embeds each element's text as raw JSON (json, jsonb) after
-	// checking it is valid JSON.
-	ElemJSON
+	ElemString = schema.ElemString
+	ElemNumber = schema.ElemNumber
+	ElemBool   = schema.ElemBool
+	ElemJSON   = schema.ElemJSON
 )
 
 // maxArrayDims is PostgreSQL's limit on array dimensions (MAXDIM).

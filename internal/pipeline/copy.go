@@ -208,13 +208,19 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	// Functions and procedures, then views and materialized views, after
 	// the data (loader/routines.go, loader/views.go); triggers last, so
 	// that loading never fires them.
-	if err := tgt.CreateRoutines(ctx, db, rep, schema.RoutineFunction, schema.RoutineProcedure); err != nil {
+	routines, err := tgt.CreateRoutines(ctx, db, schema.RoutineFunction, schema.RoutineProcedure)
+	recordViews(rep, routines)
+	if err != nil {
 		return fail(err)
 	}
-	if err := tgt.CreateViews(ctx, db, rep); err != nil {
+	views, err := tgt.CreateViews(ctx, db)
+	recordViews(rep, views)
+	if err != nil {
 		return fail(err)
 	}
-	if err := tgt.CreateRoutines(ctx, db, rep, schema.RoutineTrigger); err != nil {
+	triggers, err := tgt.CreateRoutines(ctx, db, schema.RoutineTrigger)
+	recordViews(rep, triggers)
+	if err != nil {
 		return fail(err)
 	}
 
@@ -421,9 +427,9 @@ func checkForeignKeys(ctx context.Context, tgt *loader.Target, db *schema.Databa
 }
 
 // verifyCopy is --verify: every table of the working set against
-// PostgreSQL's snapshot (verify.Snapshot).
+// PostgreSQL's snapshot (verifySnapshot).
 func verifyCopy(ctx context.Context, src source.Input, tgt *loader.Target, db *schema.Database, rep *report.Report) error {
-	results, err := verify.Snapshot(ctx, src, tgt.Conn(), db)
+	results, err := verifySnapshot(ctx, src, tgt.Conn(), db)
 	if err == nil {
 		err = verify.Err(results)
 	}

@@ -18,4 +18,9 @@
 //
 // The package never needs a translate.Translator, never parses SQL and
 // never talks to a database.
+//
+// Its API takes rows as []copytext.Field (translate/copytext), a public
+// type: internal/pgtext's Field is an alias of it, so rows decoded by the
+// internal dump reader and rows built by a caller outside the module are the
+// same type (issue 13; the test in internal/apicheck enforces it).
 package rowcodec

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/pgtext"
 	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/translate/copytext"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 
@@ -98,8 +99,8 @@ func (r *Rows) Subset(use []bool) *Rows {
 // COPY fields AppendTuple and AppendRow take (for a list of text values
 // that did not come from a COPY block, such as a logical-replication
 // tuple).
-func Text(values []*string) []pgtext.Field {
-	out := make([]pgtext.Field, len(values))
+func Text(values []*string) []copytext.Field {
+	out := make([]copytext.Field, len(values))
 	for i, v := range values {
 		if v == nil {
 			out[i].Null = true
@@ -116,7 +117,7 @@ func Text(values []*string) []pgtext.Field {
 // its own decode buffer when the slice is passed back to pgtext.DecodeRow.
 // Without skipped columns, or for a row of the wrong length (which
 // AppendTuple reports), fields is returned unchanged.
-func (r *Rows) Project(fields []pgtext.Field) []pgtext.Field {
+func (r *Rows) Project(fields []copytext.Field) []copytext.Field {
 	if r == nil || r.keep == nil || len(fields) != len(r.keep) {
 		return fields
 	}
@@ -151,7 +152,7 @@ func (e *ValueError) Unwrap() error { return e.Err }
 // r.Columns, as a SQL tuple "(v1,v2,...)". A value that cannot be
 // converted returns a *ValueError naming the column; errors.Is(err,
 // pgtext.ErrUnrepresentable) tells valid-but-unrepresentable values apart.
-func (r *Rows) AppendTuple(b []byte, fields []pgtext.Field) ([]byte, error) {
+func (r *Rows) AppendTuple(b []byte, fields []copytext.Field) ([]byte, error) {
 	if len(fields) != len(r.codecs) {
 		want := len(r.codecs)
 		if r.keep != nil {
@@ -290,7 +291,7 @@ var timeConv = map[schema.ValueKind]func(string) (string, error){
 // (numeric, money, dates and times, JSON, text). Every value converts to
 // the same stored value as AppendTuple's literal; errors are the same
 // *ValueError.
-func (r *Rows) AppendRow(dst []any, fields []pgtext.Field) ([]any, error) {
+func (r *Rows) AppendRow(dst []any, fields []copytext.Field) ([]any, error) {
 	if len(fields) != len(r.codecs) {
 		_, err := r.AppendTuple(nil, fields)
 		return dst, err

@@ -35,4 +35,6 @@
 // model holds are its own [Pos] (file, line, column), not a type of the
 // internal dump reader: the reader's dump.Pos is an alias of [Pos], so a
 // caller outside the module can build a whole schema, positions included.
+// The same holds for a codec's array element kind: [ElemKind] is defined
+// here and internal/pgtext.ElemKind is its alias.
 package schema
