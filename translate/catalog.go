@@ -8,7 +8,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgnode"
-	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/translate/report"
 )
 
 func tocKind(ev dump.Event, def string) string {

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/report"
 )
 
 // FuzzTranslate feeds arbitrary SQL, read as a dump, to the translator's

@@ -13,8 +13,8 @@ import (
 	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/pgcopy/pgcopy/internal/doltparse"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 

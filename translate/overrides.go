@@ -10,9 +10,9 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate/pgtypes"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 

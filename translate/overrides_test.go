@@ -6,9 +6,9 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pgtext"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 

@@ -15,7 +15,7 @@ import (
 	"strings"
 
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/translate/report"
 )
 
 // schemasMode is Options.Schemas with the default filled in.

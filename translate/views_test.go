@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/doltparse"
-	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 

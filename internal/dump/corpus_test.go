@@ -188,13 +188,13 @@ func TestCorpusPagilaDetails(t *testing.T) {
 		}
 		switch {
 		case e.Kind == Stmt && e.Text == `CREATE DOMAIN public."bıgınt" AS bigint;`:
-			found["domain"] = reflect.DeepEqual(e.TOC, &TOC{"bıgınt", "DOMAIN", "public", ""})
+			found["domain"] = reflect.DeepEqual(e.TOC, &TOC{Name: "bıgınt", Type: "DOMAIN", Schema: "public", Owner: ""})
 		case e.Kind == Stmt && strings.HasPrefix(e.Text, "CREATE TABLE public.film ("):
-			found["film"] = reflect.DeepEqual(e.TOC, &TOC{"film", "TABLE", "public", ""})
+			found["film"] = reflect.DeepEqual(e.TOC, &TOC{Name: "film", Type: "TABLE", Schema: "public", Owner: ""})
 		case e.Kind == Copy && strings.HasPrefix(e.Text, "COPY public.actor (actor_id, first_name, last_name, last_update) FROM stdin;"):
-			found["actor data"] = reflect.DeepEqual(e.TOC, &TOC{"actor", "TABLE DATA", "public", ""})
+			found["actor data"] = reflect.DeepEqual(e.TOC, &TOC{Name: "actor", Type: "TABLE DATA", Schema: "public", Owner: ""})
 		case e.Kind == Stmt && strings.HasPrefix(e.Text, "CREATE FUNCTION public.last_day(timestamp with time zone)"):
-			found["last_day"] = reflect.DeepEqual(e.TOC, &TOC{"last_day(timestamp with time zone)", "FUNCTION", "public", ""}) &&
+			found["last_day"] = reflect.DeepEqual(e.TOC, &TOC{Name: "last_day(timestamp with time zone)", Type: "FUNCTION", Schema: "public", Owner: ""}) &&
 				strings.HasSuffix(e.Text, "$_$;")
 		case e.Kind == Stmt && strings.HasPrefix(e.Text, "REFRESH MATERIALIZED VIEW public.rental_by_category;"):
 			found["refresh"] = e.TOC != nil && e.TOC.Type == "MATERIALIZED VIEW DATA"

@@ -316,14 +316,14 @@ func TestTOC(t *testing.T) {
 		line string
 		want *TOC
 	}{
-		{" Name: film; Type: TABLE; Schema: public; Owner: postgres", &TOC{"film", "TABLE", "public", "postgres"}},
-		{" Data for Name: film; Type: TABLE DATA; Schema: public; Owner: -", &TOC{"film", "TABLE DATA", "public", ""}},
-		{" Name: film film_pkey; Type: CONSTRAINT; Schema: public; Owner: -", &TOC{"film film_pkey", "CONSTRAINT", "public", ""}},
-		{" Name: last_day(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -", &TOC{"last_day(timestamp with time zone)", "FUNCTION", "public", ""}},
-		{" Name: public; Type: SCHEMA; Schema: -; Owner: -", &TOC{"public", "SCHEMA", "", ""}},
-		{" Name: a; b; Type: x; Type: FK CONSTRAINT; Schema: s; Owner: o", &TOC{"a; b; Type: x", "FK CONSTRAINT", "s", "o"}},
-		{" Name: t; Type: TABLE; Schema: public; Owner: me; Tablespace: fast", &TOC{"t", "TABLE", "public", "me"}},
-		{" Name: actor_actor_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -\r", &TOC{"actor_actor_id_seq", "SEQUENCE SET", "public", ""}},
+		{" Name: film; Type: TABLE; Schema: public; Owner: postgres", &TOC{Name: "film", Type: "TABLE", Schema: "public", Owner: "postgres"}},
+		{" Data for Name: film; Type: TABLE DATA; Schema: public; Owner: -", &TOC{Name: "film", Type: "TABLE DATA", Schema: "public", Owner: ""}},
+		{" Name: film film_pkey; Type: CONSTRAINT; Schema: public; Owner: -", &TOC{Name: "film film_pkey", Type: "CONSTRAINT", Schema: "public", Owner: ""}},
+		{" Name: last_day(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -", &TOC{Name: "last_day(timestamp with time zone)", Type: "FUNCTION", Schema: "public", Owner: ""}},
+		{" Name: public; Type: SCHEMA; Schema: -; Owner: -", &TOC{Name: "public", Type: "SCHEMA", Schema: "", Owner: ""}},
+		{" Name: a; b; Type: x; Type: FK CONSTRAINT; Schema: s; Owner: o", &TOC{Name: "a; b; Type: x", Type: "FK CONSTRAINT", Schema: "s", Owner: "o"}},
+		{" Name: t; Type: TABLE; Schema: public; Owner: me; Tablespace: fast", &TOC{Name: "t", Type: "TABLE", Schema: "public", Owner: "me"}},
+		{" Name: actor_actor_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -\r", &TOC{Name: "actor_actor_id_seq", Type: "SEQUENCE SET", Schema: "public", Owner: ""}},
 		{" Name: x", nil},
 		{" Name: x; Schema: public; Owner: -", nil},
 		{" PostgreSQL database dump", nil},
@@ -362,9 +362,9 @@ COPY public.film (id) FROM stdin;
 `
 	r := NewReader(strings.NewReader(input), "f.sql")
 	want := []*TOC{
-		{"film", "TABLE", "public", ""},
+		{Name: "film", Type: "TABLE", Schema: "public"},
 		nil,
-		{"film", "TABLE DATA", "public", ""},
+		{Name: "film", Type: "TABLE DATA", Schema: "public"},
 	}
 	for i, w := range want {
 		e, err := r.Next()

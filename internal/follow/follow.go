@@ -15,10 +15,10 @@ import (
 	"github.com/pgcopy/pgcopy/internal/dump"
 	"github.com/pgcopy/pgcopy/internal/pipeline"
 	"github.com/pgcopy/pgcopy/internal/replication"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/source"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 

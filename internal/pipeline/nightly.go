@@ -9,9 +9,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/loader"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 )
 

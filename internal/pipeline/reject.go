@@ -8,7 +8,7 @@ import (
 
 	"github.com/pgcopy/pgcopy/internal/diag"
 	"github.com/pgcopy/pgcopy/internal/dump"
-	"github.com/pgcopy/pgcopy/internal/report"
+	"github.com/pgcopy/pgcopy/translate/report"
 )
 
 // rejecter applies --max-errors: it writes each rejected row's original

@@ -5,9 +5,9 @@ import (
 	"fmt"
 
 	"github.com/pgcopy/pgcopy/internal/diag"
-	"github.com/pgcopy/pgcopy/internal/report"
 	"github.com/pgcopy/pgcopy/internal/source"
 	"github.com/pgcopy/pgcopy/loader"
+	"github.com/pgcopy/pgcopy/translate/report"
 	"github.com/pgcopy/pgcopy/translate/schema"
 	"github.com/pgcopy/pgcopy/verify"
 )
@@ -40,7 +40,7 @@ func verifySnapshot(ctx context.Context, in source.Input, dolt verify.Dolt, db *
 
 // recordViews writes what loader's CreateViews did into the run report:
 // the loader returns its outcome and the pipeline records it, so data flows
-// one way and loader's API holds no internal/report type (issue 13).
+// one way and loader's API holds no report type at all (issue 13).
 func recordViews(rep *report.Report, out loader.ViewsOutcome) {
 	for _, s := range out.Skipped {
 		rep.Amend(s.Kind, s.Name, report.Skipped, s.Why)

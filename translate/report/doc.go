@@ -15,5 +15,13 @@
 // which database it went to (Object.Database), per-table rows are named
 // database.table, and Databases lists the databases with their commits.
 //
+// It is a public package (translate/report, not internal/) because
+// package translate's API takes and returns it (translate.New,
+// ReadOptions.Report, Result.Report): the run report is pgcopy's output
+// format (the --report JSON) as much as an internal record, so a caller
+// outside the module can build one and read it. The loader and verify
+// return their own outcome values instead (loader.ViewsOutcome), which
+// internal/pipeline records here: data flows one way.
+//
 // The package never decides anything: it records and prints.
 package report
