@@ -123,6 +123,13 @@ func testNightly(t *testing.T, tg doltTarget) {
 	for tb, g := range got {
 		// rental_by_category, a materialized view's table, is refilled
 		// from its query: the deleted payment changes category totals.
+		// dolt_schemas: the last_updated triggers of the tables that were
+		// reloaded are created again, and Dolt stamps each with its
+		// creation time (loader/routines.go keepIdenticalTrigger has the
+		// reproduction): rows modified, never added or deleted.
+		if tb == "dolt_schemas" && strings.HasPrefix(g, "0+ 0- ") {
+			continue
+		}
 		if _, ok := want[tb]; !ok && tb != "note_log" && tb != "film" && tb != "rental_by_category" {
 			t.Errorf("dolt_diff_stat shows %s changed (%s); nothing changed there", tb, g)
 		}
