@@ -80,14 +80,16 @@ func TestViewsPagila(t *testing.T) {
 		my := targetDB(t, tg)
 		compared := compareViews(t, pgc, my)
 		var views []string
-		for v, n := range compared {
+		for v := range compared {
 			views = append(views, v)
-			if n == 0 {
-				t.Errorf("view %s is empty in PostgreSQL", v)
-			}
-			t.Logf("view %s: %d rows compared", v, n)
 		}
 		sort.Strings(views)
+		for _, v := range views {
+			if compared[v] == 0 {
+				t.Errorf("view %s is empty in PostgreSQL", v)
+			}
+			t.Logf("view %s: %d rows compared", v, compared[v])
+		}
 		if strings.Join(views, ",") != strings.Join(translated, ",") {
 			t.Errorf("Dolt has the views %v, want %v", views, translated)
 		}
@@ -172,47 +174,66 @@ func TestViewsDoltRejects(t *testing.T) {
 	}
 }
 
-// TestViewsCorpus copies the schema-only dumps with views (Lago, Danbooru):
-// every view the report calls translated or changed exists in Dolt, and
-// every other one is reported as skipped with a reason.
+// TestViewsCorpus copies the schema-only dumps with views (Lago, Danbooru)
+// to both targets: every view the report calls translated or changed
+// exists in Dolt, every other one is reported as skipped with a reason,
+// and every view Dolt has has PostgreSQL's columns and rows (compareViews,
+// against PostgreSQL loaded from the same dump; the dumps hold no rows,
+// so this checks that each view runs and names its columns as in
+// PostgreSQL). pg_partman, which Lago's dump creates but nothing in it
+// uses, is not installed with the test's PostgreSQL: that line is left
+// out of what PostgreSQL loads.
 func TestViewsCorpus(t *testing.T) {
+	pg := testenv.Postgres(t)
 	for _, tc := range []struct{ dump, name string }{
 		{"lago/structure.sql", "lago"},
 		{"danbooru/structure.sql", "danbooru"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			target := filepath.Join(t.TempDir(), "db")
-			repPath := filepath.Join(t.TempDir(), "report.json")
-			copyOK(t, testenv.Testdata(t, tc.dump), target, "-q", "--report", repPath)
-			have := map[string]bool{}
-			for _, r := range testenv.DoltQuery(t, target, "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = DATABASE()") {
-				have[r[0]+" "+r[1]] = true
+			dump := testenv.Testdata(t, tc.dump)
+			b, err := os.ReadFile(dump)
+			if err != nil {
+				t.Fatal(err)
 			}
-			var created, skipped int
-			for _, o := range readReport(t, repPath) {
-				if o.Kind != "VIEW" && o.Kind != "MATERIALIZED VIEW" {
-					continue
+			pgDump := testenv.WriteFile(t, t.TempDir(), "pg.sql",
+				[]byte(strings.ReplaceAll(string(b), "CREATE EXTENSION IF NOT EXISTS pg_partman WITH SCHEMA partman;", "")))
+			_, pgURL := pg.CreateDB(t)
+			pg.Psql(t, pgURL, pgDump)
+			pgc := mustConnectPG(t, pgURL)
+			eachTarget(t, func(t *testing.T, tg doltTarget) {
+				repPath := filepath.Join(t.TempDir(), "report.json")
+				copyOK(t, dump, tg.spec, "-q", "--report", repPath)
+				have := map[string]bool{}
+				for _, r := range tg.q("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = DATABASE()") {
+					have[r[0]+" "+r[1]] = true
 				}
-				name := strings.TrimPrefix(o.Name, "public.")
-				typ := "VIEW"
-				if o.Kind == "MATERIALIZED VIEW" {
-					typ = "BASE TABLE"
-				}
-				switch o.Action {
-				case "translated", "changed":
-					created++
-					if !have[name+" "+typ] {
-						t.Errorf("%s %s is reported %s but is not in Dolt", o.Kind, o.Name, o.Action)
+				var created, skipped int
+				for _, o := range readReport(t, repPath) {
+					if o.Kind != "VIEW" && o.Kind != "MATERIALIZED VIEW" {
+						continue
 					}
-				case "skipped":
-					skipped++
-					if have[name+" "+typ] || o.Detail == "" {
-						t.Errorf("%s %s is reported skipped (%q) but is in Dolt, or has no reason", o.Kind, o.Name, o.Detail)
+					name := strings.TrimPrefix(o.Name, "public.")
+					typ := "VIEW"
+					if o.Kind == "MATERIALIZED VIEW" {
+						typ = "BASE TABLE"
 					}
-					t.Logf("skipped %s: %s", o.Name, o.Detail)
+					switch o.Action {
+					case "translated", "changed":
+						created++
+						if !have[name+" "+typ] {
+							t.Errorf("%s %s is reported %s but is not in Dolt", o.Kind, o.Name, o.Action)
+						}
+					case "skipped":
+						skipped++
+						if have[name+" "+typ] || o.Detail == "" {
+							t.Errorf("%s %s is reported skipped (%q) but is in Dolt, or has no reason", o.Kind, o.Name, o.Detail)
+						}
+						t.Logf("skipped %s: %s", o.Name, o.Detail)
+					}
 				}
-			}
-			t.Logf("%s: %d views created in Dolt, %d skipped", tc.name, created, skipped)
+				compared := compareViews(t, pgc, targetDB(t, tg))
+				t.Logf("%s: %d views created in Dolt, %d skipped; %d views compared with PostgreSQL", tc.name, created, skipped, len(compared))
+			})
 		})
 	}
 }
