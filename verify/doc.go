@@ -33,6 +33,11 @@
 // apart from ”); a table's hash is the sum of its row hashes modulo 2^256,
 // which does not depend on row order and counts duplicate rows.
 //
+// [ColumnReading] gives the reading and normalisation of one column of a
+// PostgreSQL type, with the type's default Dolt mapping, to a caller that
+// compares a relation verify does not (cmd/pgcopy's view tests compare
+// every view Dolt has with PostgreSQL's this way).
+//
 // On the PostgreSQL side verify sets DateStyle, IntervalStyle and
 // extra_float_digits locally in the transaction (as pg_dump does); given a
 // *pgx.Conn it opens its own REPEATABLE READ, READ ONLY transaction so that

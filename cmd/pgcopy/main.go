@@ -28,20 +28,38 @@ func main() {
 	}
 	// PGCOPY_CPUPROFILE=FILE writes a pprof CPU profile of the whole run
 	// (scripts/bench.sh and BENCHMARKS.md use it; go tool pprof reads it).
+	var cpu *os.File
 	if path := os.Getenv("PGCOPY_CPUPROFILE"); path != "" {
 		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "pgcopy: PGCOPY_CPUPROFILE: %v\n", err)
 			os.Exit(2)
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(os.Stderr, "pgcopy: PGCOPY_CPUPROFILE: %v\n", err)
-			os.Exit(2)
-		}
-		code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
-		pprof.StopCPUProfile()
-		f.Close()
-		os.Exit(code)
+		cpu = f
 	}
-	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
+	if cpu != nil {
+		pprof.StopCPUProfile()
+		cpu.Close()
+	}
+	// PGCOPY_MEMPROFILE=FILE writes a pprof heap profile when the run ends:
+	// bytes in use at the last GC and bytes allocated over the whole run
+	// (default runtime.MemProfileRate sampling; BENCHMARKS.md §11 uses it;
+	// go tool pprof -sample_index=alloc_space reads the allocations).
+	if path := os.Getenv("PGCOPY_MEMPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.Lookup("heap").WriteTo(f, 0)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "pgcopy: PGCOPY_MEMPROFILE: %v\n", err)
+		}
+	}
+	os.Exit(code)
 }

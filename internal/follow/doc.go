@@ -40,10 +40,12 @@
 // options) from a schema-only dump of the snapshot the run starts from, so
 // each change goes through the same codec, override renames, skipped
 // columns and --on-unrepresentable policy as copy (translate.Translator.
-// CopyRows on the Relation's column list, rowcodec literals). Each
-// PostgreSQL transaction is one SQL transaction on the work branch
-// (loader.Target.StartWork per interval): INSERTs of consecutive rows of
-// one table are batched, UPDATE and DELETE find the row by the Dolt
+// CopyRows on the Relation's column list, rowcodec literals). The
+// complete transactions of one commit interval are one SQL transaction on
+// the work branch (loader.Target.StartWork per interval; batch.go): a
+// table with a primary key gets the interval's net state (DELETE, then
+// multi-row REPLACE); for a keyless table INSERTs of consecutive rows, also
+// across transactions, are batched, UPDATE and DELETE find the row by the Dolt
 // primary key (taken from the old key, 'K', when the key changed), or,
 // for a table without one (REPLICA IDENTITY FULL), by every column
 // NULL-safe (<=>, JSON values through CAST(... AS JSON)) with LIMIT 1. An
