@@ -16,21 +16,38 @@ import (
 // written with MySQL's GROUP_CONCAT (pagila's aggregate joins with ', ' in
 // input order; DISTINCT sorts the outer input in PostgreSQL), and the
 // last_updated trigger of actor with a BEGIN ... END body.
+//
+// The view is not pagila's shape (a correlated subquery per category inside
+// the outer GROUP_CONCAT) but a derived table of per-actor, per-category
+// title lists joined back to actor: Dolt 1.83.2 panics on pagila's shape.
+// Repro with the dolt CLI alone (dolt init in an empty directory):
+//
+//	CREATE TABLE actor (actor_id int primary key);
+//	CREATE TABLE film (film_id int primary key);
+//	CREATE TABLE film_actor (actor_id int, film_id int, primary key (actor_id, film_id));
+//	INSERT INTO actor VALUES (1); INSERT INTO film VALUES (1); INSERT INTO film_actor VALUES (1,1);
+//	SELECT a.actor_id, GROUP_CONCAT((SELECT COUNT(*) FROM film_actor fa_1
+//	    JOIN film f ON f.film_id = fa_1.film_id WHERE fa_1.actor_id = a.actor_id))
+//	  FROM actor a GROUP BY a.actor_id;
+//	-- panic recovered: runtime error: slice bounds out of range [:3] with capacity 2
+//	-- (rowexec.newJoinState under groupByGroupingIter; without the JOIN in the
+//	-- subquery but with one in the outer FROM: "unable to find field with
+//	-- index 5 in row of 5 columns")
+//
+// A correlated subquery that contains a join, inside an aggregate under
+// GROUP BY, is what Dolt cannot run; the derived table below has none.
 const objectOverrides = `-- pagila objects written by hand for Dolt
 CREATE VIEW actor_info AS
 SELECT a.actor_id, a.first_name, a.last_name,
-  GROUP_CONCAT(DISTINCT CONCAT(c.name, ': ',
-    (SELECT GROUP_CONCAT(f.title ORDER BY f.title SEPARATOR ', ')
-       FROM film f
-       JOIN film_category fc_1 ON f.film_id = fc_1.film_id
-       JOIN film_actor fa_1 ON f.film_id = fa_1.film_id
-      WHERE fc_1.category_id = c.category_id AND fa_1.actor_id = a.actor_id
-      GROUP BY fa_1.actor_id))
-    ORDER BY c.name SEPARATOR ', ') AS film_info
+  GROUP_CONCAT(CONCAT(ac.name, ': ', ac.titles) ORDER BY ac.name SEPARATOR ', ') AS film_info
 FROM actor a
-LEFT JOIN film_actor fa ON a.actor_id = fa.actor_id
-LEFT JOIN film_category fc ON fa.film_id = fc.film_id
-LEFT JOIN category c ON fc.category_id = c.category_id
+LEFT JOIN (SELECT fa.actor_id, c.name,
+       GROUP_CONCAT(f.title ORDER BY f.title SEPARATOR ', ') AS titles
+     FROM film_actor fa
+     JOIN film_category fc ON fa.film_id = fc.film_id
+     JOIN category c ON fc.category_id = c.category_id
+     JOIN film f ON f.film_id = fa.film_id
+    GROUP BY fa.actor_id, c.category_id, c.name) ac ON ac.actor_id = a.actor_id
 GROUP BY a.actor_id, a.first_name, a.last_name;
 
 CREATE TRIGGER last_updated BEFORE UPDATE ON actor FOR EACH ROW
@@ -40,13 +57,33 @@ END;
 `
 
 // filmInfoKey makes actor_info's film_info comparable: both sides join
-// "Category: title, title" items with ", ", but the order of the titles
-// inside pagila's group_concat is the order PostgreSQL's plan reads them,
-// so the items are compared as a sorted list.
+// "Category: title, title" items with ", ", but PostgreSQL leaves two orders
+// open (pagila's group_concat keeps the order its plan reads the titles;
+// DISTINCT sorts the items by the database collation), so the key holds each
+// category with its titles sorted, categories sorted. Every category and
+// every title is still compared.
 func filmInfoKey(row []string) string {
-	parts := strings.Split(row[3], ", ")
-	sort.Strings(parts)
-	return strings.Join(append(row[:3:3], strings.Join(parts, ", ")), "|")
+	var cats []string
+	var cur []string
+	flush := func() {
+		if cur != nil {
+			sort.Strings(cur[1:])
+			cats = append(cats, strings.Join(cur, "\x00"))
+		}
+	}
+	for _, part := range strings.Split(row[3], ", ") {
+		if name, title, ok := strings.Cut(part, ": "); ok {
+			flush()
+			cur = []string{name, title}
+		} else if cur != nil {
+			cur = append(cur, part)
+		} else {
+			cur = []string{part}
+		}
+	}
+	flush()
+	sort.Strings(cats)
+	return strings.Join(append(row[:3:3], strings.Join(cats, "\x01")), "|")
 }
 
 // TestXObjectOverrides copies pagila with a CREATE VIEW override for
@@ -63,7 +100,7 @@ func TestXObjectOverrides(t *testing.T) {
 	pg.Psql(t, pgURL, dump)
 	pgc := mustConnectPG(t, pgURL)
 	var want [][]string
-	rows, err := pgc.Query(context.Background(), "SELECT actor_id::text, first_name::text, last_name::text, coalesce(film_info, 'NULL') FROM public.actor_info ORDER BY actor_id")
+	rows, err := pgc.Query(context.Background(), "SELECT actor_id::text, first_name::text, last_name::text, coalesce(film_info, 'NULL') FROM public.actor_info ORDER BY actor_info.actor_id, actor_info.first_name, actor_info.last_name, actor_info.film_info")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,10 +126,17 @@ func TestXObjectOverrides(t *testing.T) {
 		if o := findObject(objs, "VIEW", "public.actor_info"); o == nil || o.Action != "changed" || !strings.Contains(o.Detail, "from override "+ov+":2") {
 			t.Errorf("report for actor_info: %+v, want changed from override %s:2", o, ov)
 		}
-		if o := findObject(objs, "TRIGGER", "last_updated on public.actor"); o == nil || o.Action != "changed" || !strings.Contains(o.Detail, "from override "+ov+":18") {
-			t.Errorf("report for the actor trigger: %+v, want changed from override %s:18", o, ov)
+		if o := findObject(objs, "TRIGGER", "last_updated on public.actor"); o == nil || o.Action != "changed" || !strings.Contains(o.Detail, "from override "+ov+":15") {
+			t.Errorf("report for the actor trigger: %+v, want changed from override %s:15", o, ov)
 		}
-		got := tg.q("SELECT actor_id, first_name, last_name, COALESCE(film_info, 'NULL') FROM actor_info ORDER BY actor_id")
+		// GROUP_CONCAT cuts its result at group_concat_max_len (1024
+		// bytes by default, as in MySQL; the /*+ SET_VAR */ hint is ignored
+		// by Dolt 1.83.2) and most film_info values are longer, so the
+		// test raises it the way a user of the view would: for this
+		// session and persisted in the target's .dolt/config.json (server
+		// config, not data; the branch is untouched).
+		tg.q("SET @@SESSION.group_concat_max_len = 1048576, @@PERSIST.group_concat_max_len = 1048576")
+		got := tg.q("SELECT actor_id, first_name, last_name, COALESCE(film_info, 'NULL') FROM actor_info ORDER BY actor_id, first_name, last_name, film_info")
 		if len(got) != len(want) {
 			t.Fatalf("actor_info: Dolt %d rows, PostgreSQL %d", len(got), len(want))
 		}
