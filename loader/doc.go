@@ -157,4 +157,9 @@
 // internal/pipeline, records it. Data flows one way. The public API takes
 // and returns no internal type (internal/apicheck's test checks every
 // public package).
+//
+// CreateViews' notes include one per created view that calls GROUP_CONCAT:
+// Dolt cuts its result at the reading session's group_concat_max_len
+// (1024 bytes by default), which the loader cannot set for the view's
+// readers (repro at groupConcatNote in views.go).
 package loader

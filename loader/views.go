@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/pgcopy/pgcopy/internal/sqltext"
@@ -73,6 +74,9 @@ func (t *Target) CreateViews(ctx context.Context, db *schema.Database) (out View
 			skip(v, "translated, but Dolt rejected it: %v; recreate it in Dolt by hand (the translation was: %s)", failed, q)
 			continue
 		}
+		if groupConcat.MatchString(strings.Join(v.CreateStatements(), "\n")) {
+			out.Notes = append(out.Notes, groupConcatNote(v))
+		}
 		if v.Materialized {
 			var n int64
 			if err := t.conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+sqltext.Ident(v.Name)).Scan(&n); err == nil {
@@ -81,6 +85,33 @@ func (t *Target) CreateViews(ctx context.Context, db *schema.Database) (out View
 		}
 	}
 	return out, nil
+}
+
+// groupConcat finds a GROUP_CONCAT call in a view's statements (a
+// translated string_agg or a handwritten override).
+var groupConcat = regexp.MustCompile(`(?i)\bgroup_concat\s*\(`)
+
+// groupConcatNote is the run-report note for a created view that calls
+// GROUP_CONCAT. Dolt cuts GROUP_CONCAT's result at the session variable
+// group_concat_max_len, 1024 bytes by default (MySQL manual, "Aggregate
+// Function Descriptions"; Dolt 1.83.2 the same), and a view reads the
+// variable of the session that queries it, not of the one that created
+// it, so pgcopy cannot fix it for the view's readers: raising it in
+// pgcopy's own session would only hide the cut from --verify. Repro with
+// the dolt CLI alone:
+//
+//	CREATE TABLE t2 (id int primary key, s text);
+//	INSERT INTO t2 VALUES (1, REPEAT('x',600)), (2, REPEAT('y',600));
+//	CREATE VIEW v AS SELECT GROUP_CONCAT(s) g FROM t2;
+//	SELECT LENGTH(g) FROM v;                          -- 1024
+//	SET @@SESSION.group_concat_max_len = 1048576;
+//	SELECT LENGTH(g) FROM v;                          -- 1201
+func groupConcatNote(v *schema.View) string {
+	kind := "view"
+	if v.Materialized {
+		kind = "materialized view" // its table is filled once, in pgcopy's session
+	}
+	return fmt.Sprintf("%s %s uses GROUP_CONCAT, whose result Dolt cuts at group_concat_max_len (1024 bytes by default; the reading session's value applies): readers of longer lists must SET @@SESSION.group_concat_max_len (or @@PERSIST / @@GLOBAL on the server)", kind, v.ReportName())
 }
 
 // ViewsOutcome is what [Target.CreateViews] (or [Target.CreateRoutines])

@@ -79,5 +79,44 @@
 // name (translate matches it; one that matches nothing is an error at its
 // line), and is created as written after the tables. CREATE FUNCTION is an
 // error at its line: Dolt's parser, like Dolt 1.83.2, has no CREATE
-// FUNCTION.
+// FUNCTION (dolt 1.83.2 CLI, in a fresh `dolt init` directory:
+// `CREATE FUNCTION f(d date) RETURNS date DETERMINISTIC RETURN LAST_DAY(d)`
+// fails with "syntax error at position 16 near 'FUNCTION'").
+//
+// # Dolt quirks for handwritten objects
+//
+// Two Dolt 1.83.2 behaviours shape what an override can hold; both
+// reproduce with the dolt CLI alone in an empty `dolt init` directory.
+//
+// A correlated subquery that contains a join, inside an aggregate under
+// GROUP BY, panics (pagila's actor_info shape; rewrite it as a join to a
+// derived table that aggregates per group, as cmd/pgcopy's
+// objectoverrides_test.go does):
+//
+//	CREATE TABLE actor (actor_id int primary key);
+//	CREATE TABLE film (film_id int primary key);
+//	CREATE TABLE film_actor (actor_id int, film_id int, primary key (actor_id, film_id));
+//	INSERT INTO actor VALUES (1); INSERT INTO film VALUES (1); INSERT INTO film_actor VALUES (1,1);
+//	SELECT a.actor_id, GROUP_CONCAT((SELECT COUNT(*) FROM film_actor fa_1
+//	    JOIN film f ON f.film_id = fa_1.film_id WHERE fa_1.actor_id = a.actor_id))
+//	  FROM actor a GROUP BY a.actor_id;
+//	-- panic recovered: runtime error: slice bounds out of range [:2] with capacity 1
+//
+// GROUP_CONCAT cuts its result at the session variable
+// group_concat_max_len, 1024 bytes by default (as in MySQL), and a view
+// reads the variable of the session that queries it; the /*+ SET_VAR */
+// hint is ignored. pagila's film_info lists are mostly longer:
+//
+//	CREATE TABLE t2 (id int primary key, s text);
+//	INSERT INTO t2 VALUES (1, REPEAT('x',600)), (2, REPEAT('y',600));
+//	CREATE VIEW v AS SELECT GROUP_CONCAT(s) g FROM t2;
+//	SELECT LENGTH(g) FROM v;                          -- 1024
+//	SET @@SESSION.group_concat_max_len = 1048576;
+//	SELECT LENGTH(g) FROM v;                          -- 1201
+//
+// pgcopy does not raise the variable (it would only change its own
+// session, and hide the cut from --verify): the loader adds a run-report
+// note for every created view that calls GROUP_CONCAT, naming the view and
+// group_concat_max_len, so readers set it (per session, or @@PERSIST /
+// @@GLOBAL on their server).
 package overrides

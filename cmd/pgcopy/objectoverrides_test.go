@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -123,6 +124,19 @@ func TestXObjectOverrides(t *testing.T) {
 		repPath := filepath.Join(t.TempDir(), "report.json")
 		copyOK(t, dump, tg.spec, "--overrides", ov, "--report", repPath)
 		objs := readReport(t, repPath)
+		var rep struct{ Notes []string }
+		if b, err := os.ReadFile(repPath); err != nil || json.Unmarshal(b, &rep) != nil {
+			t.Fatalf("report %s: %v", repPath, err)
+		}
+		for _, view := range []string{"actor_info"} {
+			found := false
+			for _, n := range rep.Notes {
+				found = found || strings.Contains(n, view+" uses GROUP_CONCAT") && strings.Contains(n, "group_concat_max_len")
+			}
+			if !found {
+				t.Errorf("no group_concat_max_len note for view %s; notes: %q", view, rep.Notes)
+			}
+		}
 		if o := findObject(objs, "VIEW", "public.actor_info"); o == nil || o.Action != "changed" || !strings.Contains(o.Detail, "from override "+ov+":2") {
 			t.Errorf("report for actor_info: %+v, want changed from override %s:2", o, ov)
 		}
