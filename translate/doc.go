@@ -206,12 +206,14 @@
 // MATCH FULL, NULLS NOT DISTINCT and INCLUDE columns are dropped and
 // reported; ON DELETE SET DEFAULT, and SET NULL on a NOT NULL column, which
 // Dolt rejects, are dropped and reported; a foreign key whose referenced
-// columns lack an index in that order gets one. EXCLUDE constraints,
-// partial indexes (a unique index is never created without its predicate;
-// Dolt 1.83.2 cannot create the exact unique functional index on
-// (CASE WHEN pred THEN col END), reproduced in partialindex.go),
-// expression indexes (Dolt 1.83 silently does not create them) and
-// GIN/GiST/BRIN indexes are skipped and reported. A GIN or GiST index on
+// columns lack an index in that order gets one. A non-unique partial
+// index (CREATE INDEX ... WHERE pred) becomes a plain index on its
+// columns, reported as changed ("partial index predicate dropped: only
+// affects speed"). EXCLUDE constraints, partial unique indexes (a unique
+// index is never created without its predicate; Dolt 1.83.2 cannot create
+// the exact unique functional index on (CASE WHEN pred THEN col END),
+// reproduced in partialindex.go), expression indexes (Dolt 1.83 silently
+// does not create them) and GIN/GiST/BRIN indexes are skipped and reported. A GIN or GiST index on
 // to_tsvector(text columns) becomes a FULLTEXT index only with
 // [Options.FullText], as Dolt 1.83.2's dolt_verify_constraints fails on a
 // database holding one.

@@ -286,15 +286,16 @@ func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string
 func (t *Translator) buildIndex(tb *table, ix *index) {
 	s := ix.s
 	where := qualify(tb.pg.Schema, s.Idxname)
+	var notes []string
 	if s.WhereClause != nil {
 		if s.Unique {
 			t.rep.AddGrouped("partial unique index: "+whyNoPartialUnique, "INDEX", where, report.Skipped, ix.pos, "partial unique index (WHERE %s): %s", deparse(s.WhereClause), whyNoPartialUnique)
-		} else {
-			t.rep.AddGrouped("partial index: Dolt has no partial indexes", "INDEX", where, report.Skipped, ix.pos, "partial index (WHERE %s): Dolt has no partial indexes", deparse(s.WhereClause))
+			return
 		}
-		return
+		// a non-unique index constrains nothing: on every row it only
+		// makes more lookups fast (partialindex.go)
+		notes = append(notes, partialPredicateDropped(s.WhereClause))
 	}
-	var notes []string
 	switch am := s.AccessMethod; am {
 	case "", "btree":
 	case "hash":

@@ -1,5 +1,16 @@
 package translate
 
+import pg "github.com/pganalyze/pg_query_go/v5"
+
+// partialPredicateDropped is the report note for a non-unique partial
+// index (CREATE INDEX ... WHERE pred), created on its columns without the
+// predicate: Dolt has no partial indexes (Dolt docs, "Indexes"), and an
+// index that is not unique constrains no row, so dropping the predicate
+// only changes which lookups it speeds up and how large it is.
+func partialPredicateDropped(where *pg.Node) string {
+	return "partial index predicate dropped: only affects speed (WHERE " + deparse(where) + ")"
+}
+
 // whyNoPartialUnique is the report reason for a skipped partial unique
 // index (CREATE UNIQUE INDEX ... WHERE pred), measured on Dolt 1.83.2.
 //

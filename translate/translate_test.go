@@ -367,6 +367,7 @@ ALTER TABLE ONLY public.child ADD CONSTRAINT child_missing_fkey FOREIGN KEY (d) 
 func TestIndexes(t *testing.T) {
 	sql := `CREATE TABLE public.t (id integer NOT NULL, s text, n integer, doc tsvector);
 CREATE UNIQUE INDEX t_partial ON public.t USING btree (n) WHERE (n > 0);
+CREATE INDEX t_partial_plain ON public.t USING btree (n, id DESC) WHERE (s IS NOT NULL);
 CREATE INDEX t_expr ON public.t USING btree (lower(s));
 CREATE INDEX t_gin ON public.t USING gin (to_tsvector('english'::regconfig, s));
 CREATE INDEX t_gist ON public.t USING gist (doc);
@@ -383,17 +384,22 @@ CREATE UNIQUE INDEX t_nnd ON public.t USING btree (id, n) NULLS NOT DISTINCT;
 	for _, ix := range tb.Indexes {
 		names = append(names, ix.Name)
 	}
-	if got := strings.Join(names, ","); got != "t_incl,t_hash,t_nnd" {
+	if got := strings.Join(names, ","); got != "t_partial_plain,t_incl,t_hash,t_nnd" {
 		t.Errorf("indexes %s", got)
+	}
+	if ix := tb.Indexes[0]; ix.Unique || len(ix.Columns) != 2 || ix.Columns[0].Name != "n" || ix.Columns[1].Name != "id" || !ix.Columns[1].Desc {
+		t.Errorf("t_partial_plain: %+v, want a plain index on (n, id DESC)", ix)
 	}
 	for name, want := range map[string]string{
 		"public.t_partial": "skipped partial unique index",
-		"public.t_expr":    "skipped expression index",
-		"public.t_gin":     "skipped gin index on to_tsvector",
-		"public.t_gist":    "skipped gist index",
-		"public.t_incl":    "changed INCLUDE columns dropped",
-		"public.t_hash":    "changed hash index becomes a btree",
-		"public.t_nnd":     "changed NULLS NOT DISTINCT dropped",
+		// a non-unique partial index is a plain one on its columns
+		"public.t_partial_plain": "changed partial index predicate dropped: only affects speed (WHERE s IS NOT NULL)",
+		"public.t_expr":          "skipped expression index",
+		"public.t_gin":           "skipped gin index on to_tsvector",
+		"public.t_gist":          "skipped gist index",
+		"public.t_incl":          "changed INCLUDE columns dropped",
+		"public.t_hash":          "changed hash index becomes a btree",
+		"public.t_nnd":           "changed NULLS NOT DISTINCT dropped",
 	} {
 		o := object(rep, "INDEX", name)
 		if o == nil || !strings.HasPrefix(string(o.Action)+" "+o.Detail, want) {

@@ -197,11 +197,11 @@ func (t *Translator) matViewIndex(d *viewDef, ix *index) {
 	case s.WhereClause != nil && s.Unique:
 		skip("partial unique index (WHERE %s): %s", deparse(s.WhereClause), whyNoPartialUnique)
 		return
-	case s.WhereClause != nil:
-		skip("partial index (WHERE %s): Dolt has no partial indexes", deparse(s.WhereClause))
-		return
 	}
 	var notes []string
+	if s.WhereClause != nil {
+		notes = append(notes, partialPredicateDropped(s.WhereClause))
+	}
 	switch am := s.AccessMethod; am {
 	case "", "btree":
 	case "hash":

@@ -463,6 +463,7 @@ CREATE TABLE `notes` (
   `user_id` bigint,
   `user_ip` varchar(43),
   PRIMARY KEY (`id`),
+  KEY `index_notes_on_user_id_and_created_at` (`user_id`, `created_at`),
   KEY `notes_created_at_idx` (`created_at`),
   KEY `notes_tile_status_idx` (`tile`, `status`),
   KEY `notes_updated_at_idx` (`updated_at`),

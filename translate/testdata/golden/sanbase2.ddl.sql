@@ -302,6 +302,7 @@ CREATE TABLE `chats` (
   `updated_at` datetime(6) NOT NULL,
   `type` varchar(255) NOT NULL DEFAULT 'dyor_dashboard',
   PRIMARY KEY (`id`),
+  KEY `chats_anonymous_updated_at_index` (`updated_at`),
   KEY `chats_inserted_at_index` (`inserted_at`),
   KEY `chats_type_index` (`type`),
   KEY `chats_user_id_index` (`user_id`),
@@ -2588,8 +2589,10 @@ CREATE TABLE `users` (
   `mcp_banned_reason` longtext,
   `are_activity_traces_hidden` tinyint(1) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
+  KEY `users_are_activity_traces_hidden_index` (`are_activity_traces_hidden`),
   UNIQUE KEY `users_email_index` (`email`),
   UNIQUE KEY `users_email_token_index` (`email_token`),
+  KEY `users_is_mcp_banned_index` (`is_mcp_banned`),
   UNIQUE KEY `users_stripe_customer_id_index` (`stripe_customer_id`),
   UNIQUE KEY `users_twitter_id_index` (`twitter_id`),
   UNIQUE KEY `users_username_index` (`username`)
