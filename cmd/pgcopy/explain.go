@@ -14,6 +14,7 @@ import (
 	"github.com/pgcopy/pgcopy/internal/pipeline"
 	"github.com/pgcopy/pgcopy/overrides"
 	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/report"
 )
 
 // overrideFlags are the flags of every command that translates a dump.
@@ -85,9 +86,10 @@ func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			if topts.Schemas == translate.SchemasDatabases && topts.Database == "" {
 				topts.Database = "TARGET" // names the databases TARGET_S until --database says otherwise
 			}
-			tr, _, _, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts, AllowIncompleteDump: c.Bool("allow-incomplete-dump")})
+			tr, _, rep, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts, AllowIncompleteDump: c.Bool("allow-incomplete-dump")})
 			if tr != nil {
 				writePlan(stdout, tr.Plan(), c.StringSlice("table"))
+				writeTriggers(stdout, rep)
 				writeObjectOverrides(stdout, tr.ObjectOverrides())
 			}
 			return err
@@ -207,6 +209,35 @@ func writeSuggestions(w io.Writer, dump string, sugs []translate.Suggestion) {
 		}
 		fmt.Fprintf(w, "      %s: {type: %q}  # %s; %s; without this file: %s\n", yamlKey(s.Column), s.Type, s.PGType, s.Observed, s.Current)
 	}
+}
+
+// writeTriggers lists the dump's triggers as the translation decided
+// them: translated, changed (with what changed, or "from override
+// FILE:LINE") or skipped (with the construct that stopped it), each with
+// its dump line; then one count line per action.
+func writeTriggers(w io.Writer, rep *report.Report) {
+	if rep == nil {
+		return
+	}
+	var trig []report.Object
+	for _, o := range rep.Objects {
+		if o.Kind == "TRIGGER" {
+			trig = append(trig, o)
+		}
+	}
+	if len(trig) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "triggers:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	n := map[report.Action]int{}
+	for _, o := range trig {
+		n[o.Action]++
+		fmt.Fprintf(tw, "  %s	%s	%s	(%s)\n", o.Name, o.Action, o.Detail, o.Where)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "  %d triggers: %d translated, %d changed, %d skipped\n", len(trig), n[report.Translated], n[report.Changed], n[report.Skipped])
 }
 
 // writeObjectOverrides lists the views, triggers and procedures that

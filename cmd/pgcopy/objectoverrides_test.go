@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -176,6 +177,20 @@ func TestXObjectOverrides(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "VIEW  public.actor_info → actor_info") && !strings.Contains(out, "public.actor_info → actor_info") ||
 		!strings.Contains(out, "from override "+ov+":2") || !strings.Contains(out, "last_updated on public.actor") {
 		t.Errorf("explain exited %d and does not list the overrides:\n%s\n%s", code, lastLines(out, 8), errOut)
+	}
+	// explain lists every trigger with its outcome: the overridden one
+	// changed with its override line, a built-in trigger function skipped
+	// with the construct named, the rest translated, then the counts
+	for _, re := range []string{
+		`(?m)^triggers:$`,
+		`(?m)^  last_updated on public\.actor +changed +from override ` + regexp.QuoteMeta(ov) + `:15\b`,
+		`(?m)^  film_fulltext_trigger on public\.film +skipped +it runs tsvector_update_trigger\(\)`,
+		`(?m)^  last_updated on public\.store +translated +\(pagila\.sql:\d+\)$`,
+		`(?m)^  15 triggers: 13 translated, 1 changed, 1 skipped$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("explain output does not match %s:\n%s", re, out[max(0, strings.Index(out, "\ntriggers:")):])
+		}
 	}
 
 	bad := filepath.Join(t.TempDir(), "stale.sql")
