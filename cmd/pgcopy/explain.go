@@ -69,7 +69,7 @@ func translateOptions(c *cli.Context) (translate.Options, error) {
 func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
-		Usage:     "print, for each column, the PostgreSQL type, the Dolt type and the rule that decided it (file:line of an override, or the built-in rule)",
+		Usage:     "print, for each column, the PostgreSQL type, the Dolt type and the rule that decided it (file:line of an override, or the built-in rule); then each trigger (translated, changed or skipped, and why) and the objects override files replace",
 		UsageText: "pgcopy explain --dump FILE|- [--overrides PATH ...] [--infer-lengths] [--schemas MODE [--database NAME]] [--table T]",
 		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "dump", Usage: "pg_dump dump `FILE` (.gz is decompressed; - reads stdin)"},
