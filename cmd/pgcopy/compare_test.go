@@ -215,7 +215,25 @@ func joinRow(vals []string) string {
 	return b.String()
 }
 
+// fetchPG reads q's rows from PostgreSQL as text, each value normalised
+// by its column's norm; the rows are joined (joinRow) and sorted.
 func fetchPG(t *testing.T, c *pgx.Conn, q string, norms []norm) []string {
+	t.Helper()
+	return scanPG(t, c, q, len(norms), func(i int, v *string) string { return normalize(v, norms[i]) })
+}
+
+// fetchMy is fetchPG for Dolt.
+func fetchMy(t *testing.T, db *sql.DB, q string, norms []norm) []string {
+	t.Helper()
+	return scanDolt(t, db, q, len(norms), func(i int, v *string) string { return normalize(v, norms[i]) })
+}
+
+// scanPG reads the rows of q (n columns, read as text) from PostgreSQL;
+// conv turns column i's value (nil for NULL) into its comparable text.
+// Each row is joinRow of the converted values; the rows come back sorted.
+// Shared by the table comparison (fetchPG) and the view comparison
+// (readViewPG, viewrows_test.go).
+func scanPG(t *testing.T, c *pgx.Conn, q string, n int, conv func(i int, v *string) string) []string {
 	t.Helper()
 	rows, err := c.Query(context.Background(), q)
 	if err != nil {
@@ -224,28 +242,29 @@ func fetchPG(t *testing.T, c *pgx.Conn, q string, norms []norm) []string {
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		vals := make([]*string, len(norms))
-		ptrs := make([]any, len(norms))
+		vals := make([]*string, n)
+		ptrs := make([]any, n)
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
 			t.Fatal(err)
 		}
-		row := make([]string, len(norms))
+		row := make([]string, n)
 		for i := range vals {
-			row[i] = normalize(vals[i], norms[i])
+			row[i] = conv(i, vals[i])
 		}
 		out = append(out, joinRow(row))
 	}
 	if err := rows.Err(); err != nil {
-		t.Fatal(err)
+		t.Fatalf("postgres: %s: %v", q, err)
 	}
 	sort.Strings(out)
 	return out
 }
 
-func fetchMy(t *testing.T, db *sql.DB, q string, norms []norm) []string {
+// scanDolt is scanPG for Dolt (database/sql).
+func scanDolt(t *testing.T, db *sql.DB, q string, n int, conv func(i int, v *string) string) []string {
 	t.Helper()
 	rows, err := db.Query(q)
 	if err != nil {
@@ -254,26 +273,26 @@ func fetchMy(t *testing.T, db *sql.DB, q string, norms []norm) []string {
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		vals := make([]sql.NullString, len(norms))
-		ptrs := make([]any, len(norms))
+		vals := make([]sql.NullString, n)
+		ptrs := make([]any, n)
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
 			t.Fatal(err)
 		}
-		row := make([]string, len(norms))
+		row := make([]string, n)
 		for i := range vals {
 			var p *string
 			if vals[i].Valid {
 				p = &vals[i].String
 			}
-			row[i] = normalize(p, norms[i])
+			row[i] = conv(i, p)
 		}
 		out = append(out, joinRow(row))
 	}
 	if err := rows.Err(); err != nil {
-		t.Fatal(err)
+		t.Fatalf("dolt: %s: %v", q, err)
 	}
 	sort.Strings(out)
 	return out

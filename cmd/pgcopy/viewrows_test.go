@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"github.com/pgcopy/pgcopy/internal/testenv"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -128,73 +127,27 @@ func firstRows(rows []string) string {
 	return b.String()
 }
 
-// viewNull marks NULL apart from every text value.
-const viewNull = "\x00NULL"
-
+// readViewPG reads a view's rows from PostgreSQL, each value normalised
+// as verify normalises its column (readings), NULL as nullText.
 func readViewPG(t *testing.T, c *pgx.Conn, q string, readings []verify.Reading) []string {
 	t.Helper()
-	rows, err := c.Query(context.Background(), q)
-	if err != nil {
-		t.Fatalf("postgres: %s: %v", q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		vals := make([]*string, len(readings))
-		ptrs := make([]any, len(readings))
-		for i := range vals {
-			ptrs[i] = &vals[i]
+	return scanPG(t, c, q, len(readings), func(i int, v *string) string {
+		if v == nil {
+			return nullText
 		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		row := make([]string, len(readings))
-		for i, v := range vals {
-			row[i] = viewNull
-			if v != nil {
-				row[i] = readings[i].NormPG([]byte(*v))
-			}
-		}
-		out = append(out, joinRow(row))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatalf("postgres: %s: %v", q, err)
-	}
-	sort.Strings(out)
-	return out
+		return readings[i].NormPG([]byte(*v))
+	})
 }
 
+// readViewDolt is readViewPG for Dolt.
 func readViewDolt(t *testing.T, db *sql.DB, q string, readings []verify.Reading) []string {
 	t.Helper()
-	rows, err := db.Query(q)
-	if err != nil {
-		t.Fatalf("dolt: %s: %v", q, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		vals := make([]sql.NullString, len(readings))
-		ptrs := make([]any, len(readings))
-		for i := range vals {
-			ptrs[i] = &vals[i]
+	return scanDolt(t, db, q, len(readings), func(i int, v *string) string {
+		if v == nil {
+			return nullText
 		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		row := make([]string, len(readings))
-		for i, v := range vals {
-			row[i] = viewNull
-			if v.Valid {
-				row[i] = readings[i].NormDolt([]byte(v.String))
-			}
-		}
-		out = append(out, joinRow(row))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatalf("dolt: %s: %v", q, err)
-	}
-	sort.Strings(out)
-	return out
+		return readings[i].NormDolt([]byte(*v))
+	})
 }
 
 // viewTypesDump has a view over a column of each kind verify reads in its
