@@ -106,7 +106,7 @@ func (t *Translator) buildKeys(tb *table, checkNames map[string]bool) {
 		if u.c.Deferrable {
 			detail = joinNotes(detail, "DEFERRABLE dropped: Dolt checks it at once")
 		}
-		t.addIndex(tb, u.c.Conname, true, "", indexCols(ks, nil), u.pos, where(u.c.Conname), "CONSTRAINT", detail)
+		t.addIndex(tb, u.c.Conname, true, "", indexCols(ks, nil), u.pos, where(u.c.Conname), "CONSTRAINT", detail, "")
 	}
 	// indexes
 	for _, ix := range tb.indexes {
@@ -207,12 +207,18 @@ func uniqueName(name string, used map[string]bool) string {
 
 // addIndex adds an index to the root table unless an index on the same
 // columns already exists (partitions repeat their parent's indexes).
-func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string, ics []schema.IndexColumn, pos dump.Pos, where, kind, detail string) {
+//
+// group is the summary group of detail ("" for detail itself): the notes
+// without what names one index, such as a partial index's predicate.
+func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string, ics []schema.IndexColumn, pos dump.Pos, where, kind, detail, group string) {
 	root := tb.root()
 	out := root.out
 	// group is detail without the names of columns, for the summary
 	// (report.Object.Group)
-	group, prefixed := detail, false
+	prefixed := false
+	if group == "" {
+		group = detail
+	}
 	for i := range ics {
 		c := out.Column(ics[i].Name)
 		if _, ok := c.Type.Type.(*schema.JSONType); ok {
@@ -258,7 +264,7 @@ func (t *Translator) addIndex(tb *table, name string, unique bool, ixKind string
 			if tb != root {
 				t.rep.AddGrouped("partition index folded into its parent's index", kind, where, report.Changed, pos, "partition index folded into %s.%s", out.Name, ex.Name)
 			} else {
-				t.rep.Add(kind, where, report.Changed, pos, "duplicate of index %s on the same columns", ex.Name)
+				t.rep.AddGrouped("duplicate of an index on the same columns", kind, where, report.Changed, pos, "duplicate of index %s on the same columns", ex.Name)
 			}
 			return
 		}
@@ -306,7 +312,7 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 		case ok && t.opts.FullText:
 			t.addIndex(tb, s.Idxname, false, "FULLTEXT", indexCols(cols, nil), ix.pos, where, "INDEX",
 				fmt.Sprintf("%s index on %s becomes FULLTEXT KEY (%s): Dolt matches words with MATCH ... AGAINST in natural-language mode, not with PostgreSQL's text search configurations, so queries need rewriting",
-					am, deparse(s.IndexParams[0].GetIndexElem().Expr), strings.Join(cols, ", ")))
+					am, deparse(s.IndexParams[0].GetIndexElem().Expr), strings.Join(cols, ", ")), "")
 		case ok:
 			t.rep.Add("INDEX", where, report.Skipped, ix.pos, "%s index on %s: it could become FULLTEXT KEY (%s), but Dolt 1.83.2's dolt_verify_constraints fails on a database with a FULLTEXT index, and pgcopy needs it to verify foreign keys",
 				am, deparse(s.IndexParams[0].GetIndexElem().Expr), strings.Join(cols, ", "))
@@ -345,8 +351,27 @@ func (t *Translator) buildIndex(tb *table, ix *index) {
 	if s.NullsNotDistinct {
 		notes = append(notes, "NULLS NOT DISTINCT dropped: Dolt allows several NULLs in a unique key")
 	}
-	t.addIndex(tb, s.Idxname, s.Unique, "", indexCols(names, desc), ix.pos, where, "INDEX", strings.Join(notes, "; "))
+	// the summary group: the notes without the predicate and column
+	// names, so that the summary counts such indexes on one line
+	var groupNotes []string
+	for i, n := range notes {
+		switch {
+		case i == 0 && s.WhereClause != nil:
+			n = partialPredicateGroup
+		case strings.HasPrefix(n, "DESC on "):
+			n = descGroup
+		}
+		if len(groupNotes) > 0 && groupNotes[len(groupNotes)-1] == n {
+			continue // DESC on several columns
+		}
+		groupNotes = append(groupNotes, n)
+	}
+	group := strings.Join(groupNotes, "; ")
+	t.addIndex(tb, s.Idxname, s.Unique, "", indexCols(names, desc), ix.pos, where, "INDEX", strings.Join(notes, "; "), group)
 }
+
+// descGroup is the summary group of indexElemNotes' DESC note.
+const descGroup = "DESC kept in the DDL, but Dolt 1.83.2 records the key part as ascending (information_schema.statistics COLLATION A)"
 
 // fulltextCols recognises a GIN/GiST index whose one key is to_tsvector
 // over text columns, to_tsvector([config,] col) or several of those joined
@@ -591,7 +616,7 @@ func hasIndexOn(tb *schema.Table, cols []string) bool {
 func indexElemNotes(e *pg.IndexElem) []string {
 	var notes []string
 	if e.Ordering == pg.SortByDir_SORTBY_DESC {
-		notes = append(notes, fmt.Sprintf("DESC on %s kept in the DDL, but Dolt 1.83.2 records the key part as ascending (information_schema.statistics COLLATION A)", e.Name))
+		notes = append(notes, fmt.Sprintf("DESC on %s kept in the DDL, but Dolt 1.83.2 records the key part as ascending (information_schema.statistics COLLATION A)", e.Name)) // grouped as descGroup
 	}
 	if len(e.Opclass) > 0 {
 		notes = append(notes, fmt.Sprintf("operator class %s dropped", strings.Join(strList(e.Opclass), ".")))

@@ -8,8 +8,12 @@ import pg "github.com/pganalyze/pg_query_go/v5"
 // index that is not unique constrains no row, so dropping the predicate
 // only changes which lookups it speeds up and how large it is.
 func partialPredicateDropped(where *pg.Node) string {
-	return "partial index predicate dropped: only affects speed (WHERE " + deparse(where) + ")"
+	return partialPredicateGroup + " (WHERE " + deparse(where) + ")"
 }
+
+// partialPredicateGroup is partialPredicateDropped without the predicate:
+// the summary line that counts them.
+const partialPredicateGroup = "partial index predicate dropped: only affects speed"
 
 // whyNoPartialUnique is the report reason for a skipped partial unique
 // index (CREATE UNIQUE INDEX ... WHERE pred), measured on Dolt 1.83.2.
