@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,6 +80,9 @@ func TestNightlyCarry(t *testing.T) {
 		pg.Exec(t, pgURL, `
 			INSERT INTO actor (actor_id, first_name, last_name) VALUES (9001, 'NEW', 'ACTOR');
 			UPDATE rental SET return_date = return_date + interval '1 day' WHERE rental_id IN (2, 3, 4);
+			INSERT INTO rental (rental_id, rental_date, inventory_id, customer_id, staff_id) SELECT max(rental_id) + 1, '2022-08-01 10:00:00+00', 1, 1, 1 FROM rental;
+			UPDATE film_actor SET actor_id = 9001 WHERE actor_id = 1 AND film_id = 1;
+			DELETE FROM film_actor WHERE actor_id = 2 AND film_id = 3;
 			DELETE FROM payment WHERE payment_id = (SELECT min(payment_id) FROM payment);
 			INSERT INTO keyless VALUES (3, 'z');
 			DELETE FROM keyless WHERE a = 2;
@@ -121,9 +126,33 @@ func TestNightlyCarry(t *testing.T) {
 		report := filepath.Join(dir, "report.json")
 		copyOK(t, day2, target, "-q", "--report", report)
 		rep, _ := os.ReadFile(report)
-		for _, want := range []string{`"path": "unchanged"`, `"path": "reloaded"`} {
+		for _, want := range []string{`"path": "unchanged"`, `"path": "reloaded"`, `"path": "changed"`} {
 			if !strings.Contains(strings.ReplaceAll(string(rep), `":"`, `": "`), want) {
 				t.Errorf("the report has no %s:\n%s", want, rep)
+			}
+		}
+		var parsed struct {
+			Tables []struct {
+				Name    string `json:"name"`
+				Path    string `json:"path"`
+				Changed int64  `json:"rows_changed"`
+			} `json:"tables"`
+		}
+		if err := json.Unmarshal(rep, &parsed); err != nil {
+			t.Fatal(err)
+		}
+		paths := map[string]string{}
+		for _, tb := range parsed.Tables {
+			paths[tb.Name] = fmt.Sprintf("%s %d", tb.Path, tb.Changed)
+		}
+		// Patched: only the changed rows written (rental: 3 updated, 1
+		// inserted; film_actor: a key change and a delete; actor: 1
+		// inserted). Reloaded: the keyless table, the widened and the
+		// re-keyed one, payment (partitioned: several COPY blocks).
+		for name, want := range map[string]string{"rental": "changed 4", "film_actor": "changed 3", "actor": "changed 1",
+			"keyless": "reloaded 0", "widen": "reloaded 0", "rekey": "reloaded 0", "payment": "reloaded 0", "film": "unchanged 0"} {
+			if paths[name] != want {
+				t.Errorf("table %s: path %q, want %q", name, paths[name], want)
 			}
 		}
 		got := nightlyHashes(t, tg.q)
