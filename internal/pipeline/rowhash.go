@@ -251,11 +251,11 @@ func (w *rowHashWriter) abort() {
 // open-addressing index over them (4 bytes per slot, two slots per row),
 // and which of them a dump row matched.
 type rowHashSet struct {
-	path   string
-	hashes []rowHash
-	slots  []int32 // index+1 into hashes; 0 is empty
-	seen   []bool
-	keyOff int64 // where the records start in the file
+	path    string
+	hashes  []rowHash
+	slots   []int32 // index+1 into hashes; 0 is empty
+	seen    []bool
+	keyOff  int64 // where the records start in the file
 	updated int64 // deleted keys a dump row has with other values (patch.go)
 }
 
