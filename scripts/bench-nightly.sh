@@ -58,7 +58,9 @@ pg_stop
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
 timed() { # name target dump
-	/usr/bin/time -v -o "$out/$1.time" "$pgcopy" copy -q --dump "$3" --target "$2" --report "$out/$1.json" >"$out/$1.out" 2>"$out/$1.err" ||
+	prof=()
+	[[ -n "${BENCH_NIGHTLY_PROFILE:-}" ]] && prof=(env PGCOPY_CPUPROFILE="$out/$1.pprof")
+	/usr/bin/time -v -o "$out/$1.time" "${prof[@]}" "$pgcopy" copy -q --dump "$3" --target "$2" --report "$out/$1.json" >"$out/$1.out" 2>"$out/$1.err" ||
 		{ tail -n 20 "$out/$1.err" >&2; die "$1 failed"; }
 	step "$1: $(wall "$out/$1.time") s wall, $(rss "$out/$1.time") MiB peak RSS"
 }

@@ -70,7 +70,9 @@ func TestNightlyCarry(t *testing.T) {
 			CREATE TABLE rekey (id int, k int, v text, PRIMARY KEY (id));
 			INSERT INTO rekey VALUES (1, 1, 'a'), (2, 1, 'b');
 			CREATE TABLE gone (id int PRIMARY KEY);
-			INSERT INTO gone VALUES (1);`)
+			INSERT INTO gone VALUES (1);
+			CREATE TABLE uswap (id int PRIMARY KEY, u int UNIQUE, v text);
+			INSERT INTO uswap VALUES (1, 10, 'a'), (2, 20, 'b'), (3, 30, 'c');`)
 		dir := t.TempDir()
 		day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
 		pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
@@ -83,6 +85,7 @@ func TestNightlyCarry(t *testing.T) {
 			INSERT INTO rental (rental_id, rental_date, inventory_id, customer_id, staff_id) SELECT max(rental_id) + 1, '2022-08-01 10:00:00+00', 1, 1, 1 FROM rental;
 			UPDATE film_actor SET actor_id = 9001 WHERE actor_id = 1 AND film_id = 1;
 			DELETE FROM film_actor WHERE actor_id = 2 AND film_id = 3;
+			UPDATE uswap SET u = 99 WHERE id = 1; UPDATE uswap SET u = 10 WHERE id = 2; UPDATE uswap SET u = 20 WHERE id = 1;
 			DELETE FROM payment WHERE payment_id = (SELECT min(payment_id) FROM payment);
 			INSERT INTO keyless VALUES (3, 'z');
 			DELETE FROM keyless WHERE a = 2;
@@ -147,9 +150,9 @@ func TestNightlyCarry(t *testing.T) {
 		}
 		// Patched: only the changed rows written (rental: 3 updated, 1
 		// inserted; film_actor: a key change and a delete; actor: 1
-		// inserted). Reloaded: the keyless table, the widened and the
+		// inserted; uswap: two rows swap their UNIQUE values). Reloaded: the keyless table, the widened and the
 		// re-keyed one, payment (partitioned: several COPY blocks).
-		for name, want := range map[string]string{"rental": "changed 4", "film_actor": "changed 3", "actor": "changed 1",
+		for name, want := range map[string]string{"rental": "changed 4", "film_actor": "changed 3", "actor": "changed 1", "uswap": "changed 2",
 			"keyless": "reloaded 0", "widen": "reloaded 0", "rekey": "reloaded 0", "payment": "reloaded 0", "film": "unchanged 0"} {
 			if paths[name] != want {
 				t.Errorf("table %s: path %q, want %q", name, paths[name], want)

@@ -142,8 +142,12 @@ func keepTables(tgt *loader.Target, db *schema.Database, carry map[*schema.Table
 // patchBlock writes the rows of one COPY block (rd, positioned at its
 // rows) into the parent's table tb = rows.Table as a patch: rows whose
 // COPY text the parent's row-hash file holds are left as stored; the
-// parent's other rows are deleted by key; the dump's other rows are
-// inserted as a load inserts them (values, --on-unrepresentable, rejects).
+// parent's other rows whose key the dump no longer has are deleted by
+// key; the dump's other rows are written with REPLACE (an updated row
+// replaces its stored version in place) as a load writes them (values,
+// --on-unrepresentable, rejects). REPLACE also removes a stored row that
+// collides on a unique index, which is right: such a row's final version
+// differs from its stored one, so it is among the rows written too.
 // The rows to insert wait in a temporary file, so memory holds only the
 // parent's hashes (about 24 bytes per row). w, when set, records every
 // row for the next run. When the row-hash file turns out unusable (it was
@@ -216,16 +220,24 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 		return fmt.Errorf("patch %s: %w", name, err)
 	}
 
+	tCompare := time.Since(start)
 	if err := tgt.Begin(ctx); err != nil {
 		return err
 	}
-	// Delete the stored rows no dump row matched, by key.
+	// Delete the stored rows no dump row matched, by key: all of them, or,
+	// when the keys of the rows to insert are known, those whose key the
+	// dump no longer has (the others are replaced in place below).
 	deleted, err := d.deleteUnseen(ctx, tgt, rows, set, pendingKeys)
 	if err != nil {
 		return err
 	}
+	updated := set.updated
+	tDelete := time.Since(start) - tCompare
 	// Insert the dump rows no stored row matched.
 	in := tgt.Inserter(rows.Table, rows.Columns)
+	if pendingKeys != nil {
+		in = tgt.Replacer(rows.Table, rows.Columns)
+	}
 	defer in.Drain()
 	if d.rj.max > 0 {
 		in.Reject = func(pos dump.Pos, line []byte, err error) error { return d.rj.reject(name, pos, line, err) }
@@ -273,10 +285,10 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 	if err := tgt.SetAutoIncrement(ctx, rows.Table); err != nil {
 		return err
 	}
+	tWrite := time.Since(start) - tCompare - tDelete
 	unchanged, stored := read-pending, int64(len(set.hashes))
-	updated := int64(-1) // unknown when too many rows changed to keep their keys
-	if pendingKeys != nil {
-		updated = set.updated
+	if pendingKeys == nil {
+		updated = -1 // unknown: too many rows changed to keep their keys
 	}
 	d.rep.Update(name, func(t *report.Table) {
 		t.Path = "changed"
@@ -285,7 +297,7 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 		t.Deleted += deleted
 		t.Unchanged += unchanged
 		if updated >= 0 {
-			t.Changed += pending + deleted - updated
+			t.Changed += pending + deleted
 		} else {
 			t.Changed += pending + deleted
 		}
@@ -293,11 +305,11 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 		t.Duration += time.Since(start)
 	})
 	if updated >= 0 {
-		d.rep.Note("%s: patched, not reloaded: %d rows changed (%d updated, %d inserted, %d deleted); the other %d of %d dump rows were stored as they are (%d stored rows before)",
-			name, pending+deleted-updated, updated, pending-updated, deleted-updated, unchanged, read, stored)
+		d.rep.Note("%s: patched, not reloaded: %d rows changed (%d updated, %d inserted, %d deleted); the other %d of %d dump rows were stored as they are (%d stored rows before); compare %.2fs, delete %.2fs, insert %.2fs",
+			name, pending+deleted, updated, pending-updated, deleted, unchanged, read, stored, tCompare.Seconds(), tDelete.Seconds(), tWrite.Seconds())
 	} else {
-		d.rep.Note("%s: patched, not reloaded: %d dump rows written, %d stored rows deleted; the other %d of %d dump rows were stored as they are (%d stored rows before)",
-			name, pending, deleted, unchanged, read, stored)
+		d.rep.Note("%s: patched, not reloaded: %d dump rows written, %d stored rows deleted; the other %d of %d dump rows were stored as they are (%d stored rows before); compare %.2fs, delete %.2fs, insert %.2fs",
+			name, pending, deleted, unchanged, read, stored, tCompare.Seconds(), tDelete.Seconds(), tWrite.Seconds())
 	}
 	return nil
 }
@@ -315,8 +327,9 @@ func firstErr(errs ...error) error {
 // dump row matched, by primary key, deleteBatch keys per statement
 // (`DELETE ... WHERE k IN (...)` for a one-column key, an OR of
 // equalities otherwise; both are primary-key lookups in Dolt). It returns
-// how many keys it deleted, and counts in set.updated those of them that
-// pendingKeys (the keys of the rows to insert) holds.
+// how many keys it deleted. The keys pendingKeys (the keys of the rows to
+// insert; nil when unknown) holds are not deleted but counted in
+// set.updated: the patch REPLACEs those rows.
 func (d *dataPass) deleteUnseen(ctx context.Context, tgt *loader.Target, rows *translate.Rows, set *rowHashSet, pendingKeys map[string]struct{}) (int64, error) {
 	tb := rows.Table
 	codecs := make([]schema.Codec, len(tb.PrimaryKey))
@@ -353,7 +366,8 @@ func (d *dataPass) deleteUnseen(ctx context.Context, tgt *loader.Target, rows *t
 			return fmt.Errorf("patch %s: a key in the row-hash file does not decode: %v", tb.Name, err)
 		}
 		if _, ok := pendingKeys[string(key)]; ok {
-			set.updated++ // the dump has the key, with other values
+			set.updated++ // the dump has the key, with other values: replaced, not deleted
+			return nil
 		}
 		if n == 0 {
 			b.WriteString("DELETE FROM " + tb.QualifiedName() + " WHERE ")
