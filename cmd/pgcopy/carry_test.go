@@ -181,3 +181,75 @@ func TestNightlyCarry(t *testing.T) {
 		}
 	})
 }
+
+// TestNightlyPatchFallback: a changed table whose row-hash file is
+// corrupt is emptied and reloaded (never patched from a bad file), with
+// the fresh copy's hashes; the run writes a good file again, so the next
+// night patches it. With --row-hashes off a changed table is reloaded.
+func TestNightlyPatchFallback(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		pg := testenv.Postgres(t)
+		_, pgURL := pg.CreateDB(t)
+		pg.Exec(t, pgURL, `CREATE TABLE t (id int PRIMARY KEY, v text);
+			INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 2000) g;`)
+		dir := t.TempDir()
+		hashes := filepath.Join(dir, "rowhash")
+		dumpDay := func(n int, change string) string {
+			if change != "" {
+				pg.Exec(t, pgURL, change)
+			}
+			f := filepath.Join(dir, fmt.Sprintf("day%d.sql", n))
+			pg.Dump(t, pgURL, f, "--no-owner", "--no-privileges")
+			return f
+		}
+		pathOf := func(report string) string {
+			var r struct {
+				Tables []struct{ Name, Path string } `json:"tables"`
+			}
+			b, _ := os.ReadFile(report)
+			if err := json.Unmarshal(b, &r); err != nil {
+				t.Fatal(err)
+			}
+			for _, tb := range r.Tables {
+				if tb.Name == "t" {
+					return tb.Path
+				}
+			}
+			return ""
+		}
+		report := filepath.Join(dir, "report.json")
+		copyOK(t, dumpDay(1, ""), tg.spec, "-q", "--row-hashes", hashes)
+
+		// Corrupt every row-hash file in its body: the header still
+		// matches, so the plan picks the patch and the load falls back.
+		files, _ := filepath.Glob(filepath.Join(hashes, "*.rowhash"))
+		if len(files) != 1 {
+			t.Fatalf("row-hash files after day 1: %v", files)
+		}
+		for _, f := range files {
+			b, _ := os.ReadFile(f)
+			b[len(b)/2] ^= 0xff
+			os.WriteFile(f, b, 0o644)
+		}
+		day2 := dumpDay(2, `UPDATE t SET v = 'changed' WHERE id % 100 = 0`)
+		copyOK(t, day2, tg.spec, "-q", "--row-hashes", hashes, "--report", report)
+		if p := pathOf(report); p != "reloaded" {
+			t.Errorf("day 2 with a corrupt row-hash file: path %q, want reloaded", p)
+		}
+		sameAsFresh(t, day2, nightlyHashes(t, tg.q))
+
+		day3 := dumpDay(3, `DELETE FROM t WHERE id > 1990; INSERT INTO t VALUES (5000, 'new')`)
+		copyOK(t, day3, tg.spec, "-q", "--row-hashes", hashes, "--report", report)
+		if p := pathOf(report); p != "changed" {
+			t.Errorf("day 3: path %q, want changed (patched from day 2's file)", p)
+		}
+		sameAsFresh(t, day3, nightlyHashes(t, tg.q))
+
+		day4 := dumpDay(4, `UPDATE t SET v = 'again' WHERE id = 1`)
+		copyOK(t, day4, tg.spec, "-q", "--row-hashes", "off", "--report", report)
+		if p := pathOf(report); p != "reloaded" {
+			t.Errorf("day 4 with --row-hashes off: path %q, want reloaded", p)
+		}
+		sameAsFresh(t, day4, nightlyHashes(t, tg.q))
+	})
+}

@@ -201,6 +201,10 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 		return fail(err)
 	}
 	keepTables(tgt, db, carry, patch)
+	parentTables, err := tgt.Tables(ctx) // a run onto an existing snapshot reports each table's path
+	if err != nil {
+		return fail(err)
+	}
 	hashes := newRowHashes(hashDir, pass1, db, opts.OnUnrepresentable, rep)
 	defer hashes.abort() // the files publish did not name
 	// Create the tables, then load the rows (pass 2).
@@ -210,7 +214,7 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	noteCarry(rep, pass1, db, carry, patch)
+	noteCarry(rep, pass1, db, carry, patch, parentTables)
 	if err := loadRows(ctx, tgt, src, pass1, opts, rep, carry, patch, hashes); err != nil {
 		return fail(err)
 	}

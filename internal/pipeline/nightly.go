@@ -173,10 +173,10 @@ func planCarry(ctx context.Context, tgt *loader.Target, db *schema.Database, dig
 
 // noteCarry marks each table of db in the report as unchanged (carried
 // over), changed (patched: patch.go) or reloaded, when the run carried or
-// patches any table.
+// patches any table or the parent commit held tables (parent).
 // A carried table's rows_read is its rows in the dump (pass 1's count).
-func noteCarry(rep *report.Report, pass1 *translate.Result, db *schema.Database, carry map[*schema.Table]bool, patch map[*schema.Table]*patchPlan) {
-	if len(carry) == 0 && len(patch) == 0 {
+func noteCarry(rep *report.Report, pass1 *translate.Result, db *schema.Database, carry map[*schema.Table]bool, patch map[*schema.Table]*patchPlan, parent []string) {
+	if len(carry) == 0 && len(patch) == 0 && len(parent) == 0 {
 		return
 	}
 	rows := map[*schema.Table]int64{}
