@@ -94,14 +94,18 @@ func sessionOf(dc any) (*engineSession, error) {
 // written or, on the first error, none is (the statement is discarded, as
 // for a failed INSERT). Values are converted to the column types by the
 // engine exactly as the values of an INSERT statement are.
-func (s *engineSession) insertRows(table string, cols []string, rows [][]any) error {
-	return s.g.do(fmt.Sprintf("inserting %d rows into %s", len(rows), table), func() error {
-		return s.insert(table, cols, rows)
+//
+// into is "INSERT INTO table" or "REPLACE INTO table" (a patch's rows:
+// internal/pipeline/patch.go; with FOREIGN_KEY_CHECKS=0 the replaced row's
+// children are left alone).
+func (s *engineSession) insertRows(into string, cols []string, rows [][]any) error {
+	return s.g.do(fmt.Sprintf("%s: %d rows", into, len(rows)), func() error {
+		return s.insert(into, cols, rows)
 	})
 }
 
 // insert is insertRows without the guard.
-func (s *engineSession) insert(table string, cols []string, rows [][]any) (err error) {
+func (s *engineSession) insert(into string, cols []string, rows [][]any) (err error) {
 	ctx := s.ctx
 	eng := s.se.GetUnderlyingEngine()
 	q := make([]string, len(cols))
@@ -110,7 +114,7 @@ func (s *engineSession) insert(table string, cols []string, rows [][]any) (err e
 		q[i] = sqltext.Ident(c)
 		one[i] = "NULL"
 	}
-	stmt := "INSERT INTO " + table + " (" + strings.Join(q, ",") + ") VALUES (" + strings.Join(one, ",") + ")"
+	stmt := into + " (" + strings.Join(q, ",") + ") VALUES (" + strings.Join(one, ",") + ")"
 	binder := planbuilder.New(ctx, eng.Analyzer.Catalog, eng.EventScheduler)
 	parsed, _, _, flags, err := binder.Parse(stmt, nil, false)
 	if err != nil {
@@ -125,7 +129,7 @@ func (s *engineSession) insert(table string, cols []string, rows [][]any) (err e
 	for i, c := range cols {
 		j := dest.IndexOfColName(c)
 		if j < 0 {
-			return fmt.Errorf("%w: table %s has no column %s", errEngineSetup, table, c)
+			return fmt.Errorf("%w: table %s has no column %s", errEngineSetup, into, c)
 		}
 		src[i] = dest[j].Copy()
 		src[i].Source = planbuilder.OnDupValuesPrefix

@@ -1,10 +1,31 @@
 package loader
 
+import (
+	"context"
+	"fmt"
+)
+
 // Keep names the tables of the current database that the next Prepare
 // and CreateTables leave as the parent commit holds them (a nightly run
-// carries them over: internal/pipeline/nightly.go). Prepare still resets
-// the working set and drops every other table and every view; the kept
-// tables' rows, schema, indexes and foreign keys stay exactly as
-// committed, so their dolt_hashof_table is the parent's. nil keeps none.
-// Only for a one-database target.
-func (t *Target) Keep(names map[string]bool) { t.keep = names }
+// carries them over, or patches them: internal/pipeline/nightly.go and
+// patch.go). Prepare still resets the working set and drops every other
+// table and every view; the kept tables' rows, schema, indexes and
+// foreign keys stay exactly as committed, so their dolt_hashof_table is
+// the parent's until rows are written to them. patch names the kept
+// tables whose rows the run then changes (a subset of keep): Prepare
+// drops their triggers too, so that writing the changed rows fires none,
+// and CreateRoutines recreates them from the dump after the load. nil
+// keeps none. Only for a one-database target.
+func (t *Target) Keep(keep, patch map[string]bool) { t.keep, t.patch = keep, patch }
+
+// TableHash returns dolt_hashof_table of table name in the current
+// database's working set: a hash of the table's schema and rows, equal for
+// equal tables whatever their history (Dolt docs, "Dolt SQL Functions:
+// dolt_hashof_table"). A table that does not exist is an error.
+func (t *Target) TableHash(ctx context.Context, name string) (string, error) {
+	var h string
+	if err := t.conn.QueryRowContext(ctx, "SELECT DOLT_HASHOF_TABLE(?)", name).Scan(&h); err != nil {
+		return "", fmt.Errorf("dolt_hashof_table(%s): %w", name, err)
+	}
+	return h, nil
+}

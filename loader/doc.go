@@ -43,8 +43,9 @@
 //
 // Nightly carry-over (carry.go): [Target.Keep] names tables that Prepare
 // does not drop and CreateTables does not create, so they stay as the
-// parent commit holds them; the pipeline decides which (one database
-// only).
+// parent commit holds them, and among them the tables the run patches
+// (whose triggers Prepare drops); the pipeline decides which (one database
+// only). [Target.TableHash] reads a table's dolt_hashof_table.
 //
 // Routines (routines.go): [Target.CreateRoutines] creates the
 // schema.Database's triggers (and, when translate produces them, stored

@@ -267,6 +267,7 @@ type Inserter struct {
 	bulk  bool // rows are Go values written through the engine (AddRow)
 	table *schema.Table
 	cols  []string
+	verb  string // "" (INSERT) or "REPLACE" (Replacer)
 	head  string
 	cur   batch
 	tuple []byte     // scratch for the caller's encoding (Scratch)
@@ -343,6 +344,27 @@ func (in *Inserter) AddRow(ctx context.Context, vals []any, pos dump.Pos, line [
 		return in.send(ctx)
 	}
 	return nil
+}
+
+// Replacer is [Target.Inserter] writing REPLACE instead of INSERT: a row
+// whose key (or a unique value) a stored row has replaces that row (MySQL
+// manual, "REPLACE Statement"; with FOREIGN_KEY_CHECKS=0 no foreign-key
+// action runs). A nightly patch writes its changed rows with it
+// (internal/pipeline/patch.go).
+func (t *Target) Replacer(table *schema.Table, cols []string) *Inserter {
+	in := t.Inserter(table, cols)
+	in.verb = "REPLACE"
+	in.head = "REPLACE" + strings.TrimPrefix(in.head, "INSERT")
+	return in
+}
+
+// into is the start of the Inserter's statements: "INSERT INTO table" or
+// "REPLACE INTO table".
+func (in *Inserter) into() string {
+	if in.verb == "" {
+		return "INSERT INTO " + in.table.QualifiedName()
+	}
+	return in.verb + " INTO " + in.table.QualifiedName()
 }
 
 func newInserter(table *schema.Table, cols []string) *Inserter {
@@ -443,7 +465,7 @@ func (in *Inserter) send(ctx context.Context) error {
 	done := make(chan error, 1)
 	in.done = done
 	if in.bulk {
-		go execRows(ctx, in.t.conn, in.table.QualifiedName(), in.cols, in.prev.rows, done)
+		go execRows(ctx, in.t.conn, in.into(), in.cols, in.prev.rows, done)
 	} else {
 		go execBatch(ctx, in.t.conn, string(in.prev.buf), done)
 	}
@@ -457,10 +479,10 @@ func execBatch(ctx context.Context, conn *sql.Conn, q string, done chan<- error)
 }
 
 // execRows writes rows through the engine on its own goroutine.
-func execRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any, done chan<- error) {
+func execRows(ctx context.Context, conn *sql.Conn, into string, cols []string, rows [][]any, done chan<- error) {
 	s, err := bulkSession(ctx, conn)
 	if err == nil {
-		err = s.insertRows(table, cols, rows)
+		err = s.insertRows(into, cols, rows)
 	}
 	done <- err
 }
@@ -527,7 +549,7 @@ func (in *Inserter) one(ctx context.Context, b *batch, i int) error {
 		if err != nil {
 			return err
 		}
-		return s.insertRows(in.table.QualifiedName(), in.cols, b.rows[i:i+1])
+		return s.insertRows(in.into(), in.cols, b.rows[i:i+1])
 	}
 	end := len(b.buf)
 	if i+1 < len(b.offs) {

@@ -190,7 +190,7 @@ func (t *Target) dropRoutines(ctx context.Context) error {
 			rows.Close()
 			return err
 		}
-		if t.keep[table] && t.cur == t.Database {
+		if t.keep[table] && !t.patch[table] && t.cur == t.Database {
 			continue
 		}
 		drops = append(drops, "DROP TRIGGER IF EXISTS "+sqltext.Ident(name))

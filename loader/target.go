@@ -33,7 +33,8 @@ const (
 
 // Target is an open Dolt database.
 type Target struct {
-	keep map[string]bool // tables Prepare and CreateTables leave alone (carry.go)
+	keep  map[string]bool // tables Prepare and CreateTables leave alone (carry.go)
+	patch map[string]bool // kept tables whose rows the run changes: their triggers are dropped (carry.go)
 	// Kind is Embedded or Server.
 	Kind TargetKind
 	// Database is the Dolt database name.

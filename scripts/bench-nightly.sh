@@ -58,7 +58,9 @@ pg_stop
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
 timed() { # name target dump
-	/usr/bin/time -v -o "$out/$1.time" "$pgcopy" copy -q --dump "$3" --target "$2" --report "$out/$1.json" >"$out/$1.out" 2>"$out/$1.err" ||
+	prof=()
+	[[ -n "${BENCH_NIGHTLY_PROFILE:-}" ]] && prof=(env PGCOPY_CPUPROFILE="$out/$1.pprof")
+	/usr/bin/time -v -o "$out/$1.time" "${prof[@]}" "$pgcopy" copy -q --dump "$3" --target "$2" --report "$out/$1.json" >"$out/$1.out" 2>"$out/$1.err" ||
 		{ tail -n 20 "$out/$1.err" >&2; die "$1 failed"; }
 	step "$1: $(wall "$out/$1.time") s wall, $(rss "$out/$1.time") MiB peak RSS"
 }
@@ -86,4 +88,25 @@ cat <<MD | tee "$out/result.md"
 
 Table paths of day 2 onto day 1: $paths. All table hashes equal the fresh copy's.
 MD
+# The cost of writing the row-hash files on a fresh copy: BENCH_NIGHTLY_PAIRS fresh copies of day 2
+# with --row-hashes off and with them (the default), alternating.
+pairs=${BENCH_NIGHTLY_PAIRS:-0}
+if ((pairs > 0)); then
+	on=() off=()
+	for ((i = 1; i <= pairs; i++)); do
+		for mode in off on; do
+			rm -rf "$tmp/pair"
+			flag=()
+			[[ $mode == off ]] && flag=(--row-hashes off)
+			/usr/bin/time -v -o "$out/pair.time" "$pgcopy" copy -q --dump "$tmp/day2.sql" --target "$tmp/pair" "${flag[@]}" >/dev/null 2>"$out/pair.err" ||
+				{ tail -n 20 "$out/pair.err" >&2; die "pair run failed"; }
+			if [[ $mode == on ]]; then on+=("$(wall "$out/pair.time")"); else off+=("$(wall "$out/pair.time")"); fi
+		done
+	done
+	med() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+	cat <<MD | tee -a "$out/result.md"
+
+Fresh copy of day 2, $pairs alternating pairs: --row-hashes off ${off[*]} s (median $(med "${off[@]}")), with row-hash files (default) ${on[*]} s (median $(med "${on[@]}")).
+MD
+fi
 step "uptime after: $(uptime)"

@@ -170,6 +170,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "tag", Usage: "tag the new commit `NAME`"},
 			&cli.StringFlag{Name: "push", Usage: "push the branch (and tag) to `REMOTE` (a remote name or a URL such as file:///path; https://USER@HOST/... takes the password from DOLT_REMOTE_PASSWORD; credentials are never stored or printed)"},
 			&cli.BoolFlag{Name: "no-gc", Usage: "skip dolt_gc() after the commit"},
+			&cli.StringFlag{Name: "row-hashes", Usage: "keep the per-row hashes that let the next run onto this target write only a changed table's changed rows in `DIR` (default: TARGET/.pgcopy/rowhash, or ~/.cache/pgcopy/rowhash for a mysql:// target; off: reload every changed table)"},
 			&cli.IntFlag{Name: "max-errors", Usage: "reject up to `N` bad rows into the reject file instead of failing", Value: 0},
 			&cli.StringFlag{Name: "reject-file", Usage: "write rejected rows' original dump lines to `FILE` (reasons in FILE.log)", Value: "pgcopy.rejects"},
 			&cli.StringFlag{Name: "on-unrepresentable", Usage: "values Dolt cannot store (NaN, ±Infinity, BC dates, years > 9999): `POLICY` clamp-infinity (±infinity in date/timestamp/timestamptz becomes 9999-12-31 23:59:59.999999 / 0001-01-01 00:00:00, the rest fails), error (all fail), null, or clamp (every one clamped; NaN becomes NULL)", Value: string(pipeline.UnrepClampInfinity)},
@@ -196,7 +197,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			opts := pipeline.Options{Dump: c.String("dump"), Stdin: stdin, Target: c.String("target"), TargetPassword: targetPassword(c), Author: c.String("author"),
 				Branch: c.String("branch"), Tag: c.String("tag"), Push: c.String("push"), NoGC: c.Bool("no-gc"),
 				MaxErrors: c.Int("max-errors"), RejectFile: c.String("reject-file"), AllowFKViolations: c.Bool("allow-fk-violations"),
-				Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump")}
+				Verify: c.Bool("verify"), Jobs: c.Int("jobs"), GCEvery: c.Int64("gc-every"), ServerGC: c.Bool("server-gc"), SQLInserts: c.Bool("sql-inserts"), SplitRows: c.Int64("split-rows"), AllowIncompleteDump: c.Bool("allow-incomplete-dump"), RowHashes: c.String("row-hashes")}
 			unrep, err := pipeline.ParseUnrepPolicy(c.String("on-unrepresentable"))
 			if err != nil {
 				return usageError{err.Error()}

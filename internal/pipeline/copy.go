@@ -99,6 +99,12 @@ type Options struct {
 	AllowEmpty     bool
 
 	digests map[string]tableDigest // set by Copy before the commit (nightly.go)
+
+	// RowHashes is where the row-hash files that let a nightly run patch
+	// a changed table live (rowhash.go, rowHashDir): "" for the default
+	// (<target>/.pgcopy/rowhash, or the user's cache directory for a
+	// sql-server), "off" for none (every changed table is reloaded).
+	RowHashes string
 }
 
 // Progress is the state of the data pass, for a progress bar.
@@ -187,6 +193,20 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return fail(err)
 	}
+	// The changed tables whose parent rows have a row-hash file are
+	// patched, not reloaded (patch.go).
+	hashDir := rowHashDir(opts.Target, opts.RowHashes)
+	patch, err := planPatch(ctx, tgt, db, pass1, carry, hashDir, opts.OnUnrepresentable)
+	if err != nil {
+		return fail(err)
+	}
+	keepTables(tgt, db, carry, patch)
+	parentTables, err := tgt.Tables(ctx) // a run onto an existing snapshot reports each table's path
+	if err != nil {
+		return fail(err)
+	}
+	hashes := newRowHashes(hashDir, pass1, db, opts.OnUnrepresentable, rep)
+	defer hashes.abort() // the files publish did not name
 	// Create the tables, then load the rows (pass 2).
 	if err := tgt.PrepareAll(ctx); err != nil {
 		return fail(err)
@@ -194,8 +214,8 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 	if err := tgt.CreateTables(ctx, db); err != nil {
 		return fail(err)
 	}
-	noteCarry(rep, pass1, db, carry)
-	if err := loadRows(ctx, tgt, src, pass1, opts, rep, carry); err != nil {
+	noteCarry(rep, pass1, db, carry, patch, parentTables)
+	if err := loadRows(ctx, tgt, src, pass1, opts, rep, carry, patch, hashes); err != nil {
 		return fail(err)
 	}
 	testPause("loaded")
@@ -230,6 +250,9 @@ func Copy(ctx context.Context, opts Options) (*Result, error) {
 			return fail(err)
 		}
 	}
+
+	// Name the row-hash files by the tables' final hashes (rowhash.go).
+	hashes.publish(ctx, tgt)
 
 	// Commit on the work branch, then publish: the branch moves to it.
 	dbs := tgt.Databases()
@@ -350,12 +373,12 @@ func collectGarbage(ctx context.Context, tgt *loader.Target, changed bool, opts 
 // loadRows is the second pass: it loads every row of the dump (on opts.Jobs
 // sessions when > 1), writing the rejected rows to the reject file, and
 // notes the rows changed or rejected.
-func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report, carry map[*schema.Table]bool) error {
+func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *translate.Result, opts Options, rep *report.Report, carry map[*schema.Table]bool, patch map[*schema.Table]*patchPlan, hashes *rowHashes) error {
 	rj := &rejecter{max: opts.MaxErrors, path: opts.RejectFile, rep: rep, unrep: &unrep{policy: opts.OnUnrepresentable.orDefault()}}
 	if rj.path == "" {
 		rj.path = "pgcopy.rejects"
 	}
-	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress, carry: carry}
+	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress, carry: carry, patch: patch, hashes: hashes}
 	var err error
 	if opts.Jobs > 1 {
 		err = dp.runParallel(ctx, tgt, opts.Jobs)

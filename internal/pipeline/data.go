@@ -40,6 +40,11 @@ type dataPass struct {
 	// carry are the tables carried over from the parent commit
 	// (nightly.go): their COPY blocks are skipped without decoding.
 	carry map[*schema.Table]bool
+	// patch are the tables patched onto the parent's rows (patch.go).
+	patch map[*schema.Table]*patchPlan
+	// hashes collects the row-hash files of the tables this run writes
+	// (rowhash.go); nil writes none.
+	hashes *rowHashes
 
 	gcEvery int64 // run DOLT_GC and reconnect after this many rows (0: never); one session only
 	sinceGC int64
@@ -69,7 +74,11 @@ func (d *dataPass) run(ctx context.Context, tgt sink) error {
 			expected = d.blocks[k].Rows
 		}
 		d.cur.Table, d.cur.Rows, d.cur.TableRows = rows.Source, 0, expected
-		return d.loadBlock(ctx, tgt, rd, rows, func(rd *dump.Reader) {
+		w := d.hashes.writer(rows)
+		if p := d.patch[rows.Table]; p != nil {
+			return d.patchBlock(ctx, tgt.(*loader.Target), rd, rows, p, w)
+		}
+		return d.loadBlock(ctx, tgt, rd, rows, w, func(rd *dump.Reader) {
 			if d.cur.Rows++; d.cur.Rows%4096 == 0 {
 				d.cur.Read = rd.Offset()
 				d.report(d.cur)
@@ -93,6 +102,7 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 		b    translate.CopyBlock // with off and line of the part to load
 		n    int64               // rows of the part; 0: to the end of the block
 		rows *translate.Rows
+		w    *rowHashWriter // the table's row-hash file; nil for none
 	}
 	// splitBlock returns the parts of b to load (see Options.SplitRows):
 	// the whole block, or, for a table with a primary key, one part per
@@ -100,8 +110,9 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	// rows by content, and two sessions inserting equal rows would have to
 	// merge their counts.
 	splitBlock := func(b translate.CopyBlock, rows *translate.Rows) []job {
-		if len(b.Parts) == 0 || len(rows.Table.PrimaryKey) == 0 {
-			return []job{{b: b, rows: rows}}
+		w := d.hashes.writer(rows)
+		if len(b.Parts) == 0 || len(rows.Table.PrimaryKey) == 0 || d.patch[rows.Table] != nil {
+			return []job{{b: b, rows: rows, w: w}}
 		}
 		out := make([]job, 0, len(b.Parts)+1)
 		prev := translate.BlockPart{Off: b.Off, Line: b.Line}
@@ -112,7 +123,7 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 			if p.Off == 0 { // the last part reads to the "\." line
 				n = 0
 			}
-			out = append(out, job{b: part, n: n, rows: rows})
+			out = append(out, job{b: part, n: n, rows: rows, w: w})
 			prev = p
 		}
 		return out
@@ -133,7 +144,7 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 			defer wg.Done()
 			defer w.Close()
 			for j := range ch {
-				if err := d.loadAt(ctx, w, seek, j.b, j.n, j.rows); err != nil {
+				if err := d.loadAt(ctx, w, seek, j.b, j.n, j.rows, j.w); err != nil {
 					errc <- err
 					cancel()
 					for range ch { // drain so the dispatcher never blocks
@@ -184,8 +195,9 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 }
 
 // loadAt loads one COPY block, or n rows of it (n > 0) from b.Off and
-// b.Line, on session w.
-func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b translate.CopyBlock, n int64, rows *translate.Rows) error {
+// b.Line, on session w, recording its rows in hw (when set); a patched
+// table's block is patched (patch.go).
+func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b translate.CopyBlock, n int64, rows *translate.Rows, hw *rowHashWriter) error {
 	rc, err := seek.OpenAt(b.Off)
 	if err != nil {
 		return err
@@ -194,7 +206,11 @@ func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.See
 	rd := dump.NewCopyReader(rc, d.src.Name(), b.Line, b.Header.Pos)
 	rd.StopAfter(n)
 	start := rd.Offset()
-	err = d.loadBlock(ctx, w, rd, rows, nil)
+	if p := d.patch[rows.Table]; p != nil {
+		err = d.patchBlock(ctx, w, rd, rows, p, hw)
+	} else {
+		err = d.loadBlock(ctx, w, rd, rows, hw, nil)
+	}
 	d.mu.Lock()
 	d.done += rd.Offset() - start
 	d.cur.Read, d.cur.Table = d.done, ""
@@ -278,8 +294,9 @@ func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event
 }
 
 // loadBlock loads the rows of one COPY block from rd, in one SQL
-// transaction on tgt. onRow, when set, is called after each row.
-func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, rows *translate.Rows, onRow func(*dump.Reader)) error {
+// transaction on tgt, recording each row in w when set (rowhash.go).
+// onRow, when set, is called after each row.
+func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, rows *translate.Rows, w *rowHashWriter, onRow func(*dump.Reader)) error {
 	name := rows.Table.ReportName() // database.table when schemas become databases
 	d.rep.Update(name, func(t *report.Table) { addSource(t, rows.Source) })
 	start, startOff := time.Now(), rd.Offset()
@@ -303,6 +320,9 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 			return err
 		}
 		read++
+		if w != nil {
+			w.add(hashRow(line), line)
+		}
 		fields, err = pgtext.DecodeRow(line, fields)
 		if err == nil {
 			fields = rows.Project(fields) // without columns an override skips

@@ -50,8 +50,22 @@
 // foreign key is reloaded; everything else loads as on a fresh copy.
 // Dolt's prolly trees are history-independent, so every table's
 // dolt_hashof_table equals a fresh copy's (cmd/pgcopy TestNightlyCarry);
-// the report gives each table's path ("unchanged" or "reloaded"). Changed
-// tables are still reloaded whole (no row diff yet).
+// the report gives each table's path ("unchanged", "changed" or
+// "reloaded").
+//
+// Row-hash files and patches (rowhash.go, patch.go): every run writes, for
+// each table of the target database with a primary key that one COPY
+// block fills, a file of 16-byte hashes of its rows' COPY text with their
+// keys, named by the table's dolt_hashof_table, in the state directory
+// (--row-hashes; default TARGET/.pgcopy/rowhash, or the user's cache
+// directory for a sql-server). A later run that finds a changed table
+// whose parent value has such a file (same table shape) keeps the table
+// and patches it: it deletes the stored rows no dump row matches, by key,
+// and inserts the dump rows no stored row matches; the table's triggers
+// are dropped first and recreated after the load, so the writes fire none.
+// Keyless tables, partitioned tables (several COPY blocks), tables with
+// rejected rows, --schemas databases and a missing or corrupt file all
+// reload. The report says "N rows changed" per patched table.
 //
 // For pgcopy follow (internal/follow), Options.MessageTrailer and
 // AllowEmpty end the first commit's message with the replication slot's

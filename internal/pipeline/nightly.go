@@ -129,19 +129,15 @@ func parseDigests(msg string) map[string]tableDigest {
 // planCarry decides which tables a run onto an existing snapshot carries
 // over from the parent commit (the work branch's HEAD, which StartWork
 // made from the target branch) instead of dropping, recreating and
-// reloading them, and tells the target (loader.Target.Keep). A table is
+// reloading them. A table is
 // carried only when all of these hold; otherwise it is loaded as on a
 // fresh copy:
 //   - the copy has one database (not --schemas databases);
 //   - the parent's message has a table-digest line for it, and both its
 //     data and schema digests equal this dump's (tableDigests);
 //   - the parent's working set holds the table;
-//   - every table it references by a foreign key is carried too (a
-//     reloaded parent table is dropped and recreated; its children are
-//     reloaded with it, so no kept foreign key ever points at a dropped
-//     table). A reloaded child of a carried table is fine: it is created
-//     with its foreign keys as on a fresh copy, and fkfix resolves and
-//     verifies every foreign key afterwards either way.
+//   - every table it references by a foreign key is kept too (keepTables,
+//     patch.go, which also tells the target).
 //
 // Dolt's prolly trees are history-independent, so a carried table has the
 // dolt_hashof_table a fresh copy would give it.
@@ -166,41 +162,21 @@ func planCarry(ctx context.Context, tgt *loader.Target, db *schema.Database, dig
 	for _, n := range have {
 		inParent[n] = true
 	}
-	byName := map[string]*schema.Table{}
 	for _, tb := range db.Tables {
-		byName[tb.Name] = tb
 		d, ok := digests[tb.ReportName()]
 		if p, had := parent[tb.ReportName()]; ok && had && p == d && inParent[tb.Name] && tb.Database == "" {
 			carry[tb] = true
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for tb := range carry {
-			for _, fk := range tb.ForeignKeys {
-				if ref := byName[fk.RefTable]; ref == nil || !carry[ref] {
-					if ref != tb { // a self-reference follows the table itself
-						delete(carry, tb)
-						changed = true
-						break
-					}
-				}
-			}
-		}
-	}
-	keep := map[string]bool{}
-	for tb := range carry {
-		keep[tb.Name] = true
-	}
-	tgt.Keep(keep)
 	return carry, nil
 }
 
 // noteCarry marks each table of db in the report as unchanged (carried
-// over) or reloaded, when the run carried any table.
+// over), changed (patched: patch.go) or reloaded, when the run carried or
+// patches any table or the parent commit held tables (parent).
 // A carried table's rows_read is its rows in the dump (pass 1's count).
-func noteCarry(rep *report.Report, pass1 *translate.Result, db *schema.Database, carry map[*schema.Table]bool) {
-	if len(carry) == 0 {
+func noteCarry(rep *report.Report, pass1 *translate.Result, db *schema.Database, carry map[*schema.Table]bool, patch map[*schema.Table]*patchPlan, parent []string) {
+	if len(carry) == 0 && len(patch) == 0 && len(parent) == 0 {
 		return
 	}
 	rows := map[*schema.Table]int64{}
@@ -212,6 +188,9 @@ func noteCarry(rep *report.Report, pass1 *translate.Result, db *schema.Database,
 	var names []string
 	for _, tb := range db.Tables {
 		path := "reloaded"
+		if patch[tb] != nil {
+			path = "changed"
+		}
 		if carry[tb] {
 			path = "unchanged"
 			names = append(names, tb.ReportName())
@@ -225,5 +204,8 @@ func noteCarry(rep *report.Report, pass1 *translate.Result, db *schema.Database,
 		})
 	}
 	sort.Strings(names)
+	if len(names) == 0 {
+		return
+	}
 	rep.Note("%d of %d tables unchanged since the parent commit (their dump digests match): carried over, not reloaded: %s", len(names), len(db.Tables), strings.Join(names, ", "))
 }

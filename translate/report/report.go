@@ -52,8 +52,18 @@ type Table struct {
 	Duration time.Duration `json:"duration_ns"`
 	// Path is how a run onto an existing snapshot wrote the table:
 	// "unchanged" (carried over from the parent commit, its COPY blocks
-	// skipped) or "reloaded"; "" when nothing was carried (a fresh copy).
+	// skipped), "changed" (patched: only the rows that differ from the
+	// parent's were written or deleted; Changed counts them) or
+	// "reloaded"; "" when nothing was carried or patched (a fresh copy).
 	Path string `json:"path,omitempty"`
+	// Changed is, for a patched table, how many rows changed: updated
+	// (counted once), inserted or deleted.
+	Changed int64 `json:"rows_changed,omitempty"`
+	// Deleted is how many stored rows a patch deleted (an updated row is
+	// deleted and written again).
+	Deleted int64 `json:"rows_deleted,omitempty"`
+	// Unchanged is how many dump rows a patch found already stored.
+	Unchanged int64 `json:"rows_unchanged,omitempty"`
 }
 
 // Report collects a run's outcome. It is safe for concurrent use.

@@ -44,6 +44,8 @@ func (r *Report) WriteText(w io.Writer) {
 		switch t.Path { // a nightly run onto an existing snapshot (Table.Path)
 		case "unchanged":
 			e = t.Name + " unchanged"
+		case "changed":
+			e = fmt.Sprintf("%s %d rows changed", t.Name, t.Changed)
 		case "reloaded":
 			e += " reloaded"
 		}

@@ -1,0 +1,415 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/pgcopy/pgcopy/internal/dump"
+	"github.com/pgcopy/pgcopy/internal/pgtext"
+	"github.com/pgcopy/pgcopy/internal/sqltext"
+	"github.com/pgcopy/pgcopy/loader"
+	"github.com/pgcopy/pgcopy/translate"
+	"github.com/pgcopy/pgcopy/translate/report"
+	"github.com/pgcopy/pgcopy/translate/rowcodec"
+	"github.com/pgcopy/pgcopy/translate/schema"
+)
+
+// A nightly run patches a table that changed since the parent commit
+// instead of reloading it: it keeps the parent's table, compares each row
+// of the dump's COPY block with the parent's row-hash file (rowhash.go),
+// deletes the stored rows no dump row matches and inserts the dump rows
+// no stored row matches. Equal COPY text means an equal stored row, so
+// the result is the table a fresh copy builds, and Dolt's prolly trees are
+// history-independent: its dolt_hashof_table is the fresh copy's
+// (cmd/pgcopy TestNightlyPatch checks it on both targets).
+//
+// patchPlan is one table to patch: the parent's table hash and the shape
+// the row-hash file must have.
+type patchPlan struct {
+	dir, hash, shape string
+}
+
+// deleteBatch is how many keys one DELETE statement of a patch names.
+const deleteBatch = 1000
+
+// maxPendingKeys bounds the keys patchBlock keeps to count updates.
+const maxPendingKeys = 1 << 20
+
+// planPatch picks, among the tables of db that carry does not carry over,
+// those a run can patch: a table of the one target database with a primary
+// key, filled by exactly one COPY block whose key columns it names, that
+// the parent commit holds, and for whose parent table value (its
+// dolt_hashof_table) dir holds a row-hash file of the same shape
+// (tableShape). The others are reloaded. dir "" patches none.
+func planPatch(ctx context.Context, tgt *loader.Target, db *schema.Database, pass1 *translate.Result, carry map[*schema.Table]bool, dir string, policy UnrepPolicy) (map[*schema.Table]*patchPlan, error) {
+	out := map[*schema.Table]*patchPlan{}
+	if dir == "" || len(db.Databases) > 1 || pass1.Inserts {
+		return out, nil
+	}
+	blocks := map[*schema.Table][]*translate.Rows{}
+	for _, b := range pass1.Blocks {
+		rows, err := pass1.Translator.CopyRows(b.Header)
+		if err != nil {
+			return out, nil // any doubt: reload
+		}
+		if rows != nil {
+			blocks[rows.Table] = append(blocks[rows.Table], rows)
+		}
+	}
+	have, err := tgt.Tables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	inParent := map[string]bool{}
+	for _, n := range have {
+		inParent[n] = true
+	}
+	for _, tb := range db.Tables {
+		if carry[tb] || tb.Database != "" || !inParent[tb.Name] || len(blocks[tb]) != 1 || keyFields(tb, blocks[tb][0]) == nil {
+			continue
+		}
+		h, err := tgt.TableHash(ctx, tb.Name)
+		if err != nil {
+			return nil, err
+		}
+		shape := tableShape(tb, blocks[tb][0], policy)
+		if rowHashFileOK(dir, h, shape) {
+			out[tb] = &patchPlan{dir: dir, hash: h, shape: shape}
+		}
+	}
+	return out, nil
+}
+
+// rowHashFileOK reports whether dir holds a row-hash file for table value
+// hash whose header has shape (the body is checked when it is loaded).
+func rowHashFileOK(dir, hash, shape string) bool {
+	f, err := os.Open(dir + string(os.PathSeparator) + hash + ".rowhash")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := rowHashMagic + "shape " + shape + "\n"
+	got := make([]byte, len(head))
+	_, err = io.ReadFull(f, got)
+	return err == nil && string(got) == head
+}
+
+// keepTables closes carry and patch over foreign keys and tells the target
+// (loader.Target.Keep) which tables to keep. A kept table (carried or
+// patched) stays only when every table it references is kept too: a
+// reloaded table is dropped and recreated, and no kept foreign key may
+// point at a dropped table. A reloaded child of a kept table is fine: it
+// is created with its foreign keys as on a fresh copy, and fkfix resolves
+// and verifies every foreign key afterwards either way.
+func keepTables(tgt *loader.Target, db *schema.Database, carry map[*schema.Table]bool, patch map[*schema.Table]*patchPlan) {
+	byName := map[string]*schema.Table{}
+	for _, tb := range db.Tables {
+		byName[tb.Name] = tb
+	}
+	kept := func(tb *schema.Table) bool { return carry[tb] || patch[tb] != nil }
+	for changed := true; changed; {
+		changed = false
+		for _, tb := range db.Tables {
+			if !kept(tb) {
+				continue
+			}
+			for _, fk := range tb.ForeignKeys {
+				if ref := byName[fk.RefTable]; ref != tb && (ref == nil || !kept(ref)) {
+					delete(carry, tb)
+					delete(patch, tb)
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	keep, patched := map[string]bool{}, map[string]bool{}
+	for tb := range carry {
+		keep[tb.Name] = true
+	}
+	for tb := range patch {
+		keep[tb.Name], patched[tb.Name] = true, true
+	}
+	tgt.Keep(keep, patched)
+}
+
+// patchBlock writes the rows of one COPY block (rd, positioned at its
+// rows) into the parent's table tb = rows.Table as a patch: rows whose
+// COPY text the parent's row-hash file holds are left as stored; the
+// parent's other rows whose key the dump no longer has are deleted by
+// key; the dump's other rows are written with REPLACE (an updated row
+// replaces its stored version in place) as a load writes them (values,
+// --on-unrepresentable, rejects). REPLACE also removes a stored row that
+// collides on a unique index, which is right: such a row's final version
+// differs from its stored one, so it is among the rows written too.
+// The rows to insert wait in a temporary file, so memory holds only the
+// parent's hashes (about 24 bytes per row). w, when set, records every
+// row for the next run. When the row-hash file turns out unusable (it was
+// removed or is corrupt) the table is emptied and loaded whole.
+func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.Reader, rows *translate.Rows, plan *patchPlan, w *rowHashWriter) error {
+	name := rows.Table.ReportName()
+	set, ok := loadRowHashes(plan.dir, plan.hash, plan.shape)
+	if !ok {
+		d.rep.Note("%s: the row-hash file of its parent table is gone or corrupt; emptied and reloaded", name)
+		if err := tgt.Exec(ctx, "DELETE FROM "+rows.Table.QualifiedName()); err != nil {
+			return err
+		}
+		d.rep.Update(name, func(t *report.Table) { t.Path = "reloaded" })
+		return d.loadBlock(ctx, tgt, rd, rows, w, nil)
+	}
+	d.rep.Update(name, func(t *report.Table) { addSource(t, rows.Source) })
+	start, startOff := time.Now(), rd.Offset()
+	d.stallOnce.Do(func() { d.stall = stallHook(ctx) })
+
+	// Compare: every dump row either matches a stored row or waits in
+	// spill to be inserted.
+	spill, err := os.CreateTemp("", "pgcopy-patch-*")
+	if err != nil {
+		return fmt.Errorf("patch %s: %w", name, err)
+	}
+	defer os.Remove(spill.Name())
+	defer spill.Close()
+	sw := bufio.NewWriterSize(spill, 1<<16)
+	var read, pending int64
+	var v [binary.MaxVarintLen64]byte
+	// The keys of the rows to insert, to tell updates (a key deleted and
+	// inserted) from inserts and deletes in the report; dropped past
+	// maxPendingKeys rows, to bound memory.
+	keyIdx := keyFields(rows.Table, rows)
+	pendingKeys := map[string]struct{}{}
+	var keyBuf []byte
+	for {
+		line, pos, err := rd.CopyRow()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		read++
+		if err := d.stall(); err != nil {
+			return err
+		}
+		h := hashRow(line)
+		if w != nil {
+			w.add(h, line)
+		}
+		if set.match(h) {
+			continue
+		}
+		pending++
+		if pendingKeys != nil {
+			if len(pendingKeys) >= maxPendingKeys {
+				pendingKeys = nil
+			} else {
+				keyBuf, _ = appendKey(keyBuf[:0], line, keyIdx)
+				pendingKeys[string(keyBuf)] = struct{}{}
+			}
+		}
+		sw.Write(v[:binary.PutUvarint(v[:], uint64(pos.Line))])
+		sw.Write(v[:binary.PutUvarint(v[:], uint64(len(line)))])
+		sw.Write(line)
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("patch %s: %w", name, err)
+	}
+
+	tCompare := time.Since(start)
+	if err := tgt.Begin(ctx); err != nil {
+		return err
+	}
+	// Delete the stored rows no dump row matched, by key: all of them, or,
+	// when the keys of the rows to insert are known, those whose key the
+	// dump no longer has (the others are replaced in place below).
+	deleted, err := d.deleteUnseen(ctx, tgt, rows, set, pendingKeys)
+	if err != nil {
+		return err
+	}
+	updated := set.updated
+	tDelete := time.Since(start) - tCompare
+	// Insert the dump rows no stored row matched.
+	in := tgt.Inserter(rows.Table, rows.Columns)
+	if pendingKeys != nil {
+		in = tgt.Replacer(rows.Table, rows.Columns)
+	}
+	defer in.Drain()
+	if d.rj.max > 0 {
+		in.Reject = func(pos dump.Pos, line []byte, err error) error { return d.rj.reject(name, pos, line, err) }
+	}
+	if _, err := spill.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	sr := bufio.NewReaderSize(spill, 1<<16)
+	var fields []pgtext.Field
+	var line []byte
+	for i := int64(0); i < pending; i++ {
+		ln, err1 := binary.ReadUvarint(sr)
+		n, err2 := binary.ReadUvarint(sr)
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("patch %s: read back the rows to insert: %v", name, firstErr(err1, err2))
+		}
+		line = append(line[:0], make([]byte, n)...)
+		if _, err := io.ReadFull(sr, line); err != nil {
+			return fmt.Errorf("patch %s: read back the rows to insert: %w", name, err)
+		}
+		pos := dump.Pos{File: d.src.Name(), Line: int(ln)}
+		fields, err = pgtext.DecodeRow(line, fields)
+		if err == nil {
+			fields = rows.Project(fields)
+			cerr, lerr := d.add(ctx, in, rows, fields, pos, append([]byte(nil), line...))
+			if lerr != nil {
+				return lerr
+			}
+			err = cerr
+		}
+		if err != nil {
+			if err := d.rj.reject(name, pos, line, rowError(pos, rows, line, err)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := in.Flush(ctx); err != nil {
+		return err
+	}
+	if err := tgt.CommitTx(ctx); err != nil {
+		return err
+	}
+	// A fresh load leaves AUTO_INCREMENT at max(the sequence's next
+	// value, MAX(column)+1); the kept table still has the parent's.
+	if err := tgt.SetAutoIncrement(ctx, rows.Table); err != nil {
+		return err
+	}
+	tWrite := time.Since(start) - tCompare - tDelete
+	unchanged, stored := read-pending, int64(len(set.hashes))
+	if pendingKeys == nil {
+		updated = -1 // unknown: too many rows changed to keep their keys
+	}
+	d.rep.Update(name, func(t *report.Table) {
+		t.Path = "changed"
+		t.Rows += read
+		t.Written += in.Written
+		t.Deleted += deleted
+		t.Unchanged += unchanged
+		if updated >= 0 {
+			t.Changed += pending + deleted
+		} else {
+			t.Changed += pending + deleted
+		}
+		t.Bytes += rd.Offset() - startOff
+		t.Duration += time.Since(start)
+	})
+	if updated >= 0 {
+		d.rep.Note("%s: patched, not reloaded: %d rows changed (%d updated, %d inserted, %d deleted); the other %d of %d dump rows were stored as they are (%d stored rows before); compare %.2fs, delete %.2fs, insert %.2fs",
+			name, pending+deleted, updated, pending-updated, deleted, unchanged, read, stored, tCompare.Seconds(), tDelete.Seconds(), tWrite.Seconds())
+	} else {
+		d.rep.Note("%s: patched, not reloaded: %d dump rows written, %d stored rows deleted; the other %d of %d dump rows were stored as they are (%d stored rows before); compare %.2fs, delete %.2fs, insert %.2fs",
+			name, pending, deleted, unchanged, read, stored, tCompare.Seconds(), tDelete.Seconds(), tWrite.Seconds())
+	}
+	return nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// deleteUnseen deletes from rows.Table every stored row of set that no
+// dump row matched, by primary key, deleteBatch keys per statement
+// (`DELETE ... WHERE k IN (...)` for a one-column key, an OR of
+// equalities otherwise; both are primary-key lookups in Dolt). It returns
+// how many keys it deleted. The keys pendingKeys (the keys of the rows to
+// insert; nil when unknown) holds are not deleted but counted in
+// set.updated: the patch REPLACEs those rows.
+func (d *dataPass) deleteUnseen(ctx context.Context, tgt *loader.Target, rows *translate.Rows, set *rowHashSet, pendingKeys map[string]struct{}) (int64, error) {
+	tb := rows.Table
+	codecs := make([]schema.Codec, len(tb.PrimaryKey))
+	idents := make([]string, len(tb.PrimaryKey))
+	for i, pk := range tb.PrimaryKey {
+		c := tb.Column(pk)
+		if c == nil {
+			return 0, fmt.Errorf("patch %s: primary-key column %s not found", tb.Name, pk)
+		}
+		codecs[i], idents[i] = c.Codec, sqltext.Ident(pk)
+	}
+	var b strings.Builder
+	var n, total int64
+	flush := func() error {
+		if n == 0 {
+			return nil
+		}
+		if len(idents) == 1 {
+			b.WriteByte(')')
+		}
+		if err := tgt.Exec(ctx, b.String()); err != nil {
+			return fmt.Errorf("patch %s: delete the rows the dump no longer has: %w", tb.Name, err)
+		}
+		b.Reset()
+		n = 0
+		return nil
+	}
+	var fields []pgtext.Field
+	var lit []byte
+	err := set.unseen(func(key []byte) error {
+		var err error
+		fields, err = pgtext.DecodeRow(key, fields)
+		if err != nil || len(fields) != len(codecs) {
+			return fmt.Errorf("patch %s: a key in the row-hash file does not decode: %v", tb.Name, err)
+		}
+		if _, ok := pendingKeys[string(key)]; ok {
+			set.updated++ // the dump has the key, with other values: replaced, not deleted
+			return nil
+		}
+		if n == 0 {
+			b.WriteString("DELETE FROM " + tb.QualifiedName() + " WHERE ")
+			if len(idents) == 1 {
+				b.WriteString(idents[0] + " IN (")
+			}
+		} else if len(idents) == 1 {
+			b.WriteByte(',')
+		} else {
+			b.WriteString(" OR ")
+		}
+		if len(idents) > 1 {
+			b.WriteByte('(')
+		}
+		for i, f := range fields {
+			if f.Null {
+				return fmt.Errorf("patch %s: a NULL key in the row-hash file", tb.Name)
+			}
+			lit, err = rowcodec.AppendLiteral(lit[:0], codecs[i], f.Value)
+			if err != nil {
+				return fmt.Errorf("patch %s: key %q: %w", tb.Name, key, err)
+			}
+			if len(idents) > 1 {
+				if i > 0 {
+					b.WriteString(" AND ")
+				}
+				b.WriteString(idents[i] + " = ")
+			}
+			b.Write(lit)
+		}
+		if len(idents) > 1 {
+			b.WriteByte(')')
+		}
+		n++
+		total++
+		if n >= deleteBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return total, err
+	}
+	return total, flush()
+}
