@@ -3,6 +3,9 @@ package loader
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 )
 
 // Keep names the tables of the current database that the next Prepare
@@ -28,4 +31,20 @@ func (t *Target) TableHash(ctx context.Context, name string) (string, error) {
 		return "", fmt.Errorf("dolt_hashof_table(%s): %w", name, err)
 	}
 	return h, nil
+}
+
+// JournalBytes returns the size in bytes of the chunk journal of the
+// current database of an embedded target (.dolt/noms/vvvv…, the file Dolt
+// appends every new chunk to until dolt_gc moves the live ones into table
+// files; Dolt docs, "Garbage collection"); ok is false for a sql-server or
+// when the file cannot be read.
+func (t *Target) JournalBytes() (n int64, ok bool) {
+	if t.Kind != Embedded || t.root == "" {
+		return 0, false
+	}
+	fi, err := os.Stat(filepath.Join(t.root, t.cur, ".dolt", "noms", strings.Repeat("v", 32)))
+	if err != nil {
+		return 0, false
+	}
+	return fi.Size(), true
 }

@@ -257,6 +257,7 @@ type rowHashSet struct {
 	seen    []bool
 	keyOff  int64 // where the records start in the file
 	updated int64 // deleted keys a dump row has with other values (patch.go)
+	next    int   // the stored row after the last one matched
 }
 
 // loadRowHashes reads dir/<tableHash>.rowhash. ok is false, with no error,
@@ -337,7 +338,17 @@ func uvarintLen(n uint64) int {
 
 // match marks the stored row whose hash is h as still in the dump and
 // reports whether there was one.
+//
+// Dump rows mostly come in the order of the last dump (pg_dump writes a
+// table's rows in its physical order, which changes only where rows were
+// written), so the row after the last match is tried first: a sequential
+// read instead of a cache miss in the index.
 func (s *rowHashSet) match(h rowHash) bool {
+	if i := s.next; i < len(s.hashes) && s.hashes[i] == h && !s.seen[i] {
+		s.seen[i] = true
+		s.next = i + 1
+		return true
+	}
 	mask := uint64(len(s.slots) - 1)
 	for p := binary.LittleEndian.Uint64(h[:8]) & mask; ; p = (p + 1) & mask {
 		i := s.slots[p]
@@ -346,6 +357,7 @@ func (s *rowHashSet) match(h rowHash) bool {
 		}
 		if s.hashes[i-1] == h && !s.seen[i-1] {
 			s.seen[i-1] = true
+			s.next = int(i)
 			return true
 		}
 	}
