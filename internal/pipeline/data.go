@@ -323,24 +323,11 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		if w != nil {
 			w.add(hashRow(line), line)
 		}
-		fields, err = pgtext.DecodeRow(line, fields)
-		if err == nil {
-			fields = rows.Project(fields) // without columns an override skips
-			err, lerr := d.add(ctx, in, rows, fields, pos, line)
-			if lerr != nil {
-				return lerr
-			}
-			if err != nil {
-				if err := d.rj.reject(name, pos, line, rowError(pos, rows, line, err)); err != nil {
-					return err
-				}
-				continue
-			}
-		} else {
-			if err := d.rj.reject(name, pos, line, rowError(pos, rows, line, err)); err != nil {
-				return err
-			}
-			continue
+		var ok bool
+		if fields, ok, err = d.copyRow(ctx, in, rows, name, line, pos, fields); err != nil {
+			return err
+		} else if !ok {
+			continue // rejected
 		}
 		if d.sinceGC++; d.gcEvery > 0 && d.sinceGC >= d.gcEvery {
 			if err := d.midLoadGC(ctx, tgt, in); err != nil {
@@ -367,6 +354,25 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		t.Duration += time.Since(start)
 	})
 	return nil
+}
+
+// copyRow decodes one COPY line (reusing fields) and adds it to in; a
+// row that cannot be decoded or converted is rejected (d.rj). ok is false
+// for a rejected row; err ends the load (a load error, or --max-errors
+// exceeded).
+func (d *dataPass) copyRow(ctx context.Context, in *loader.Inserter, rows *translate.Rows, name string, line []byte, pos dump.Pos, fields []pgtext.Field) (_ []pgtext.Field, ok bool, err error) {
+	fields, err = pgtext.DecodeRow(line, fields)
+	if err == nil {
+		fields = rows.Project(fields) // without columns an override skips
+		var lerr error
+		if err, lerr = d.add(ctx, in, rows, fields, pos, line); lerr != nil {
+			return fields, false, lerr
+		}
+	}
+	if err != nil {
+		return fields, false, d.rj.reject(name, pos, line, rowError(pos, rows, line, err))
+	}
+	return fields, true, nil
 }
 
 // gcer is a sink whose garbage can be collected in the middle of a load.

@@ -259,19 +259,9 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 			return fmt.Errorf("patch %s: read back the rows to insert: %w", name, err)
 		}
 		pos := dump.Pos{File: d.src.Name(), Line: int(ln)}
-		fields, err = pgtext.DecodeRow(line, fields)
-		if err == nil {
-			fields = rows.Project(fields)
-			cerr, lerr := d.add(ctx, in, rows, fields, pos, append([]byte(nil), line...))
-			if lerr != nil {
-				return lerr
-			}
-			err = cerr
-		}
-		if err != nil {
-			if err := d.rj.reject(name, pos, line, rowError(pos, rows, line, err)); err != nil {
-				return err
-			}
+		// The Inserter keeps the line of each row in flight: a copy.
+		if fields, _, err = d.copyRow(ctx, in, rows, name, append([]byte(nil), line...), pos, fields); err != nil {
+			return err
 		}
 	}
 	if err := in.Flush(ctx); err != nil {
