@@ -89,7 +89,7 @@ func explainCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			tr, _, rep, err := pipeline.Plan(pipeline.PlanOptions{Dump: c.String("dump"), Stdin: stdin, Translate: topts, AllowIncompleteDump: c.Bool("allow-incomplete-dump")})
 			if tr != nil {
 				writePlan(stdout, tr.Plan(), c.StringSlice("table"))
-				writeTriggers(stdout, rep)
+				writeTriggers(stdout, rep, c.StringSlice("table"))
 				writeObjectOverrides(stdout, tr.ObjectOverrides())
 			}
 			return err
@@ -214,14 +214,31 @@ func writeSuggestions(w io.Writer, dump string, sugs []translate.Suggestion) {
 // writeTriggers lists the dump's triggers as the translation decided
 // them: translated, changed (with what changed, or "from override
 // FILE:LINE") or skipped (with the construct that stopped it), each with
-// its dump line; then one count line per action.
-func writeTriggers(w io.Writer, rep *report.Report) {
+// its dump line; then one count line per action. With only (--table),
+// just the triggers on those tables (schema.table or table).
+func writeTriggers(w io.Writer, rep *report.Report, only []string) {
 	if rep == nil {
 		return
 	}
+	want := func(name string) bool { // name: "trigger on schema.table"
+		if len(only) == 0 {
+			return true
+		}
+		i := strings.LastIndex(name, " on ")
+		if i < 0 {
+			return false
+		}
+		rel := name[i+len(" on "):]
+		for _, t := range only {
+			if strings.EqualFold(t, rel) || (!strings.Contains(t, ".") && strings.HasSuffix(strings.ToLower(rel), "."+strings.ToLower(t))) {
+				return true
+			}
+		}
+		return false
+	}
 	var trig []report.Object
 	for _, o := range rep.Objects {
-		if o.Kind == "TRIGGER" {
+		if o.Kind == "TRIGGER" && want(o.Name) {
 			trig = append(trig, o)
 		}
 	}

@@ -27,7 +27,7 @@ func TestFollowCatchUpCommits(t *testing.T) {
 	pg.Exec(t, dbURL, "ALTER TABLE pgbench_history REPLICA IDENTITY FULL")
 	dir := filepath.Join(t.TempDir(), "catchup")
 	ft := followTarget{spec: dir, dir: dir}
-	follow := []string{"--source", dbURL, "--target", ft.spec, "--commit-every", "200ms", "--slot", slot, "--publication", slot}
+	follow := []string{"--source", dbURL, "--target", ft.spec, "--commit-every", "50ms", "--slot", slot, "--publication", slot}
 	if code, out := runFollow(t, append(follow, "--until", "now")...); code != 0 {
 		t.Fatalf("initial follow --until now: exit %d\n%s", code, out)
 	}
@@ -45,8 +45,12 @@ func TestFollowCatchUpCommits(t *testing.T) {
 	commits := followCommits(t, ft.query(t, followLogQuery))
 	made := len(commits) - before
 	t.Logf("catch-up: %d commits (progress lines %d)", made, len(lines))
-	if made < 3 {
-		t.Errorf("the catch-up of 10,000 transactions with --commit-every 200ms made %d commits, want several; output:\n%s", made, out)
+	// At least two: applying 10,000 transactions takes well over one 50 ms
+	// interval (about 1 s here, shared or not), so one commit would mean the
+	// interval was never checked mid-stream; the count beyond that depends on
+	// the machine's speed.
+	if made < 2 {
+		t.Errorf("the catch-up of 10,000 transactions with --commit-every 50ms made %d commits, want several; output:\n%s", made, out)
 	}
 	for _, c := range commits[before:] {
 		if !c.hasLSN {

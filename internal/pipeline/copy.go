@@ -633,8 +633,11 @@ func commitMessage(src source.Input, hdr dump.Header, db *schema.Database, rep *
 	for _, t := range rep.Tables {
 		if mine[t.Name] {
 			rows += t.Written
-			if t.Path == "unchanged" { // carried over (nightly.go): its rows are the parent's
+			switch t.Path {
+			case "unchanged": // carried over (nightly.go): its rows are the parent's
 				rows += t.Rows
+			case "changed": // patched (patch.go): the rows kept as they were, and the ones written
+				rows += t.Unchanged
 			}
 		}
 	}
