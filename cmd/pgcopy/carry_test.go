@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -26,12 +27,22 @@ func nightlyHashes(t *testing.T, q func(string) [][]string) map[string]string {
 }
 
 // sameAsFresh copies dump onto a fresh embedded target and fails unless
-// every table's hash there equals the one in got.
-func sameAsFresh(t *testing.T, dump string, got map[string]string) {
+// every table's hash there equals the one tg holds, and main's commit
+// message has the fresh copy's "rows: N" line.
+func sameAsFresh(t *testing.T, dump string, tg doltTarget) {
 	t.Helper()
+	got := nightlyHashes(t, tg.q)
 	dir := filepath.Join(t.TempDir(), "fresh")
 	copyOK(t, dump, dir, "-q")
-	want := nightlyHashes(t, func(q string) [][]string { return testenv.DoltQuery(t, dir, q) })
+	fresh := func(q string) [][]string { return testenv.DoltQuery(t, dir, q) }
+	want := nightlyHashes(t, fresh)
+	rowsLine := regexp.MustCompile(`(?m)^rows: \d+$`)
+	msg := func(q func(string) [][]string) string {
+		return rowsLine.FindString(q("SELECT message FROM dolt_log('main') LIMIT 1")[0][0])
+	}
+	if a, b := msg(tg.q), msg(fresh); a != b || a == "" {
+		t.Errorf("main's commit message has %q, a fresh copy's %q", a, b)
+	}
 	var names []string
 	for n := range want {
 		names = append(names, n)
@@ -165,7 +176,7 @@ func TestNightlyCarry(t *testing.T) {
 		if _, ok := got["added"]; !ok {
 			t.Errorf("the added table is missing")
 		}
-		sameAsFresh(t, day2, got)
+		sameAsFresh(t, day2, tg)
 
 		// The same dump onto its own snapshot: no commit.
 		head := tg.q("SELECT HASHOF('main')")[0][0]
@@ -236,20 +247,20 @@ func TestNightlyPatchFallback(t *testing.T) {
 		if p := pathOf(report); p != "reloaded" {
 			t.Errorf("day 2 with a corrupt row-hash file: path %q, want reloaded", p)
 		}
-		sameAsFresh(t, day2, nightlyHashes(t, tg.q))
+		sameAsFresh(t, day2, tg)
 
 		day3 := dumpDay(3, `DELETE FROM t WHERE id > 1990; INSERT INTO t VALUES (5000, 'new')`)
 		copyOK(t, day3, tg.spec, "-q", "--row-hashes", hashes, "--report", report)
 		if p := pathOf(report); p != "changed" {
 			t.Errorf("day 3: path %q, want changed (patched from day 2's file)", p)
 		}
-		sameAsFresh(t, day3, nightlyHashes(t, tg.q))
+		sameAsFresh(t, day3, tg)
 
 		day4 := dumpDay(4, `UPDATE t SET v = 'again' WHERE id = 1`)
 		copyOK(t, day4, tg.spec, "-q", "--row-hashes", "off", "--report", report)
 		if p := pathOf(report); p != "reloaded" {
 			t.Errorf("day 4 with --row-hashes off: path %q, want reloaded", p)
 		}
-		sameAsFresh(t, day4, nightlyHashes(t, tg.q))
+		sameAsFresh(t, day4, tg)
 	})
 }
