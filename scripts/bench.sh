@@ -12,6 +12,8 @@
 #   ./scripts/bench.sh follow       # the issue-14 benchmark of `pgcopy follow` (scripts/bench-follow.sh,
 #                                   # about 16 min; its header lists its knobs)
 #   ./scripts/bench.sh nightly      # the issue-15 nightly benchmark (scripts/bench-nightly.sh; its header says what)
+#   ./scripts/bench.sh rss          # peak RSS of one-session copies at pgbench scales 10, 100, 10
+#                                   # (scripts/bench-rss.sh; BENCH_RSS_SCALES), about 6 min
 #   ./scripts/bench.sh --help       # this text
 #
 #   BENCH_SCALES=1 ./scripts/bench.sh                 # a quick check of the script (2-3 min)
@@ -142,8 +144,9 @@ case "$what" in
 run | loadpath | all) ;;
 follow) exec "$repo_root/scripts/bench-follow.sh" ;;
 nightly) exec "$repo_root/scripts/bench-nightly.sh" ;;
+rss) exec "$repo_root/scripts/bench-rss.sh" ;;
 -h | --help | help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
-*) die "unknown part '$what': use run, loadpath, all or follow (--help explains)" ;;
+*) die "unknown part '$what': use run, loadpath, all, follow, nightly or rss (--help explains)" ;;
 esac
 
 scales=${BENCH_SCALES-10 50}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The issue-15 memory check (./scripts/bench.sh rss): peak RSS and wall time of one-session
+# `pgcopy copy` of pgbench dumps at the scales in BENCH_RSS_SCALES (default "10 100 10": scale 10
+# before and after scale 100, so that the pair brackets it), each into an empty embedded target,
+# one after the other in one run. The dumps are built by ../shared/corpus/make-pgbench-dump.sh
+# against a throwaway PostgreSQL (`pgbench -i -s S`, then pg_dump; scale 100 is about 1 GB).
+# Prints one line per copy; raw output in .cache/bench/rss-<UTC time>/.
+set -euo pipefail
+step() { printf "==> %s\n" "$*"; }
+die() { printf "bench-rss.sh: error: %s\n" "$*" >&2; exit 1; }
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo_root"
+scales=${BENCH_RSS_SCALES:-10 100 10}
+out=$repo_root/.cache/bench/rss-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$out"
+# shellcheck source=scripts/lib-pg.sh
+source "$repo_root/scripts/lib-pg.sh"
+[[ -x /usr/bin/time ]] || die "/usr/bin/time (GNU time) is missing: apt-get install time"
+make_dump=$repo_root/../shared/corpus/make-pgbench-dump.sh
+[[ -x $make_dump ]] || die "$make_dump is missing"
+pg_find pg_dump psql pgbench
+mkdir -p .cache/bin
+go build -o .cache/bin/pgcopy ./cmd/pgcopy
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pgcopy-bench-rss.XXXXXX")
+chmod 755 "$tmp"
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	pg_stop
+	rm -rf "$tmp"
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+export DOLT_ROOT_PATH="$tmp/dolt-root" DOLT_DISABLE_EVENT_FLUSH=1 DOLT_METRICS_DISABLED=1
+mkdir -p "$DOLT_ROOT_PATH"
+
+pg_start "$tmp/pg"
+for s in $(printf '%s\n' $scales | sort -un); do
+	step "pgbench dump at scale $s"
+	PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PG_BINDIR=$pg_bindir "$make_dump" "$s" "$tmp/pgbench-s$s.sql" >"$out/make-$s.log" 2>&1
+done
+pg_stop
+step "uptime before: $(uptime)"
+i=0
+for s in $scales; do
+	i=$((i + 1))
+	rm -rf "$tmp/t"
+	/usr/bin/time -v -o "$out/copy-$i-s$s.time" .cache/bin/pgcopy copy -q --dump "$tmp/pgbench-s$s.sql" --target "$tmp/t" >"$out/copy-$i-s$s.out" 2>&1 ||
+		{ tail -n 20 "$out/copy-$i-s$s.out" >&2; die "copy at scale $s failed"; }
+	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); v = 0; for (k = 1; k <= n; k++) v = v * 60 + p[k]; print v}' "$out/copy-$i-s$s.time")
+	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$out/copy-$i-s$s.time")
+	echo "copy $i: scale $s, $(stat -c %s "$tmp/pgbench-s$s.sql") dump bytes: $wall s wall, $rss MiB peak RSS" | tee -a "$out/result.txt"
+done
+step "uptime after: $(uptime)"
