@@ -4,6 +4,7 @@
 # before and after scale 100, so that the pair brackets it), each into an empty embedded target,
 # one after the other in one run. The dumps are built by ../shared/corpus/make-pgbench-dump.sh
 # against a throwaway PostgreSQL (`pgbench -i -s S`, then pg_dump; scale 100 is about 1 GB).
+# BENCH_RSS_JOBS (default "1") lists the --jobs values to copy each scale with, in turn.
 # Prints one line per copy; raw output in .cache/bench/rss-<UTC time>/.
 set -euo pipefail
 step() { printf "==> %s\n" "$*"; }
@@ -11,6 +12,7 @@ die() { printf "bench-rss.sh: error: %s\n" "$*" >&2; exit 1; }
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"
 scales=${BENCH_RSS_SCALES:-10 100 10}
+jobs_list=${BENCH_RSS_JOBS:-1}
 out=$repo_root/.cache/bench/rss-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
 # shellcheck source=scripts/lib-pg.sh
@@ -45,12 +47,14 @@ pg_stop
 step "uptime before: $(uptime)"
 i=0
 for s in $scales; do
-	i=$((i + 1))
-	rm -rf "$tmp/t"
-	/usr/bin/time -v -o "$out/copy-$i-s$s.time" .cache/bin/pgcopy copy -q --dump "$tmp/pgbench-s$s.sql" --target "$tmp/t" >"$out/copy-$i-s$s.out" 2>&1 ||
-		{ tail -n 20 "$out/copy-$i-s$s.out" >&2; die "copy at scale $s failed"; }
-	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); v = 0; for (k = 1; k <= n; k++) v = v * 60 + p[k]; print v}' "$out/copy-$i-s$s.time")
-	rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$out/copy-$i-s$s.time")
-	echo "copy $i: scale $s, $(stat -c %s "$tmp/pgbench-s$s.sql") dump bytes: $wall s wall, $rss MiB peak RSS" | tee -a "$out/result.txt"
+	for j in $jobs_list; do
+		i=$((i + 1))
+		rm -rf "$tmp/t"
+		/usr/bin/time -v -o "$out/copy-$i-s$s.time" .cache/bin/pgcopy copy -q --jobs "$j" --dump "$tmp/pgbench-s$s.sql" --target "$tmp/t" >"$out/copy-$i-s$s.out" 2>&1 ||
+			{ tail -n 20 "$out/copy-$i-s$s.out" >&2; die "copy at scale $s failed"; }
+		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); v = 0; for (k = 1; k <= n; k++) v = v * 60 + p[k]; print v}' "$out/copy-$i-s$s.time")
+		rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$out/copy-$i-s$s.time")
+		echo "copy $i: scale $s, --jobs $j, $(stat -c %s "$tmp/pgbench-s$s.sql") dump bytes: $wall s wall, $rss MiB peak RSS" | tee -a "$out/result.txt"
+	done
 done
 step "uptime after: $(uptime)"
