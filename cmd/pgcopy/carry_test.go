@@ -264,3 +264,34 @@ func TestNightlyPatchFallback(t *testing.T) {
 		sameAsFresh(t, day4, tg)
 	})
 }
+
+// TestNightlyPatchReject: a patched table whose changed row is rejected
+// (--max-errors) holds no row for that key, as a fresh copy with the same
+// flag holds none: the parent's version of the row does not stay behind.
+func TestNightlyPatchReject(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		pg := testenv.Postgres(t)
+		_, pgURL := pg.CreateDB(t)
+		pg.Exec(t, pgURL, `CREATE TABLE r (id int PRIMARY KEY, n numeric);
+			INSERT INTO r SELECT g, g FROM generate_series(1, 100) g;`)
+		dir := t.TempDir()
+		day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
+		pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
+		copyOK(t, day1, tg.spec, "-q")
+		pg.Exec(t, pgURL, `UPDATE r SET n = 'NaN' WHERE id = 5; UPDATE r SET n = 1000 WHERE id = 6`)
+		pg.Dump(t, pgURL, day2, "--no-owner", "--no-privileges")
+		report := filepath.Join(dir, "report.json")
+		copyOK(t, day2, tg.spec, "-q", "--max-errors", "10", "--reject-file", filepath.Join(dir, "rejects"), "--report", report)
+		b, _ := os.ReadFile(report)
+		if !strings.Contains(strings.ReplaceAll(string(b), `":"`, `": "`), `"path": "changed"`) {
+			t.Errorf("r was not patched:\n%s", b)
+		}
+		if got := tg.q("SELECT COUNT(*), SUM(id = 5), MAX(CASE WHEN id = 6 THEN n END) FROM r")[0]; got[0] != "99" || got[1] != "0" || !strings.HasPrefix(got[2], "1000") {
+			t.Errorf("after the patch with a rejected row: count %s, rows with id 5 %s, n of id 6 %s; want 99, 0, 1000", got[0], got[1], got[2])
+		}
+		rej, _ := os.ReadFile(filepath.Join(dir, "rejects"))
+		if !strings.Contains(string(rej), "5\tNaN") {
+			t.Errorf("the reject file lacks the NaN row: %q", rej)
+		}
+	})
+}

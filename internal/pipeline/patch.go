@@ -239,8 +239,22 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 		in = tgt.Replacer(rows.Table, rows.Columns)
 	}
 	defer in.Drain()
+	// A rejected row must not leave the parent's version of it behind (a
+	// fresh copy has no row for its key): with REPLACE its stored version
+	// was kept, so its key is deleted after the writes.
+	var rejectedKeys [][]byte
+	rejectKey := func(line []byte) {
+		if pendingKeys != nil {
+			if k, ok := appendKey(nil, line, keyIdx); ok {
+				rejectedKeys = append(rejectedKeys, k)
+			}
+		}
+	}
 	if d.rj.max > 0 {
-		in.Reject = func(pos dump.Pos, line []byte, err error) error { return d.rj.reject(name, pos, line, err) }
+		in.Reject = func(pos dump.Pos, line []byte, err error) error {
+			rejectKey(line)
+			return d.rj.reject(name, pos, line, err)
+		}
 	}
 	if _, err := spill.Seek(0, io.SeekStart); err != nil {
 		return err
@@ -260,12 +274,29 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 		}
 		pos := dump.Pos{File: d.src.Name(), Line: int(ln)}
 		// The Inserter keeps the line of each row in flight: a copy.
-		if fields, _, err = d.copyRow(ctx, in, rows, name, append([]byte(nil), line...), pos, fields); err != nil {
+		var ok bool
+		if fields, ok, err = d.copyRow(ctx, in, rows, name, append([]byte(nil), line...), pos, fields); err != nil {
 			return err
+		} else if !ok {
+			rejectKey(line)
 		}
 	}
 	if err := in.Flush(ctx); err != nil {
 		return err
+	}
+	if len(rejectedKeys) > 0 {
+		kd, err := newKeyDeleter(tgt, rows.Table, "delete the stored versions of the rejected rows")
+		if err != nil {
+			return err
+		}
+		for _, k := range rejectedKeys {
+			if err := kd.add(ctx, k); err != nil {
+				return err
+			}
+		}
+		if err := kd.flush(ctx); err != nil {
+			return err
+		}
 	}
 	if err := tgt.CommitTx(ctx); err != nil {
 		return err
@@ -314,92 +345,117 @@ func firstErr(errs ...error) error {
 }
 
 // deleteUnseen deletes from rows.Table every stored row of set that no
-// dump row matched, by primary key, deleteBatch keys per statement
-// (`DELETE ... WHERE k IN (...)` for a one-column key, an OR of
-// equalities otherwise; both are primary-key lookups in Dolt). It returns
-// how many keys it deleted. The keys pendingKeys (the keys of the rows to
-// insert; nil when unknown) holds are not deleted but counted in
-// set.updated: the patch REPLACEs those rows.
+// dump row matched, by primary key (keyDeleter). It returns how many keys
+// it deleted. The keys pendingKeys (the keys of the rows to insert; nil
+// when unknown) holds are not deleted but counted in set.updated: the
+// patch REPLACEs those rows.
 func (d *dataPass) deleteUnseen(ctx context.Context, tgt *loader.Target, rows *translate.Rows, set *rowHashSet, pendingKeys map[string]struct{}) (int64, error) {
-	tb := rows.Table
-	codecs := make([]schema.Codec, len(tb.PrimaryKey))
-	idents := make([]string, len(tb.PrimaryKey))
-	for i, pk := range tb.PrimaryKey {
-		c := tb.Column(pk)
-		if c == nil {
-			return 0, fmt.Errorf("patch %s: primary-key column %s not found", tb.Name, pk)
-		}
-		codecs[i], idents[i] = c.Codec, sqltext.Ident(pk)
+	kd, err := newKeyDeleter(tgt, rows.Table, "delete the rows the dump no longer has")
+	if err != nil {
+		return 0, err
 	}
-	var b strings.Builder
-	var n, total int64
-	flush := func() error {
-		if n == 0 {
-			return nil
-		}
-		if len(idents) == 1 {
-			b.WriteByte(')')
-		}
-		if err := tgt.Exec(ctx, b.String()); err != nil {
-			return fmt.Errorf("patch %s: delete the rows the dump no longer has: %w", tb.Name, err)
-		}
-		b.Reset()
-		n = 0
-		return nil
-	}
-	var fields []pgtext.Field
-	var lit []byte
-	err := set.unseen(func(key []byte) error {
-		var err error
-		fields, err = pgtext.DecodeRow(key, fields)
-		if err != nil || len(fields) != len(codecs) {
-			return fmt.Errorf("patch %s: a key in the row-hash file does not decode: %v", tb.Name, err)
-		}
+	err = set.unseen(func(key []byte) error {
 		if _, ok := pendingKeys[string(key)]; ok {
 			set.updated++ // the dump has the key, with other values: replaced, not deleted
 			return nil
 		}
-		if n == 0 {
-			b.WriteString("DELETE FROM " + tb.QualifiedName() + " WHERE ")
-			if len(idents) == 1 {
-				b.WriteString(idents[0] + " IN (")
-			}
-		} else if len(idents) == 1 {
-			b.WriteByte(',')
-		} else {
-			b.WriteString(" OR ")
-		}
-		if len(idents) > 1 {
-			b.WriteByte('(')
-		}
-		for i, f := range fields {
-			if f.Null {
-				return fmt.Errorf("patch %s: a NULL key in the row-hash file", tb.Name)
-			}
-			lit, err = rowcodec.AppendLiteral(lit[:0], codecs[i], f.Value)
-			if err != nil {
-				return fmt.Errorf("patch %s: key %q: %w", tb.Name, key, err)
-			}
-			if len(idents) > 1 {
-				if i > 0 {
-					b.WriteString(" AND ")
-				}
-				b.WriteString(idents[i] + " = ")
-			}
-			b.Write(lit)
-		}
-		if len(idents) > 1 {
-			b.WriteByte(')')
-		}
-		n++
-		total++
-		if n >= deleteBatch {
-			return flush()
-		}
-		return nil
+		return kd.add(ctx, key)
 	})
 	if err != nil {
-		return total, err
+		return kd.total, err
 	}
-	return total, flush()
+	return kd.total, kd.flush(ctx)
+}
+
+// keyDeleter deletes rows of one table by primary key, deleteBatch keys
+// per statement (`DELETE ... WHERE k IN (...)` for a one-column key, an OR
+// of equalities otherwise; both are primary-key lookups in Dolt). Keys are
+// the key fields as COPY text joined by tabs (appendKey).
+type keyDeleter struct {
+	tgt    *loader.Target
+	tb     *schema.Table
+	what   string // for errors: what the deletes are for
+	codecs []schema.Codec
+	idents []string
+	b      strings.Builder
+	n      int64
+	total  int64
+	fields []pgtext.Field
+	lit    []byte
+}
+
+func newKeyDeleter(tgt *loader.Target, tb *schema.Table, what string) (*keyDeleter, error) {
+	k := &keyDeleter{tgt: tgt, tb: tb, what: what, codecs: make([]schema.Codec, len(tb.PrimaryKey)), idents: make([]string, len(tb.PrimaryKey))}
+	for i, pk := range tb.PrimaryKey {
+		c := tb.Column(pk)
+		if c == nil {
+			return nil, fmt.Errorf("patch %s: primary-key column %s not found", tb.Name, pk)
+		}
+		k.codecs[i], k.idents[i] = c.Codec, sqltext.Ident(pk)
+	}
+	return k, nil
+}
+
+// add queues the row of key for deletion.
+func (k *keyDeleter) add(ctx context.Context, key []byte) error {
+	var err error
+	k.fields, err = pgtext.DecodeRow(key, k.fields)
+	if err != nil || len(k.fields) != len(k.codecs) {
+		return fmt.Errorf("patch %s: key %q does not decode (%v); rerun with --row-hashes off, which reloads the table", k.tb.Name, key, err)
+	}
+	b := &k.b
+	if k.n == 0 {
+		b.WriteString("DELETE FROM " + k.tb.QualifiedName() + " WHERE ")
+		if len(k.idents) == 1 {
+			b.WriteString(k.idents[0] + " IN (")
+		}
+	} else if len(k.idents) == 1 {
+		b.WriteByte(',')
+	} else {
+		b.WriteString(" OR ")
+	}
+	if len(k.idents) > 1 {
+		b.WriteByte('(')
+	}
+	for i, f := range k.fields {
+		if f.Null {
+			return fmt.Errorf("patch %s: key %q has a NULL field; rerun with --row-hashes off, which reloads the table", k.tb.Name, key)
+		}
+		k.lit, err = rowcodec.AppendLiteral(k.lit[:0], k.codecs[i], f.Value)
+		if err != nil {
+			return fmt.Errorf("patch %s: key %q, column %s: %w; rerun with --row-hashes off, which reloads the table", k.tb.Name, key, k.tb.PrimaryKey[i], err)
+		}
+		if len(k.idents) > 1 {
+			if i > 0 {
+				b.WriteString(" AND ")
+			}
+			b.WriteString(k.idents[i] + " = ")
+		}
+		b.Write(k.lit)
+	}
+	if len(k.idents) > 1 {
+		b.WriteByte(')')
+	}
+	k.n++
+	k.total++
+	if k.n >= deleteBatch {
+		return k.flush(ctx)
+	}
+	return nil
+}
+
+// flush runs the queued deletes.
+func (k *keyDeleter) flush(ctx context.Context) error {
+	if k.n == 0 {
+		return nil
+	}
+	if len(k.idents) == 1 {
+		k.b.WriteByte(')')
+	}
+	if err := k.tgt.Exec(ctx, k.b.String()); err != nil {
+		return fmt.Errorf("patch %s: %s: %w (rerun with --row-hashes off, which reloads the table)", k.tb.Name, k.what, err)
+	}
+	k.b.Reset()
+	k.n = 0
+	return nil
 }
