@@ -37,11 +37,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-export DOLT_ROOT_PATH="$tmp/dolt-root" DOLT_DISABLE_EVENT_FLUSH=1 DOLT_METRICS_DISABLED=1
-mkdir -p "$DOLT_ROOT_PATH"
-"$dolt" config --global --add metrics.disabled true >/dev/null
-"$dolt" config --global --add user.name "pgcopy bench" >/dev/null
-"$dolt" config --global --add user.email "pgcopy-bench@example.invalid" >/dev/null
+# shellcheck source=scripts/lib-bench.sh
+source "$repo_root/scripts/lib-bench.sh"
+bench_dolt_env "$tmp" "$dolt"
 
 step "uptime before: $(uptime)"
 pg_start "$tmp/pg"

@@ -35,8 +35,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-export DOLT_ROOT_PATH="$tmp/dolt-root" DOLT_DISABLE_EVENT_FLUSH=1 DOLT_METRICS_DISABLED=1
-mkdir -p "$DOLT_ROOT_PATH"
+# shellcheck source=scripts/lib-bench.sh
+source "$repo_root/scripts/lib-bench.sh"
+bench_dolt_env "$tmp"
 
 pg_start "$tmp/pg"
 for s in $(printf '%s\n' $scales | sort -un); do

@@ -1,0 +1,15 @@
+# shellcheck shell=bash
+# Shared by the benchmark scripts (bench-nightly.sh, bench-rss.sh): a Dolt
+# configuration of the run's own, away from ~/.dolt and DoltHub's metrics.
+#
+# bench_dolt_env DIR [DOLT]: export DOLT_ROOT_PATH=DIR/dolt-root (created)
+# with metrics and event flushing off; with DOLT (the dolt CLI), also set
+# the global user.name, user.email and metrics.disabled the CLI needs.
+bench_dolt_env() {
+	export DOLT_ROOT_PATH="$1/dolt-root" DOLT_DISABLE_EVENT_FLUSH=1 DOLT_METRICS_DISABLED=1
+	mkdir -p "$DOLT_ROOT_PATH"
+	[[ -n "${2:-}" ]] || return 0
+	"$2" config --global --add metrics.disabled true >/dev/null
+	"$2" config --global --add user.name "pgcopy bench" >/dev/null
+	"$2" config --global --add user.email "pgcopy-bench@example.invalid" >/dev/null
+}
