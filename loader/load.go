@@ -267,7 +267,7 @@ type Inserter struct {
 	bulk  bool // rows are Go values written through the engine (AddRow)
 	table *schema.Table
 	cols  []string
-	verb  string // "" (INSERT) or "REPLACE" (Replacer)
+	verb  string // "INSERT", or "REPLACE" (Replacer)
 	head  string
 	cur   batch
 	tuple []byte     // scratch for the caller's encoding (Scratch)
@@ -304,7 +304,11 @@ func (b *batch) len() int { return len(b.pos) }
 // through the engine's INSERT plan without SQL text, as `dolt table
 // import` does; everywhere else it takes SQL tuples ([Inserter.Add]).
 func (t *Target) Inserter(table *schema.Table, cols []string) *Inserter {
-	in := newInserter(table, cols)
+	return t.inserter(table, cols, "INSERT")
+}
+
+func (t *Target) inserter(table *schema.Table, cols []string, verb string) *Inserter {
+	in := newInserter(table, cols, verb)
 	in.t = t
 	in.bulk = t.Kind == Embedded && !t.sqlInserts
 	return in
@@ -352,28 +356,22 @@ func (in *Inserter) AddRow(ctx context.Context, vals []any, pos dump.Pos, line [
 // action runs). A nightly patch writes its changed rows with it
 // (internal/pipeline/patch.go).
 func (t *Target) Replacer(table *schema.Table, cols []string) *Inserter {
-	in := t.Inserter(table, cols)
-	in.verb = "REPLACE"
-	in.head = "REPLACE" + strings.TrimPrefix(in.head, "INSERT")
-	return in
+	return t.inserter(table, cols, "REPLACE")
 }
 
 // into is the start of the Inserter's statements: "INSERT INTO table" or
 // "REPLACE INTO table".
-func (in *Inserter) into() string {
-	if in.verb == "" {
-		return "INSERT INTO " + in.table.QualifiedName()
-	}
-	return in.verb + " INTO " + in.table.QualifiedName()
-}
+func (in *Inserter) into() string { return in.verb + " INTO " + in.table.QualifiedName() }
 
-func newInserter(table *schema.Table, cols []string) *Inserter {
+// newInserter returns an Inserter whose statements start with verb
+// ("INSERT" or "REPLACE").
+func newInserter(table *schema.Table, cols []string, verb string) *Inserter {
 	q := make([]string, len(cols))
 	for i, c := range cols {
 		q[i] = sqltext.Ident(c)
 	}
-	head := "INSERT INTO " + table.QualifiedName() + " (" + strings.Join(q, ",") + ") VALUES "
-	return &Inserter{table: table, head: head, cols: append([]string(nil), cols...)}
+	head := verb + " INTO " + table.QualifiedName() + " (" + strings.Join(q, ",") + ") VALUES "
+	return &Inserter{table: table, verb: verb, head: head, cols: append([]string(nil), cols...)}
 }
 
 // SameColumns reports whether the Inserter writes exactly cols, in order.
@@ -393,7 +391,7 @@ func (in *Inserter) SameColumns(cols []string) bool {
 // each followed by ";\n", to w instead of executing them (pgcopy
 // translate).
 func ScriptInserter(w io.Writer, table *schema.Table, cols []string) *Inserter {
-	in := newInserter(table, cols)
+	in := newInserter(table, cols, "INSERT")
 	in.w = w
 	return in
 }
