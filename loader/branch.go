@@ -425,7 +425,12 @@ func (t *Target) GC(ctx context.Context) error {
 // on a fresh session each time. The new session is on the same work
 // branches with the load's session state, the target database current.
 // Call it between SQL transactions, and only when no other session of
-// this process is loading (it would end theirs too).
+// this process is loading (it would end theirs too; a --jobs load parks
+// its workers first and then Rejoins them). The new session keeps ctx for
+// all its statements (the embedded driver's Connector.Connect builds the
+// session's context from it), so ctx must outlive the session: a
+// canceled one fails the session's later statements with "context
+// canceled".
 func (t *Target) GCAndReconnect(ctx context.Context) error {
 	for _, name := range t.Databases() {
 		if err := t.Use(ctx, name); err != nil {

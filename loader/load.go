@@ -79,8 +79,32 @@ func (t *Target) session(ctx context.Context) error {
 // commits; FOREIGN_KEY_CHECKS=0 keeps them from locking each other. Close
 // the Worker when done; closing it does not close t.
 func (t *Target) Worker(ctx context.Context) (*Target, error) {
+	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, branch: t.branch, others: t.others, sqlInserts: t.sqlInserts}
+	if err := t.openWorker(ctx, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Rejoin gives worker w (from t.Worker) a fresh session, in the same state
+// as Worker's: call it after a DOLT_GC (GCAndReconnect on t), which ends
+// every session of the embedded engine, w's too. Its old session is
+// discarded, never returned to the pool: an ended embedded session may
+// still accept writes whose rows are then lost (see reconnect). Call it
+// between w's SQL transactions.
+func (t *Target) Rejoin(ctx context.Context, w *Target) error {
+	if w.conn != nil {
+		discard(w.conn)
+		w.conn = nil
+	}
+	return t.openWorker(ctx, w)
+}
+
+// openWorker opens w's session: a connection of t's pool on t's database,
+// the work branch checked out in every database, the session settings.
+func (t *Target) openWorker(ctx context.Context, w *Target) error {
 	if t.work == "" {
-		return nil, fmt.Errorf("worker: no work branch (call StartWork first)")
+		return fmt.Errorf("worker: no work branch (call StartWork first)")
 	}
 	t.db.SetMaxOpenConns(0)
 	// After a DOLT_GC the pool may hold connections the GC ended; skip
@@ -89,7 +113,7 @@ func (t *Target) Worker(ctx context.Context) (*Target, error) {
 	var err error
 	for try := 0; try < 8; try++ {
 		if conn, err = t.db.Conn(ctx); err != nil {
-			return nil, fmt.Errorf("worker connection to %s: %w", t.Display, err)
+			return fmt.Errorf("worker connection to %s: %w", t.Display, err)
 		}
 		if _, err = conn.ExecContext(ctx, "USE "+sqltext.Ident(t.Database)); err == nil {
 			break
@@ -98,19 +122,20 @@ func (t *Target) Worker(ctx context.Context) (*Target, error) {
 		conn = nil
 	}
 	if conn == nil {
-		return nil, fmt.Errorf("worker: use %s: %w", t.Database, err)
+		return fmt.Errorf("worker: use %s: %w", t.Database, err)
 	}
-	w := &Target{Kind: t.Kind, Database: t.Database, Display: t.Display, conn: conn, branch: t.branch, others: t.others, sqlInserts: t.sqlInserts}
-	w.cur = t.Database
+	w.conn, w.cur = conn, t.Database
 	if err := w.checkoutWork(ctx, t.work); err != nil { // databases.go: in every database
 		conn.Close()
-		return nil, err
+		w.conn = nil
+		return err
 	}
 	if err := w.session(ctx); err != nil {
 		conn.Close()
-		return nil, err
+		w.conn = nil
+		return err
 	}
-	return w, nil
+	return nil
 }
 
 func discard(conn *sql.Conn) {

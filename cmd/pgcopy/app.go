@@ -177,7 +177,7 @@ func copyCommand(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "load `N` COPY blocks at once, each on its own session (needs an uncompressed dump file)", Value: 1},
 			&cli.Int64Flag{Name: "split-rows", Usage: "with --jobs, load a COPY block of more than `N` rows in parts of N rows on several sessions (tables with a primary key; 0: never split)", Value: 100000},
 			&cli.BoolFlag{Name: "sql-inserts", Usage: "embedded target: write rows as multi-row INSERT statements instead of through the engine's INSERT plan (slower; for comparison)"},
-			&cli.Int64Flag{Name: "gc-every", Usage: "run dolt_gc() after every `N` loaded rows to bound memory (one-session loads; 0: never)", Value: 500000},
+			&cli.Int64Flag{Name: "gc-every", Usage: "run dolt_gc() after every `N` loaded rows to bound memory (with --jobs, counted over all sessions, which pause for it; 0: never)", Value: 500000},
 			&cli.BoolFlag{Name: "server-gc", Usage: "also run dolt_gc() on a mysql:// target (it ends every session on that server)"},
 			&cli.BoolFlag{Name: "verify", Usage: "before committing, compare every table with the --source snapshot (row counts and hashes)"},
 			&cli.BoolFlag{Name: "allow-fk-violations", Usage: "commit even when rows violate foreign keys; list them in the report"},

@@ -93,3 +93,39 @@ func TestCopyGCEvery(t *testing.T) {
 		}
 	})
 }
+
+// TestCopyJobsGCEvery runs the --jobs GC barrier every 3,000 rows: three
+// sessions, blocks split into parts of 1,000 rows, so sessions park in
+// the middle of their parts and rejoin after each DOLT_GC. The tables hash
+// exactly as a one-session copy's, the foreign keys resolve and verify,
+// and the report says how many GCs ran.
+func TestCopyJobsGCEvery(t *testing.T) {
+	dump := testenv.Testdata(t, "pagila/pagila.sql")
+	seq := filepath.Join(t.TempDir(), "seq")
+	copyOK(t, dump, seq, "-q", "--gc-every", "0")
+	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
+	want := testenv.DoltQuery(t, seq, q)
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		rep := filepath.Join(t.TempDir(), "report.json")
+		copyOK(t, dump, tg.spec, "-q", "--jobs", "3", "--split-rows", "1000", "--gc-every", "3000", "--server-gc", "--report", rep)
+		got := tg.q(q)
+		if len(got) != len(want) {
+			t.Fatalf("%d tables, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Errorf("table %s: hash %s with --jobs 3 --gc-every 3000, %s without", want[i][0], got[i][1], want[i][1])
+			}
+		}
+		b, err := os.ReadFile(rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "the load ran DOLT_GC") {
+			t.Errorf("report has no note of the mid-load GCs:\n%s", b)
+		}
+		if n := tg.q("SELECT COUNT(*) FROM dolt_log")[0][0]; n != "2" {
+			t.Errorf("dolt_log has %s commits, want 2", n)
+		}
+	})
+}

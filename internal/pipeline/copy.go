@@ -405,7 +405,11 @@ func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *
 	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress, carry: carry, patch: patch, hashes: hashes}
 	var err error
 	if opts.Jobs > 1 {
-		err = dp.runParallel(ctx, tgt, opts.Jobs)
+		var gcEvery int64 // the GC barrier: not with INSERT statements, which load on the main session meanwhile
+		if (tgt.Kind == loader.Embedded || opts.ServerGC) && !pass1.Inserts {
+			gcEvery = opts.GCEvery
+		}
+		err = dp.runParallel(ctx, tgt, opts.Jobs, gcEvery)
 	} else {
 		if tgt.Kind == loader.Embedded || opts.ServerGC {
 			dp.gcEvery = opts.GCEvery

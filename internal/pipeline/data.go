@@ -48,6 +48,9 @@ type dataPass struct {
 
 	gcEvery int64 // run DOLT_GC and reconnect after this many rows (0: never); one session only
 	sinceGC int64
+	// barrier runs DOLT_GC in the middle of a --jobs load (gcbarrier.go);
+	// nil runs none.
+	barrier *gcBarrier
 
 	stall     func() error // the kill test's stall hook, shared by all blocks
 	stallOnce sync.Once
@@ -78,7 +81,7 @@ func (d *dataPass) run(ctx context.Context, tgt sink) error {
 		if p := d.patch[rows.Table]; p != nil {
 			return d.patchBlock(ctx, tgt.(*loader.Target), rd, rows, p, w)
 		}
-		return d.loadBlock(ctx, tgt, rd, rows, w, func(rd *dump.Reader) {
+		return d.loadBlock(ctx, tgt, nil, rd, rows, w, func(rd *dump.Reader) {
 			if d.cur.Rows++; d.cur.Rows%4096 == 0 {
 				d.cur.Read = rd.Offset()
 				d.report(d.cur)
@@ -90,7 +93,7 @@ func (d *dataPass) run(ctx context.Context, tgt sink) error {
 // runParallel loads COPY blocks on jobs sessions at once; INSERT
 // statements still load in dump order on the main session. It falls back
 // to run when the input cannot be read from an offset.
-func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int) error {
+func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int, gcEvery int64) error {
 	seek, ok := d.src.(source.Seekable)
 	if f, isFile := d.src.(*source.File); !ok || d.blocks == nil || (isFile && !f.CanSeek()) {
 		d.rep.Note("--jobs ignored: the input cannot be read from an offset (gzip, a live source or an archive); blocks loaded one at a time")
@@ -98,6 +101,9 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if gcEvery > 0 {
+		d.barrier = newGCBarrier(ctx, tgt, gcEvery)
+	}
 	type job struct {
 		b    translate.CopyBlock // with off and line of the part to load
 		n    int64               // rows of the part; 0: to the end of the block
@@ -133,16 +139,17 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	errc := make(chan error, jobs)
 	var wg sync.WaitGroup
 	for i := 0; i < jobs; i++ {
-		w, err := tgt.Worker(ctx)
+		t, err := tgt.Worker(ctx)
 		if err != nil {
 			cancel()
 			wg.Wait()
 			return err
 		}
+		w := &gcWorker{t: t}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer w.Close()
+			defer w.t.Close()
 			for j := range ch {
 				if err := d.loadAt(ctx, w, seek, j.b, j.n, j.rows, j.w); err != nil {
 					errc <- err
@@ -186,6 +193,9 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	if err != nil {
 		return err
 	}
+	if b := d.barrier; b != nil && b.gen > 0 {
+		d.rep.Note("--jobs %d: the load ran DOLT_GC %d times, after every %d rows (--gc-every)", jobs, b.gen, b.every)
+	}
 	for tb := range split {
 		if err := tgt.SetAutoIncrement(ctx, tb); err != nil {
 			return err
@@ -197,7 +207,14 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 // loadAt loads one COPY block, or n rows of it (n > 0) from b.Off and
 // b.Line, on session w, recording its rows in hw (when set); a patched
 // table's block is patched (patch.go).
-func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.Seekable, b translate.CopyBlock, n int64, rows *translate.Rows, hw *rowHashWriter) error {
+func (d *dataPass) loadAt(ctx context.Context, gw *gcWorker, seek source.Seekable, b translate.CopyBlock, n int64, rows *translate.Rows, hw *rowHashWriter) error {
+	if d.barrier != nil {
+		if err := d.barrier.enter(ctx, gw); err != nil {
+			return err
+		}
+		defer d.barrier.leave()
+	}
+	w := gw.t
 	rc, err := seek.OpenAt(b.Off)
 	if err != nil {
 		return err
@@ -209,7 +226,11 @@ func (d *dataPass) loadAt(ctx context.Context, w *loader.Target, seek source.See
 	if p := d.patch[rows.Table]; p != nil {
 		err = d.patchBlock(ctx, w, rd, rows, p, hw)
 	} else {
-		err = d.loadBlock(ctx, w, rd, rows, hw, nil)
+		var bw *gcWorker // with a barrier, the load parks for its GCs
+		if d.barrier != nil {
+			bw = gw
+		}
+		err = d.loadBlock(ctx, w, bw, rd, rows, hw, nil)
 	}
 	d.mu.Lock()
 	d.done += rd.Offset() - start
@@ -296,7 +317,7 @@ func (d *dataPass) walk(ctx context.Context, tgt sink, copyFn func(ev dump.Event
 // loadBlock loads the rows of one COPY block from rd, in one SQL
 // transaction on tgt, recording each row in w when set (rowhash.go).
 // onRow, when set, is called after each row.
-func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, rows *translate.Rows, w *rowHashWriter, onRow func(*dump.Reader)) error {
+func (d *dataPass) loadBlock(ctx context.Context, tgt sink, gw *gcWorker, rd *dump.Reader, rows *translate.Rows, w *rowHashWriter, onRow func(*dump.Reader)) error {
 	name := rows.Table.ReportName() // database.table when schemas become databases
 	d.rep.Update(name, func(t *report.Table) { addSource(t, rows.Source) })
 	start, startOff := time.Now(), rd.Offset()
@@ -310,7 +331,7 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 	}
 	d.stallOnce.Do(func() { d.stall = stallHook(ctx) })
 	var fields []pgtext.Field
-	var read int64
+	var read, sinceAdd int64
 	for {
 		line, pos, err := rd.CopyRow()
 		if err == io.EOF {
@@ -329,9 +350,21 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		} else if !ok {
 			continue // rejected
 		}
-		if d.sinceGC++; d.gcEvery > 0 && d.sinceGC >= d.gcEvery {
-			if err := d.midLoadGC(ctx, tgt, in); err != nil {
-				return err
+		if gw != nil {
+			if sinceAdd++; sinceAdd >= 256 {
+				due := d.barrier.add(sinceAdd)
+				sinceAdd = 0
+				if due {
+					if err := d.parkForGC(ctx, gw, in); err != nil {
+						return err
+					}
+				}
+			}
+		} else if d.gcEvery > 0 {
+			if d.sinceGC++; d.sinceGC >= d.gcEvery {
+				if err := d.midLoadGC(ctx, tgt, in); err != nil {
+					return err
+				}
 			}
 		}
 		if err := d.stall(); err != nil {
@@ -340,6 +373,9 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, rd *dump.Reader, row
 		if onRow != nil {
 			onRow(rd)
 		}
+	}
+	if gw != nil {
+		d.barrier.add(sinceAdd) // a GC now due runs when this part leaves
 	}
 	if err := in.Flush(ctx); err != nil {
 		return err
@@ -399,6 +435,22 @@ func (d *dataPass) midLoadGC(ctx context.Context, tgt sink, in *loader.Inserter)
 		return err
 	}
 	return tgt.Begin(ctx)
+}
+
+// parkForGC commits the rows so far on gw's session, waits for the
+// barrier's GC (which ends the session; gw rejoins on a fresh one) and
+// opens the next transaction: midLoadGC for a --jobs worker.
+func (d *dataPass) parkForGC(ctx context.Context, gw *gcWorker, in *loader.Inserter) error {
+	if err := in.Flush(ctx); err != nil {
+		return err
+	}
+	if err := gw.t.CommitTx(ctx); err != nil {
+		return err
+	}
+	if err := d.barrier.park(ctx, gw); err != nil {
+		return err
+	}
+	return gw.t.Begin(ctx)
 }
 
 // add converts one row of fields as in takes it (Go values on the

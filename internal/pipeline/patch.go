@@ -161,7 +161,7 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 			return err
 		}
 		d.rep.Update(name, func(t *report.Table) { t.Path = "reloaded" })
-		return d.loadBlock(ctx, tgt, rd, rows, w, nil)
+		return d.loadBlock(ctx, tgt, nil, rd, rows, w, nil)
 	}
 	d.rep.Update(name, func(t *report.Table) { addSource(t, rows.Source) })
 	start, startOff := time.Now(), rd.Offset()
