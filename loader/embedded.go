@@ -82,3 +82,19 @@ func relaxFatalIO(conn driver.Conn) error {
 	}
 	return nil
 }
+
+// purgeCaches drops the engine's in-memory caches of decoded chunks and
+// prolly-tree nodes (DoltDB.PurgeCaches, which DOLT_GC's session-aware
+// safepoint controller also calls before it starts).
+func purgeCaches(conn driver.Conn) error {
+	s, err := sessionOf(conn)
+	if err != nil {
+		return err
+	}
+	for _, db := range dsess.DSessFromSess(s.ctx.Session).Provider().DoltDatabases() {
+		for _, ddb := range db.DoltDatabases() {
+			ddb.PurgeCaches()
+		}
+	}
+	return nil
+}

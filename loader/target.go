@@ -251,3 +251,18 @@ func (t *Target) Close() error {
 	t.unlock() // last: the engine has released the database's own lock
 	return errors.Join(errs...)
 }
+
+// PurgeCaches drops the embedded engine's caches (purgeCaches); a no-op on
+// a sql-server.
+func (t *Target) PurgeCaches(ctx context.Context) error {
+	if t.Kind != Embedded {
+		return nil
+	}
+	return t.conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("not a driver connection (%T)", dc)
+		}
+		return purgeCaches(c)
+	})
+}

@@ -404,14 +404,17 @@ func loadRows(ctx context.Context, tgt *loader.Target, src source.Input, pass1 *
 	}
 	dp := &dataPass{src: src, tr: pass1.Translator, rep: rep, rj: rj, blocks: pass1.Blocks, textBytes: pass1.TextBytes, progress: opts.Progress, carry: carry, patch: patch, hashes: hashes}
 	var err error
+	if tgt.Kind == loader.Embedded && opts.GCEvery > 0 {
+		dp.purge = &cachePurge{every: opts.GCEvery}
+	}
 	if opts.Jobs > 1 {
-		var gcEvery int64 // the GC barrier: not with INSERT statements, which load on the main session meanwhile
-		if (tgt.Kind == loader.Embedded || opts.ServerGC) && !pass1.Inserts {
-			gcEvery = opts.GCEvery
+		var serverGC int64 // the GC barrier: not with INSERT statements, which load on the main session meanwhile
+		if tgt.Kind != loader.Embedded && opts.ServerGC && !pass1.Inserts {
+			serverGC = opts.GCEvery
 		}
-		err = dp.runParallel(ctx, tgt, opts.Jobs, gcEvery)
+		err = dp.runParallel(ctx, tgt, opts.Jobs, serverGC)
 	} else {
-		if tgt.Kind == loader.Embedded || opts.ServerGC {
+		if tgt.Kind != loader.Embedded && opts.ServerGC {
 			dp.gcEvery = opts.GCEvery
 		}
 		err = dp.run(ctx, tgt)

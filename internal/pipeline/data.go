@@ -22,6 +22,7 @@ type sink interface {
 	Begin(ctx context.Context) error
 	CommitTx(ctx context.Context) error
 	Inserter(t *schema.Table, cols []string) *loader.Inserter
+	PurgeCaches(ctx context.Context) error
 }
 
 // dataPass is the second pass: it streams every COPY block and INSERT
@@ -46,10 +47,14 @@ type dataPass struct {
 	// (rowhash.go); nil writes none.
 	hashes *rowHashes
 
-	gcEvery int64 // run DOLT_GC and reconnect after this many rows (0: never); one session only
+	// Bounding the load's memory (--gc-every): on the embedded engine,
+	// purge drops the engine's caches after every so many rows, on one
+	// session or many (gcbarrier.go). On a sql-server with --server-gc,
+	// gcEvery runs DOLT_GC on one session (midLoadGC), and barrier on
+	// --jobs sessions. All nil or 0: none.
+	purge   *cachePurge
+	gcEvery int64
 	sinceGC int64
-	// barrier runs DOLT_GC in the middle of a --jobs load (gcbarrier.go);
-	// nil runs none.
 	barrier *gcBarrier
 
 	stall     func() error // the kill test's stall hook, shared by all blocks
@@ -93,7 +98,7 @@ func (d *dataPass) run(ctx context.Context, tgt sink) error {
 // runParallel loads COPY blocks on jobs sessions at once; INSERT
 // statements still load in dump order on the main session. It falls back
 // to run when the input cannot be read from an offset.
-func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int, gcEvery int64) error {
+func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int, serverGC int64) error {
 	seek, ok := d.src.(source.Seekable)
 	if f, isFile := d.src.(*source.File); !ok || d.blocks == nil || (isFile && !f.CanSeek()) {
 		d.rep.Note("--jobs ignored: the input cannot be read from an offset (gzip, a live source or an archive); blocks loaded one at a time")
@@ -101,8 +106,8 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if gcEvery > 0 {
-		d.barrier = newGCBarrier(ctx, tgt, gcEvery)
+	if serverGC > 0 {
+		d.barrier = newGCBarrier(ctx, tgt, serverGC)
 	}
 	type job struct {
 		b    translate.CopyBlock // with off and line of the part to load
@@ -193,8 +198,11 @@ func (d *dataPass) runParallel(ctx context.Context, tgt *loader.Target, jobs int
 	if err != nil {
 		return err
 	}
+	if p := d.purge; p != nil && p.runs.Load() > 0 {
+		d.rep.Note("the load dropped the engine's caches %d times, after every %d rows (--gc-every)", p.runs.Load(), p.every)
+	}
 	if b := d.barrier; b != nil && b.gen > 0 {
-		d.rep.Note("--jobs %d: the load ran DOLT_GC %d times, after every %d rows (--gc-every)", jobs, b.gen, b.every)
+		d.rep.Note("--jobs %d: the load ran DOLT_GC %d times, after every %d rows (--gc-every), in %.1f s; the sessions waited %.1f s for them in all", jobs, b.gen, b.every, b.gcTime.Seconds(), b.waitTime.Seconds())
 	}
 	for tb := range split {
 		if err := tgt.SetAutoIncrement(ctx, tb); err != nil {
@@ -360,6 +368,16 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, gw *gcWorker, rd *du
 					}
 				}
 			}
+		} else if d.purge != nil {
+			if sinceAdd++; sinceAdd >= 256 {
+				due := d.purge.add(sinceAdd)
+				sinceAdd = 0
+				if due {
+					if err := d.purgeCaches(ctx, tgt, in); err != nil {
+						return err
+					}
+				}
+			}
 		} else if d.gcEvery > 0 {
 			if d.sinceGC++; d.sinceGC >= d.gcEvery {
 				if err := d.midLoadGC(ctx, tgt, in); err != nil {
@@ -435,6 +453,15 @@ func (d *dataPass) midLoadGC(ctx context.Context, tgt sink, in *loader.Inserter)
 		return err
 	}
 	return tgt.Begin(ctx)
+}
+
+// purgeCaches waits for in's batch in flight, then drops the embedded
+// engine's caches (cachePurge), inside the open transaction.
+func (d *dataPass) purgeCaches(ctx context.Context, tgt sink, in *loader.Inserter) error {
+	if err := in.Flush(ctx); err != nil {
+		return err
+	}
+	return tgt.PurgeCaches(ctx)
 }
 
 // parkForGC commits the rows so far on gw's session, waits for the

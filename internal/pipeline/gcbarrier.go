@@ -4,13 +4,46 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/pgcopy/pgcopy/loader"
 )
 
-// gcBarrier runs DOLT_GC in the middle of a --jobs load, as midLoadGC does
-// for one session: after every `every` rows loaded by all workers
-// together. DOLT_GC ends every session of the engine, so it may only run
+// cachePurge bounds the memory of a load on the embedded engine, on one
+// session or on --jobs sessions: after every `every` rows loaded by all
+// sessions together, the session that crossed the mark drops the engine's
+// caches (loader.Target.PurgeCaches).
+//
+// What a load holds is the engine's cache of prolly-tree nodes, which
+// every node the load writes enters, garbage included (Dolt's process-wide
+// node cache of 256 MiB of node bytes, more in heap). A mid-load DOLT_GC
+// bounded it only because it purges that cache before it starts. Measured
+// on pgbench scale 50, one session (BENCHMARKS.md, "Bounding the load's
+// memory"): purging every 500,000 rows 42.6 s and 342 MiB peak RSS, a
+// DOLT_GC every 500,000 rows 54.1 s and 344 MiB, neither 99.9 s and
+// 563 MiB. Purging needs no transaction boundary and ends no session, so
+// --jobs sessions need not wait for each other. The garbage stays in the
+// chunk journal on disk until the GC after the commit.
+type cachePurge struct {
+	every int64
+	rows  atomic.Int64 // rows loaded since the last purge
+	runs  atomic.Int64 // purges so far
+}
+
+// add counts n loaded rows and reports whether the caller should purge
+// now: true for exactly one caller per `every` rows.
+func (p *cachePurge) add(n int64) bool {
+	r := p.rows.Add(n)
+	if r < p.every || !p.rows.CompareAndSwap(r, 0) {
+		return false
+	}
+	p.runs.Add(1)
+	return true
+}
+
+// gcBarrier runs DOLT_GC in the middle of a --jobs load on a sql-server
+// (--server-gc), as midLoadGC does for one session: after every `every`
+// rows loaded by all workers together. DOLT_GC ends every session of the engine, so it may only run
 // when no worker is inside a SQL transaction. A worker that sees a GC due
 // commits what it has written so far and parks; the last busy worker to
 // park (or to finish its part) runs the GC on the main session, and every
@@ -33,6 +66,9 @@ type gcBarrier struct {
 	parked int   // of them, waiting in park for the GC
 	gen    int   // GCs run so far
 	err    error // the GC's error, which ends the load
+
+	gcTime   time.Duration // spent in the GCs
+	waitTime time.Duration // summed over workers: parked or waiting in enter
 }
 
 func newGCBarrier(ctx context.Context, main *loader.Target, every int64) *gcBarrier {
@@ -61,8 +97,12 @@ func (b *gcBarrier) add(n int64) bool {
 // rejoins after any GC it has not seen yet.
 func (b *gcBarrier) enter(ctx context.Context, w *gcWorker) error {
 	b.mu.Lock()
-	for b.due.Load() && b.err == nil {
-		b.cond.Wait()
+	if b.due.Load() {
+		start := time.Now()
+		for b.due.Load() && b.err == nil {
+			b.cond.Wait()
+		}
+		b.waitTime += time.Since(start)
 	}
 	err, gen := b.err, b.gen
 	if err == nil {
@@ -87,6 +127,7 @@ func (b *gcBarrier) leave() {
 // GC due: it waits until the GC has run, then rejoins.
 func (b *gcBarrier) park(ctx context.Context, w *gcWorker) error {
 	b.mu.Lock()
+	start := time.Now()
 	b.parked++
 	gen := b.gen
 	b.maybeRun()
@@ -94,6 +135,7 @@ func (b *gcBarrier) park(ctx context.Context, w *gcWorker) error {
 		b.cond.Wait()
 	}
 	b.parked--
+	b.waitTime += time.Since(start)
 	err, gen := b.err, b.gen
 	b.mu.Unlock()
 	if err != nil {
@@ -109,6 +151,7 @@ func (b *gcBarrier) maybeRun() {
 	if !b.due.Load() || b.busy != b.parked || b.err != nil {
 		return
 	}
+	start := time.Now()
 	if b.err = b.ctx.Err(); b.err == nil {
 		// Not b.ctx itself: the main session outlives the load, and the
 		// embedded driver keeps the context its connection was opened
@@ -116,6 +159,7 @@ func (b *gcBarrier) maybeRun() {
 		// foreign-key step after the load with "context canceled").
 		b.err = b.main.GCAndReconnect(context.WithoutCancel(b.ctx))
 	}
+	b.gcTime += time.Since(start)
 	b.gen++
 	b.rows.Store(0)
 	b.due.Store(false)

@@ -163,6 +163,9 @@ func (s scriptSink) CommitTx(context.Context) error {
 	return err
 }
 
+// PurgeCaches is a no-op: a script holds no engine.
+func (scriptSink) PurgeCaches(context.Context) error { return nil }
+
 func (s scriptSink) Inserter(t *schema.Table, cols []string) *loader.Inserter {
 	return loader.ScriptInserter(s.w, t, cols)
 }
