@@ -41,4 +41,4 @@ func sessionOf(any) (*engineSession, error) {
 }
 
 func relaxFatalIO(driver.Conn) error { return nil }
-func purgeCaches(driver.Conn) error { return nil }
+func purgeCaches(driver.Conn) error  { return nil }

@@ -64,8 +64,10 @@ type Options struct {
 	// other clients' included.
 	ServerGC bool
 
-	// GCEvery runs DOLT_GC() after this many loaded rows, on one-session
-	// loads (Jobs <= 1), to bound memory; 0 never does.
+	// GCEvery bounds the load's memory after every GCEvery rows loaded
+	// (over all Jobs sessions): the embedded engine's caches are dropped
+	// (pipeline/membound.go cachePurge), or on a sql-server with ServerGC
+	// DOLT_GC() runs. 0 never does.
 	GCEvery int64
 	// SQLInserts writes rows to the embedded target as SQL INSERT
 	// statements instead of through the engine's INSERT plan

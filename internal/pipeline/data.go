@@ -49,7 +49,7 @@ type dataPass struct {
 
 	// Bounding the load's memory (--gc-every): on the embedded engine,
 	// purge drops the engine's caches after every so many rows, on one
-	// session or many (gcbarrier.go). On a sql-server with --server-gc,
+	// session or many (membound.go). On a sql-server with --server-gc,
 	// gcEvery runs DOLT_GC on one session (midLoadGC), and barrier on
 	// --jobs sessions. All nil or 0: none.
 	purge   *cachePurge
