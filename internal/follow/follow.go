@@ -110,7 +110,21 @@ type follower struct {
 	until    replication.LSN
 
 	warned time.Time
+
+	// row changes committed since the engine's caches were last dropped
+	// (purgeEvery)
+	sincePurge int64
 }
+
+// purgeEvery is how many committed row changes the follower applies
+// between drops of the embedded engine's caches (loader.Target.PurgeCaches).
+// Every prolly-tree node a commit writes enters Dolt's process-wide node
+// cache (256 MiB of node bytes, more in heap), and a scattered row change
+// writes about one 4 KB leaf and its path; without the drops a follower's
+// RSS climbed to about 540 MiB in 10 minutes at scale 10 (BENCHMARKS.md,
+// section 11). 20,000 changes are about 80 MB of nodes at most; the nodes
+// that later commits read again come back from the chunk journal.
+const purgeEvery = 20000
 
 // Result says what a run did.
 type Result struct {

@@ -409,6 +409,12 @@ func (f *follower) commit(res *Result) error {
 		return nil
 	}
 	res.Commits++
+	if f.sincePurge += s.rows(); f.sincePurge >= purgeEvery {
+		f.sincePurge = 0
+		if err := f.tgt.PurgeCaches(ctx); err != nil {
+			return fmt.Errorf("after commit %s (published): %w", hash, err)
+		}
+	}
 	now := time.Now().UTC()
 	rec := CommitRecord{Kind: "stream", Commit: hash, Branch: f.opts.Branch, LSN: st.LSN.String(), CommitTime: f.lastTime,
 		Transactions: s.txns, Rows: s.rows(), Inserted: s.inserted, Updated: s.updated, Deleted: s.deleted, Truncated: s.truncated,
