@@ -295,3 +295,51 @@ func TestNightlyPatchReject(t *testing.T) {
 		}
 	})
 }
+
+// TestNightlyJobs runs both nights with --jobs 2 and blocks split into
+// parts of 1,000 rows: day 1's row-hash files are written by several
+// sessions per table, day 2 patches rental and film_actor on the worker
+// sessions (patched blocks are never split) and carries the rest; every
+// table's hash equals a fresh one-session copy of day 2.
+func TestNightlyJobs(t *testing.T) {
+	eachTarget(t, func(t *testing.T, tg doltTarget) {
+		pg := testenv.Postgres(t)
+		_, pgURL := pg.CreateDB(t)
+		pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
+		dir := t.TempDir()
+		day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
+		pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
+		copyOK(t, day1, tg.spec, "-q", "--jobs", "2", "--split-rows", "1000")
+		pg.Exec(t, pgURL, `
+			UPDATE rental SET return_date = return_date + interval '1 day' WHERE rental_id IN (2, 3000, 9000);
+			INSERT INTO rental (rental_id, rental_date, inventory_id, customer_id, staff_id) SELECT max(rental_id) + 1, '2022-08-01 10:00:00+00', 1, 1, 1 FROM rental;
+			DELETE FROM film_actor WHERE actor_id = 2 AND film_id = 3;`)
+		pg.Dump(t, pgURL, day2, "--no-owner", "--no-privileges")
+		report := filepath.Join(dir, "report.json")
+		copyOK(t, day2, tg.spec, "-q", "--jobs", "2", "--split-rows", "1000", "--report", report)
+		rep, err := os.ReadFile(report)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parsed struct {
+			Tables []struct {
+				Name    string `json:"name"`
+				Path    string `json:"path"`
+				Changed int64  `json:"rows_changed"`
+			} `json:"tables"`
+		}
+		if err := json.Unmarshal(rep, &parsed); err != nil {
+			t.Fatal(err)
+		}
+		paths := map[string]string{}
+		for _, tb := range parsed.Tables {
+			paths[tb.Name] = fmt.Sprintf("%s %d", tb.Path, tb.Changed)
+		}
+		for name, want := range map[string]string{"rental": "changed 4", "film_actor": "changed 1", "film": "unchanged 0", "customer": "unchanged 0"} {
+			if paths[name] != want {
+				t.Errorf("table %s: path %q, want %q", name, paths[name], want)
+			}
+		}
+		sameAsFresh(t, day2, tg)
+	})
+}

@@ -369,14 +369,8 @@ func (d *dataPass) loadBlock(ctx context.Context, tgt sink, gw *gcWorker, rd *du
 				}
 			}
 		} else if d.purge != nil {
-			if sinceAdd++; sinceAdd >= 256 {
-				due := d.purge.add(sinceAdd)
-				sinceAdd = 0
-				if due {
-					if err := d.purgeCaches(ctx, tgt, in); err != nil {
-						return err
-					}
-				}
+			if err := d.purgeTick(ctx, tgt, in, &sinceAdd); err != nil {
+				return err
 			}
 		} else if d.gcEvery > 0 {
 			if d.sinceGC++; d.sinceGC >= d.gcEvery {
@@ -455,9 +449,19 @@ func (d *dataPass) midLoadGC(ctx context.Context, tgt sink, in *loader.Inserter)
 	return tgt.Begin(ctx)
 }
 
-// purgeCaches waits for in's batch in flight, then drops the embedded
-// engine's caches (cachePurge), inside the open transaction.
-func (d *dataPass) purgeCaches(ctx context.Context, tgt sink, in *loader.Inserter) error {
+// purgeTick counts one row written through in (in *since, handed to
+// d.purge every 256 rows) and, when a purge is due, waits for in's batch
+// in flight and drops the embedded engine's caches (cachePurge), inside
+// the open transaction.
+func (d *dataPass) purgeTick(ctx context.Context, tgt sink, in *loader.Inserter, since *int64) error {
+	if *since++; *since < 256 {
+		return nil
+	}
+	due := d.purge.add(*since)
+	*since = 0
+	if !due {
+		return nil
+	}
 	if err := in.Flush(ctx); err != nil {
 		return err
 	}

@@ -2,6 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"math"
+	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -31,14 +34,40 @@ type cachePurge struct {
 }
 
 // add counts n loaded rows and reports whether the caller should purge
-// now: true for exactly one caller per `every` rows.
+// now: true for one caller when `every` rows have been loaded since the
+// last purge, or earlier (past every/25 rows) when the live heap after
+// Go's last GC is over 3/4 of the soft memory limit. Scattered writes (a
+// patch's REPLACE, rows out of key order) put a leaf or two into the cache
+// per row, about 25 times what a load in key order does, and fill it long
+// before `every` rows; measured on a scale-50 nightly patch of 50,000
+// scattered rows, Go's GC otherwise ran back to back for the whole write
+// (BENCHMARKS.md, nightly section).
 func (p *cachePurge) add(n int64) bool {
 	r := p.rows.Add(n)
-	if r < p.every || !p.rows.CompareAndSwap(r, 0) {
+	if r < p.every && (r < p.every/25 || !heapHigh()) {
+		return false
+	}
+	if !p.rows.CompareAndSwap(r, 0) {
 		return false
 	}
 	p.runs.Add(1)
 	return true
+}
+
+// heapHigh reports whether the live heap after Go's last GC
+// (runtime/metrics /gc/heap/live:bytes) is over 3/4 of the soft memory
+// limit (runtime/debug.SetMemoryLimit); false when no limit is set.
+func heapHigh() bool {
+	limit := debug.SetMemoryLimit(-1)
+	if limit == math.MaxInt64 {
+		return false
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return false
+	}
+	return int64(sample[0].Value.Uint64()) > limit/4*3
 }
 
 // gcBarrier runs DOLT_GC in the middle of a --jobs load on a sql-server
@@ -172,4 +201,31 @@ func (b *gcBarrier) rejoin(ctx context.Context, w *gcWorker, gen int) error {
 	}
 	w.gen = gen
 	return b.main.Rejoin(ctx, w.t)
+}
+
+// heapMu serializes reserveHeap's changes to the soft memory limit.
+var heapMu sync.Mutex
+
+// reserveHeap raises Go's soft memory limit (runtime/debug.SetMemoryLimit;
+// cmd/pgcopy sets 256 MiB unless GOMEMLIMIT is set) by n bytes until the
+// returned release is called. pgcopy calls it for its own large,
+// pointer-free data (a patched table's row hashes: about 21 bytes per
+// stored row), which the collector never needs to scan but which counts
+// against the limit: with 5 M hashes (scale 50) in the heap under an
+// unchanged limit, Go's GC ran back to back for the whole patch (37 % of
+// the run's CPU in mark workers; BENCHMARKS.md, nightly section). With no
+// limit set it does nothing.
+func reserveHeap(n int64) (release func()) {
+	heapMu.Lock()
+	defer heapMu.Unlock()
+	cur := debug.SetMemoryLimit(-1)
+	if n <= 0 || cur == math.MaxInt64 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(cur + n)
+	return func() {
+		heapMu.Lock()
+		defer heapMu.Unlock()
+		debug.SetMemoryLimit(debug.SetMemoryLimit(-1) - n)
+	}
 }

@@ -163,6 +163,7 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 		d.rep.Update(name, func(t *report.Table) { t.Path = "reloaded" })
 		return d.loadBlock(ctx, tgt, nil, rd, rows, w, nil)
 	}
+	defer reserveHeap(set.heapBytes())()
 	d.rep.Update(name, func(t *report.Table) { addSource(t, rows.Source) })
 	start, startOff := time.Now(), rd.Offset()
 	d.stallOnce.Do(func() { d.stall = stallHook(ctx) })
@@ -262,6 +263,7 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 	sr := bufio.NewReaderSize(spill, 1<<16)
 	var fields []pgtext.Field
 	var line []byte
+	var sincePurge int64
 	for i := int64(0); i < pending; i++ {
 		ln, err1 := binary.ReadUvarint(sr)
 		n, err2 := binary.ReadUvarint(sr)
@@ -279,6 +281,11 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 			return err
 		} else if !ok {
 			rejectKey(line)
+		}
+		if d.purge != nil {
+			if err := d.purgeTick(ctx, tgt, in, &sincePurge); err != nil {
+				return err
+			}
 		}
 	}
 	if err := in.Flush(ctx); err != nil {

@@ -260,6 +260,11 @@ type rowHashSet struct {
 	next    int   // the stored row after the last one matched
 }
 
+// heapBytes is the memory the set holds.
+func (s *rowHashSet) heapBytes() int64 {
+	return int64(len(s.hashes))*int64(len(rowHash{})) + int64(len(s.slots))*4 + int64(len(s.seen))
+}
+
 // loadRowHashes reads dir/<tableHash>.rowhash. ok is false, with no error,
 // when there is no such file or it is truncated, corrupt or of another
 // shape: the caller reloads the table.
