@@ -38,7 +38,9 @@ type patchPlan struct {
 // deleteBatch is how many keys one DELETE statement of a patch names.
 const deleteBatch = 1000
 
-// maxPendingKeys bounds the keys patchBlock keeps to count updates.
+// maxPendingKeys bounds the keys of changed rows patchBlock keeps (to
+// write them during the compare and count updates); the test hook
+// PGCOPY_TEST_PATCH_KEYS lowers it (pendingKeysLimit).
 const maxPendingKeys = 1 << 20
 
 // planPatch picks, among the tables of db that carry does not carry over,
@@ -148,8 +150,10 @@ func keepTables(tgt *loader.Target, db *schema.Database, carry map[*schema.Table
 // --on-unrepresentable, rejects). REPLACE also removes a stored row that
 // collides on a unique index, which is right: such a row's final version
 // differs from its stored one, so it is among the rows written too.
-// The rows to insert wait in a temporary file, so memory holds only the
-// parent's hashes (about 24 bytes per row). w, when set, records every
+// The changed rows are written while the compare runs; past
+// maxPendingKeys of them the rest wait in a temporary file, so memory
+// holds the parent's hashes (about 21 bytes per row) and at most
+// maxPendingKeys keys. w, when set, records every
 // row for the next run. When the row-hash file turns out unusable (it was
 // removed or is corrupt) the table is emptied and loaded whole.
 func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.Reader, rows *translate.Rows, plan *patchPlan, w *rowHashWriter) error {
@@ -168,22 +172,60 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 	start, startOff := time.Now(), rd.Offset()
 	d.stallOnce.Do(func() { d.stall = stallHook(ctx) })
 
-	// Compare: every dump row either matches a stored row or waits in
-	// spill to be inserted.
-	spill, err := os.CreateTemp("", "pgcopy-patch-*")
-	if err != nil {
-		return fmt.Errorf("patch %s: %w", name, err)
+	// Compare: every dump row either matches a stored row or is written.
+	// The changed rows are written with REPLACE as they are found, in the
+	// transaction begun here (the Inserter runs each batch on a goroutine
+	// of its own, so the writes overlap the compare), while their keys fit
+	// in pendingKeys; past maxPendingKeys the rest wait in spill and are
+	// written after the deletes, to bound memory.
+	if err := tgt.Begin(ctx); err != nil {
+		return err
 	}
-	defer os.Remove(spill.Name())
-	defer spill.Close()
-	sw := bufio.NewWriterSize(spill, 1<<16)
-	var read, pending int64
-	var v [binary.MaxVarintLen64]byte
-	// The keys of the rows to insert, to tell updates (a key deleted and
-	// inserted) from inserts and deletes in the report; dropped past
-	// maxPendingKeys rows, to bound memory.
+	in := tgt.Replacer(rows.Table, rows.Columns)
+	defer in.Drain()
 	keyIdx := keyFields(rows.Table, rows)
+	// A rejected row must not leave the parent's version of it behind (a
+	// fresh copy has no row for its key): with REPLACE its stored version
+	// was kept, so its key is deleted after the writes (a no-op for a
+	// spilled row, whose stored version the deletes removed).
+	var rejectedKeys [][]byte
+	rejectKey := func(line []byte) {
+		if k, ok := appendKey(nil, line, keyIdx); ok {
+			rejectedKeys = append(rejectedKeys, k)
+		}
+	}
+	if d.rj.max > 0 {
+		in.Reject = func(pos dump.Pos, line []byte, err error) error {
+			rejectKey(line)
+			return d.rj.reject(name, pos, line, err)
+		}
+	}
+	var fields []pgtext.Field
+	var sincePurge int64
+	// write REPLACEs one dump row; the Inserter keeps the line of each
+	// row in flight, so it gets a copy.
+	write := func(line []byte, pos dump.Pos) error {
+		var ok bool
+		var err error
+		if fields, ok, err = d.copyRow(ctx, in, rows, name, append([]byte(nil), line...), pos, fields); err != nil {
+			return err
+		} else if !ok {
+			rejectKey(line)
+		}
+		if d.purge != nil {
+			return d.purgeTick(ctx, tgt, in, &sincePurge)
+		}
+		return nil
+	}
+	var spill *os.File
+	var sw *bufio.Writer
+	var read, pending, spilled int64
+	var v [binary.MaxVarintLen64]byte
+	// The keys of the rows written during the compare: the deletes skip
+	// them (their stored versions are replaced), and they tell updates
+	// from inserts and deletes in the report.
 	pendingKeys := map[string]struct{}{}
+	keysMax := pendingKeysLimit()
 	var keyBuf []byte
 	for {
 		line, pos, err := rd.CopyRow()
@@ -205,85 +247,57 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 			continue
 		}
 		pending++
-		if pendingKeys != nil {
-			if len(pendingKeys) >= maxPendingKeys {
-				pendingKeys = nil
-			} else {
-				keyBuf, _ = appendKey(keyBuf[:0], line, keyIdx)
-				pendingKeys[string(keyBuf)] = struct{}{}
+		if spill == nil && len(pendingKeys) < keysMax {
+			keyBuf, _ = appendKey(keyBuf[:0], line, keyIdx)
+			pendingKeys[string(keyBuf)] = struct{}{}
+			if err := write(line, pos); err != nil {
+				return err
 			}
+			continue
 		}
+		if spill == nil {
+			if spill, err = os.CreateTemp("", "pgcopy-patch-*"); err != nil {
+				return fmt.Errorf("patch %s: %w", name, err)
+			}
+			defer os.Remove(spill.Name())
+			defer spill.Close()
+			sw = bufio.NewWriterSize(spill, 1<<16)
+		}
+		spilled++
 		sw.Write(v[:binary.PutUvarint(v[:], uint64(pos.Line))])
 		sw.Write(v[:binary.PutUvarint(v[:], uint64(len(line)))])
 		sw.Write(line)
 	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("patch %s: %w", name, err)
-	}
-
 	tCompare := time.Since(start)
-	if err := tgt.Begin(ctx); err != nil {
-		return err
-	}
-	// Delete the stored rows no dump row matched, by key: all of them, or,
-	// when the keys of the rows to insert are known, those whose key the
-	// dump no longer has (the others are replaced in place below).
+	// Delete the stored rows no dump row matched, by key, except those
+	// written above (replaced in place): the keys the dump no longer has,
+	// and the stored versions of the spilled rows.
 	deleted, err := d.deleteUnseen(ctx, tgt, rows, set, pendingKeys)
 	if err != nil {
 		return err
 	}
 	updated := set.updated
 	tDelete := time.Since(start) - tCompare
-	// Insert the dump rows no stored row matched.
-	in := tgt.Inserter(rows.Table, rows.Columns)
-	if pendingKeys != nil {
-		in = tgt.Replacer(rows.Table, rows.Columns)
-	}
-	defer in.Drain()
-	// A rejected row must not leave the parent's version of it behind (a
-	// fresh copy has no row for its key): with REPLACE its stored version
-	// was kept, so its key is deleted after the writes.
-	var rejectedKeys [][]byte
-	rejectKey := func(line []byte) {
-		if pendingKeys != nil {
-			if k, ok := appendKey(nil, line, keyIdx); ok {
-				rejectedKeys = append(rejectedKeys, k)
-			}
+	if spill != nil {
+		if err := sw.Flush(); err != nil {
+			return fmt.Errorf("patch %s: %w", name, err)
 		}
-	}
-	if d.rj.max > 0 {
-		in.Reject = func(pos dump.Pos, line []byte, err error) error {
-			rejectKey(line)
-			return d.rj.reject(name, pos, line, err)
-		}
-	}
-	if _, err := spill.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	sr := bufio.NewReaderSize(spill, 1<<16)
-	var fields []pgtext.Field
-	var line []byte
-	var sincePurge int64
-	for i := int64(0); i < pending; i++ {
-		ln, err1 := binary.ReadUvarint(sr)
-		n, err2 := binary.ReadUvarint(sr)
-		if err1 != nil || err2 != nil {
-			return fmt.Errorf("patch %s: read back the rows to insert: %v", name, firstErr(err1, err2))
-		}
-		line = append(line[:0], make([]byte, n)...)
-		if _, err := io.ReadFull(sr, line); err != nil {
-			return fmt.Errorf("patch %s: read back the rows to insert: %w", name, err)
-		}
-		pos := dump.Pos{File: d.src.Name(), Line: int(ln)}
-		// The Inserter keeps the line of each row in flight: a copy.
-		var ok bool
-		if fields, ok, err = d.copyRow(ctx, in, rows, name, append([]byte(nil), line...), pos, fields); err != nil {
+		if _, err := spill.Seek(0, io.SeekStart); err != nil {
 			return err
-		} else if !ok {
-			rejectKey(line)
 		}
-		if d.purge != nil {
-			if err := d.purgeTick(ctx, tgt, in, &sincePurge); err != nil {
+		sr := bufio.NewReaderSize(spill, 1<<16)
+		var line []byte
+		for i := int64(0); i < spilled; i++ {
+			ln, err1 := binary.ReadUvarint(sr)
+			n, err2 := binary.ReadUvarint(sr)
+			if err1 != nil || err2 != nil {
+				return fmt.Errorf("patch %s: read back the rows to insert: %v", name, firstErr(err1, err2))
+			}
+			line = append(line[:0], make([]byte, n)...)
+			if _, err := io.ReadFull(sr, line); err != nil {
+				return fmt.Errorf("patch %s: read back the rows to insert: %w", name, err)
+			}
+			if err := write(line, dump.Pos{File: d.src.Name(), Line: int(ln)}); err != nil {
 				return err
 			}
 		}
@@ -315,7 +329,7 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 	}
 	tWrite := time.Since(start) - tCompare - tDelete
 	unchanged, stored := read-pending, int64(len(set.hashes))
-	if pendingKeys == nil {
+	if spilled > 0 {
 		updated = -1 // unknown: too many rows changed to keep their keys
 	}
 	d.rep.Update(name, func(t *report.Table) {
@@ -333,10 +347,10 @@ func (d *dataPass) patchBlock(ctx context.Context, tgt *loader.Target, rd *dump.
 		t.Duration += time.Since(start)
 	})
 	if updated >= 0 {
-		d.rep.Note("%s: patched, not reloaded: %d rows changed (%d updated, %d inserted, %d deleted); the other %d of %d dump rows were stored as they are (%d stored rows before); compare %.2fs, delete %.2fs, insert %.2fs",
+		d.rep.Note("%s: patched, not reloaded: %d rows changed (%d updated, %d inserted, %d deleted); the other %d of %d dump rows were stored as they are (%d stored rows before); compare and write %.2fs, delete %.2fs, finish %.2fs",
 			name, pending+deleted, updated, pending-updated, deleted, unchanged, read, stored, tCompare.Seconds(), tDelete.Seconds(), tWrite.Seconds())
 	} else {
-		d.rep.Note("%s: patched, not reloaded: %d dump rows written, %d stored rows deleted; the other %d of %d dump rows were stored as they are (%d stored rows before); compare %.2fs, delete %.2fs, insert %.2fs",
+		d.rep.Note("%s: patched, not reloaded: %d dump rows written, %d stored rows deleted; the other %d of %d dump rows were stored as they are (%d stored rows before); compare and write %.2fs, delete %.2fs, write the rest %.2fs",
 			name, pending, deleted, unchanged, read, stored, tCompare.Seconds(), tDelete.Seconds(), tWrite.Seconds())
 	}
 	return nil

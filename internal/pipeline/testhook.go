@@ -50,3 +50,13 @@ func stallHook(ctx context.Context) func() error {
 		return nil
 	}
 }
+
+// pendingKeysLimit is maxPendingKeys, or the test hook's smaller limit
+// PGCOPY_TEST_PATCH_KEYS=N (N > 0), with which a test drives a patch past
+// its in-memory keys into the spill path on a small table.
+func pendingKeysLimit() int {
+	if n, _ := strconv.Atoi(os.Getenv("PGCOPY_TEST_PATCH_KEYS")); n > 0 {
+		return n
+	}
+	return maxPendingKeys
+}

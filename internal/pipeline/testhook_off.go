@@ -13,3 +13,7 @@ func testPause(string) {}
 // stallHook returns a function that does nothing (see testhook.go for the
 // pgcopytest build).
 func stallHook(context.Context) func() error { return noStall }
+
+// pendingKeysLimit is maxPendingKeys (see testhook.go for the pgcopytest
+// build's PGCOPY_TEST_PATCH_KEYS).
+func pendingKeysLimit() int { return maxPendingKeys }
