@@ -36,6 +36,14 @@
 // Each batch runs on a goroutine of its own while the caller prepares the
 // next one (Inserter). Both paths store identical tables: TestTypeMatrix
 // compares dolt_hashof_table of the two.
+//
+// [Target.PurgeCaches] drops the embedded engine's node and chunk caches
+// through the same session (DoltDB.PurgeCaches on each database): what a
+// load or a follower holds in memory is that cache, which every node it
+// writes enters (BENCHMARKS.md, "Bounding a load's memory without
+// DOLT_GC"). [Target.GCAndReconnect] runs DOLT_GC in the middle of a load
+// on a sql-server (--server-gc), and [Target.Rejoin] gives a --jobs worker
+// a fresh session after it.
 // The loader never parses PostgreSQL and never decides how a value is
 // converted; translate does. It never commits anything that failed: a run
 // that stops early leaves the branch HEAD untouched, and the next run resets
