@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/dolthub/dolt/go/cmd/dolt/doltversion"
+	"github.com/dolthub/dolt/go/libraries/doltcore/doltdb"
 	"github.com/dolthub/dolt/go/libraries/doltcore/sqle/dsess"
 	dherrors "github.com/dolthub/dolt/go/libraries/utils/errors"
 	"github.com/dolthub/dolt/go/store/chunks"
@@ -63,37 +64,42 @@ func openEmbeddedEngine(dsn string) (embeddedConnector, error) {
 // path of DoltDB.SetCrashOnFatalError), on every connection and after
 // each CREATE DATABASE. TestDiskFull fails if the crash comes back.
 func relaxFatalIO(conn driver.Conn) error {
-	s, err := sessionOf(conn)
-	if err != nil {
-		return err
-	}
-	for _, db := range dsess.DSessFromSess(s.ctx.Session).Provider().DoltDatabases() {
-		for _, ddb := range db.DoltDatabases() {
-			vs, ok := ddb.ValueReadWriter().(interface{ ChunkStore() chunks.ChunkStore })
-			if !ok {
-				return fmt.Errorf("cannot set the fatal I/O behaviour of Dolt database %s: its value store (%T) has no ChunkStore(); update loader/embedded.go for this Dolt version", db.Name(), ddb.ValueReadWriter())
-			}
-			if cs, ok := vs.ChunkStore().(interface {
-				SetFatalBehavior(dherrors.FatalBehavior)
-			}); ok {
-				cs.SetFatalBehavior(dherrors.FatalBehaviorError)
-			}
+	return eachDoltDB(conn, func(name string, ddb *doltdb.DoltDB) error {
+		vs, ok := ddb.ValueReadWriter().(interface{ ChunkStore() chunks.ChunkStore })
+		if !ok {
+			return fmt.Errorf("cannot set the fatal I/O behaviour of Dolt database %s: its value store (%T) has no ChunkStore(); update loader/embedded.go for this Dolt version", name, ddb.ValueReadWriter())
 		}
-	}
-	return nil
+		if cs, ok := vs.ChunkStore().(interface {
+			SetFatalBehavior(dherrors.FatalBehavior)
+		}); ok {
+			cs.SetFatalBehavior(dherrors.FatalBehaviorError)
+		}
+		return nil
+	})
 }
 
 // purgeCaches drops the engine's in-memory caches of decoded chunks and
 // prolly-tree nodes (DoltDB.PurgeCaches, which DOLT_GC's session-aware
 // safepoint controller also calls before it starts).
 func purgeCaches(conn driver.Conn) error {
+	return eachDoltDB(conn, func(_ string, ddb *doltdb.DoltDB) error {
+		ddb.PurgeCaches()
+		return nil
+	})
+}
+
+// eachDoltDB calls f for every DoltDB of every database the engine of
+// conn (an embedded connection: sessionOf) serves, with the database name.
+func eachDoltDB(conn driver.Conn, f func(name string, ddb *doltdb.DoltDB) error) error {
 	s, err := sessionOf(conn)
 	if err != nil {
 		return err
 	}
 	for _, db := range dsess.DSessFromSess(s.ctx.Session).Provider().DoltDatabases() {
 		for _, ddb := range db.DoltDatabases() {
-			ddb.PurgeCaches()
+			if err := f(db.Name(), ddb); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -214,6 +214,12 @@ func splitAuthor(a string) (string, string) {
 // databases again, after a CREATE DATABASE, which registers the new
 // database with Dolt's crash-on-fatal-I/O behaviour.
 func (t *Target) relaxFatalIO(ctx context.Context) error {
+	return t.onEngine(relaxFatalIO)
+}
+
+// onEngine runs f on the pinned connection's driver connection, on the
+// embedded engine only (a no-op on a sql-server).
+func (t *Target) onEngine(f func(driver.Conn) error) error {
 	if t.Kind != Embedded {
 		return nil
 	}
@@ -222,7 +228,7 @@ func (t *Target) relaxFatalIO(ctx context.Context) error {
 		if !ok {
 			return fmt.Errorf("not a driver connection (%T)", dc)
 		}
-		return relaxFatalIO(c)
+		return f(c)
 	})
 }
 
@@ -255,14 +261,5 @@ func (t *Target) Close() error {
 // PurgeCaches drops the embedded engine's caches (purgeCaches); a no-op on
 // a sql-server.
 func (t *Target) PurgeCaches(ctx context.Context) error {
-	if t.Kind != Embedded {
-		return nil
-	}
-	return t.conn.Raw(func(dc any) error {
-		c, ok := dc.(driver.Conn)
-		if !ok {
-			return fmt.Errorf("not a driver connection (%T)", dc)
-		}
-		return purgeCaches(c)
-	})
+	return t.onEngine(purgeCaches)
 }

@@ -60,6 +60,40 @@ func sameAsFresh(t *testing.T, dump string, tg doltTarget) {
 	}
 }
 
+// pagilaDay1 loads pagila into a new PostgreSQL database and dumps it as
+// day1; day2 is the path for the next night's dump, in the same dir.
+func pagilaDay1(t *testing.T) (pg *testenv.PG, pgURL, dir, day1, day2 string) {
+	t.Helper()
+	pg = testenv.Postgres(t)
+	_, pgURL = pg.CreateDB(t)
+	pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
+	dir = t.TempDir()
+	day1, day2 = filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
+	pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
+	return pg, pgURL, dir, day1, day2
+}
+
+// reportPaths returns each table's "path rows_changed" from a --report
+// JSON file's bytes.
+func reportPaths(t *testing.T, rep []byte) map[string]string {
+	t.Helper()
+	var parsed struct {
+		Tables []struct {
+			Name    string `json:"name"`
+			Path    string `json:"path"`
+			Changed int64  `json:"rows_changed"`
+		} `json:"tables"`
+	}
+	if err := json.Unmarshal(rep, &parsed); err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]string{}
+	for _, tb := range parsed.Tables {
+		paths[tb.Name] = fmt.Sprintf("%s %d", tb.Path, tb.Changed)
+	}
+	return paths
+}
+
 // TestNightlyCarry copies a day-1 pagila dump (with extra tables: keyless,
 // one to widen, one whose primary key changes, one to drop), then a day-2
 // dump after updates, deletes, inserts, a primary-key change, a type
@@ -145,20 +179,7 @@ func TestNightlyCarry(t *testing.T) {
 				t.Errorf("the report has no %s:\n%s", want, rep)
 			}
 		}
-		var parsed struct {
-			Tables []struct {
-				Name    string `json:"name"`
-				Path    string `json:"path"`
-				Changed int64  `json:"rows_changed"`
-			} `json:"tables"`
-		}
-		if err := json.Unmarshal(rep, &parsed); err != nil {
-			t.Fatal(err)
-		}
-		paths := map[string]string{}
-		for _, tb := range parsed.Tables {
-			paths[tb.Name] = fmt.Sprintf("%s %d", tb.Path, tb.Changed)
-		}
+		paths := reportPaths(t, rep)
 		// Patched: only the changed rows written (rental: 3 updated, 1
 		// inserted; film_actor: a key change and a delete; actor: 1
 		// inserted; uswap: two rows swap their UNIQUE values). Reloaded: the keyless table, the widened and the
@@ -303,12 +324,7 @@ func TestNightlyPatchReject(t *testing.T) {
 // table's hash equals a fresh one-session copy of day 2.
 func TestNightlyJobs(t *testing.T) {
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
-		pg := testenv.Postgres(t)
-		_, pgURL := pg.CreateDB(t)
-		pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
-		dir := t.TempDir()
-		day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
-		pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
+		pg, pgURL, dir, day1, day2 := pagilaDay1(t)
 		copyOK(t, day1, tg.spec, "-q", "--jobs", "2", "--split-rows", "1000")
 		pg.Exec(t, pgURL, `
 			UPDATE rental SET return_date = return_date + interval '1 day' WHERE rental_id IN (2, 3000, 9000);
@@ -321,20 +337,7 @@ func TestNightlyJobs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var parsed struct {
-			Tables []struct {
-				Name    string `json:"name"`
-				Path    string `json:"path"`
-				Changed int64  `json:"rows_changed"`
-			} `json:"tables"`
-		}
-		if err := json.Unmarshal(rep, &parsed); err != nil {
-			t.Fatal(err)
-		}
-		paths := map[string]string{}
-		for _, tb := range parsed.Tables {
-			paths[tb.Name] = fmt.Sprintf("%s %d", tb.Path, tb.Changed)
-		}
+		paths := reportPaths(t, rep)
 		for name, want := range map[string]string{"rental": "changed 4", "film_actor": "changed 1", "film": "unchanged 0", "customer": "unchanged 0"} {
 			if paths[name] != want {
 				t.Errorf("table %s: path %q, want %q", name, paths[name], want)
@@ -353,12 +356,7 @@ func TestNightlyJobs(t *testing.T) {
 func TestNightlyPatchSpill(t *testing.T) {
 	t.Setenv("PGCOPY_TEST_PATCH_KEYS", "2")
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
-		pg := testenv.Postgres(t)
-		_, pgURL := pg.CreateDB(t)
-		pg.Psql(t, pgURL, testenv.Testdata(t, "pagila/pagila.sql"))
-		dir := t.TempDir()
-		day1, day2 := filepath.Join(dir, "day1.sql"), filepath.Join(dir, "day2.sql")
-		pg.Dump(t, pgURL, day1, "--no-owner", "--no-privileges")
+		pg, pgURL, dir, day1, day2 := pagilaDay1(t)
 		copyOK(t, day1, tg.spec, "-q")
 		pg.Exec(t, pgURL, `
 			UPDATE rental SET return_date = return_date + interval '1 day' WHERE rental_id IN (2, 3, 4, 5000, 9000);

@@ -23,15 +23,7 @@ func TestCopyJobs(t *testing.T) {
 	want := testenv.DoltQuery(t, seq, q)
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
 		copyOK(t, dump, tg.spec, "-q", "--jobs", "3", "--split-rows", "1000")
-		got := tg.q(q)
-		if len(got) != len(want) {
-			t.Fatalf("%d tables, want %d", len(got), len(want))
-		}
-		for i := range want {
-			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
-				t.Errorf("table %s: hash %s with --jobs 3, %s without", want[i][0], got[i][1], want[i][1])
-			}
-		}
+		sameTableHashes(t, tg.q(q), want, "--jobs 3")
 		if n := tg.q("SELECT COUNT(*) FROM dolt_branches")[0][0]; n != "1" {
 			t.Errorf("%s branches left, want only main", n)
 		}
@@ -68,26 +60,15 @@ func TestRejectsJobs(t *testing.T) {
 	}
 }
 
-// TestCopyGCEvery runs DOLT_GC every 3,000 rows in the middle of the load
-// (which ends and reopens the session): the tables hash exactly as a copy
-// without it, on both targets.
+// TestCopyGCEvery bounds the load's memory every 3,000 rows: the embedded
+// engine drops its caches inside the transaction; the sql-server
+// (--server-gc) runs DOLT_GC, which ends and reopens the session. The
+// tables hash exactly as a copy without either, on both targets.
 func TestCopyGCEvery(t *testing.T) {
-	dump := testenv.Testdata(t, "pagila/pagila.sql")
-	plain := filepath.Join(t.TempDir(), "plain")
-	copyOK(t, dump, plain, "-q", "--gc-every", "0")
-	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
-	want := testenv.DoltQuery(t, plain, q)
+	dump, q, want := plainPagilaHashes(t)
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
 		copyOK(t, dump, tg.spec, "-q", "--gc-every", "3000", "--server-gc")
-		got := tg.q(q)
-		if len(got) != len(want) {
-			t.Fatalf("%d tables, want %d", len(got), len(want))
-		}
-		for i := range want {
-			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
-				t.Errorf("table %s: hash %s with --gc-every 3000, %s without", want[i][0], got[i][1], want[i][1])
-			}
-		}
+		sameTableHashes(t, tg.q(q), want, "--gc-every 3000")
 		if n := tg.q("SELECT COUNT(*) FROM dolt_log")[0][0]; n != "2" {
 			t.Errorf("dolt_log has %s commits, want 2", n)
 		}
@@ -102,23 +83,11 @@ func TestCopyGCEvery(t *testing.T) {
 // The tables hash exactly as a one-session copy's, the foreign keys
 // resolve and verify, and the report says what ran.
 func TestCopyJobsGCEvery(t *testing.T) {
-	dump := testenv.Testdata(t, "pagila/pagila.sql")
-	seq := filepath.Join(t.TempDir(), "seq")
-	copyOK(t, dump, seq, "-q", "--gc-every", "0")
-	q := "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
-	want := testenv.DoltQuery(t, seq, q)
+	dump, q, want := plainPagilaHashes(t)
 	eachTarget(t, func(t *testing.T, tg doltTarget) {
 		rep := filepath.Join(t.TempDir(), "report.json")
 		copyOK(t, dump, tg.spec, "-q", "--jobs", "3", "--split-rows", "1000", "--gc-every", "3000", "--server-gc", "--report", rep)
-		got := tg.q(q)
-		if len(got) != len(want) {
-			t.Fatalf("%d tables, want %d", len(got), len(want))
-		}
-		for i := range want {
-			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
-				t.Errorf("table %s: hash %s with --jobs 3 --gc-every 3000, %s without", want[i][0], got[i][1], want[i][1])
-			}
-		}
+		sameTableHashes(t, tg.q(q), want, "--jobs 3 --gc-every 3000")
 		b, err := os.ReadFile(rep)
 		if err != nil {
 			t.Fatal(err)
@@ -134,4 +103,30 @@ func TestCopyJobsGCEvery(t *testing.T) {
 			t.Errorf("dolt_log has %s commits, want 2", n)
 		}
 	})
+}
+
+// sameTableHashes compares rows of (table name, dolt_hashof_table) of a
+// copy made with flags against want, a plain copy's.
+func sameTableHashes(t *testing.T, got, want [][]string, flags string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d tables, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+			t.Errorf("table %s: hash %s with %s, %s without", want[i][0], got[i][1], flags, want[i][1])
+		}
+	}
+}
+
+// plainPagilaHashes copies pagila with --gc-every 0 and returns the dump,
+// the query for (table name, dolt_hashof_table) of every table, and its
+// rows on that copy.
+func plainPagilaHashes(t *testing.T) (dump, q string, want [][]string) {
+	t.Helper()
+	dump = testenv.Testdata(t, "pagila/pagila.sql")
+	plain := filepath.Join(t.TempDir(), "plain")
+	copyOK(t, dump, plain, "-q", "--gc-every", "0")
+	q = "SELECT table_name, dolt_hashof_table(table_name) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
+	return dump, q, testenv.DoltQuery(t, plain, q)
 }
