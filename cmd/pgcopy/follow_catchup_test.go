@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/pgcopy/pgcopy/internal/testenv"
@@ -17,6 +18,24 @@ import (
 // end, because the interval was only checked when the stream had no
 // event ready).
 func TestFollowCatchUpCommits(t *testing.T) {
+	testFollowCatchUp(t)
+}
+
+// TestFollowCatchUpGC is TestFollowCatchUpCommits with the follower
+// running DOLT_GC after every commit (the pgcopytest hook
+// PGCOPY_TEST_FOLLOW_GC_BYTES=1 lowers its 256 MiB journal threshold):
+// each GC ends the session and the follower goes on, on a fresh one, with
+// every commit transaction-consistent and the copy verified.
+func TestFollowCatchUpGC(t *testing.T) {
+	t.Setenv("PGCOPY_TEST_FOLLOW_GC_BYTES", "1")
+	if out := testFollowCatchUp(t); !strings.Contains(out, "pgcopy: follow: dolt_gc after commit") {
+		t.Errorf("the catch-up ran no dolt_gc; output:\n%s", out)
+	}
+}
+
+// testFollowCatchUp runs the catch-up test and returns the catch-up
+// follower's output.
+func testFollowCatchUp(t *testing.T) string {
 	pg := testenv.Postgres(t)
 	_, dbURL := pg.CreateDB(t)
 	slot := uniqueSlot(t, pg, dbURL)
@@ -67,4 +86,5 @@ func TestFollowCatchUpCommits(t *testing.T) {
 		}
 	}
 	mustVerify(t, dbURL, dir)
+	return out
 }

@@ -126,6 +126,17 @@ type follower struct {
 // that later commits read again come back from the chunk journal.
 const purgeEvery = 20000
 
+// gcJournalBytes is the size of the embedded target's chunk journal past
+// which the follower runs DOLT_GC after a commit (loader.Target.
+// GCAndReconnect; the commit is published and confirmed first, and the
+// follower is between transactions). Every commit appends its new nodes
+// to the journal and nothing else removes the old ones: at pgbench -R 1000
+// on scale 10 the journal grew by about 3.3 MB/s (685 MB in 3.5 minutes),
+// and the journal's in-memory index with it (nbs.rangeIndex, 24.6 MB of
+// the 118 MB heap then), which was the follower's remaining RSS growth
+// (BENCHMARKS.md, section 11).
+const gcJournalBytes = 256 << 20
+
 // Result says what a run did.
 type Result struct {
 	Commits   int             // commits published (the initial copy's included)

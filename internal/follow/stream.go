@@ -409,7 +409,15 @@ func (f *follower) commit(res *Result) error {
 		return nil
 	}
 	res.Commits++
-	if f.sincePurge += s.rows(); f.sincePurge >= purgeEvery {
+	if n, ok := f.tgt.JournalBytes(); ok && n >= gcJournalLimit() {
+		// DOLT_GC also purges the caches (dolt_gc.go).
+		start := time.Now()
+		if err := f.tgt.GCAndReconnect(ctx); err != nil {
+			return fmt.Errorf("after commit %s (published): dolt_gc of a %d-byte chunk journal: %w", hash, n, err)
+		}
+		f.sincePurge = 0
+		fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc after commit %s: the chunk journal held %.1f MiB; %.2f s\n", hash, float64(n)/(1<<20), time.Since(start).Seconds())
+	} else if f.sincePurge += s.rows(); f.sincePurge >= purgeEvery {
 		f.sincePurge = 0
 		if err := f.tgt.PurgeCaches(ctx); err != nil {
 			return fmt.Errorf("after commit %s (published): %w", hash, err)

@@ -1,0 +1,18 @@
+//go:build pgcopytest
+
+package follow
+
+import (
+	"os"
+	"strconv"
+)
+
+// gcJournalLimit is gcJournalBytes, or the test hook's PGCOPY_TEST_FOLLOW_GC_BYTES=N
+// (N > 0), with which a test has the follower run DOLT_GC after (nearly)
+// every commit.
+func gcJournalLimit() int64 {
+	if n, _ := strconv.ParseInt(os.Getenv("PGCOPY_TEST_FOLLOW_GC_BYTES"), 10, 64); n > 0 {
+		return n
+	}
+	return gcJournalBytes
+}
