@@ -65,6 +65,12 @@
 // transactions a keepalive lets the follower confirm the server's position
 // when nothing is waiting, so an idle follower does not hold WAL.
 //
+// Memory and disk (embedded target): after a commit the follower drops the
+// engine's caches every 20,000 committed row changes (purgeEvery), and
+// runs DOLT_GC once the chunk journal passes 256 MiB (gcJournalBytes; the
+// GC ends the session, loader.Target.GCAndReconnect opens a fresh one). It
+// never collects in the middle of an interval.
+//
 // Schema changes: logical replication carries no DDL. A Relation message
 // whose columns (names, order, type OID and typmod) differ from the
 // catalog of the snapshot the schema was translated from stops the
