@@ -67,7 +67,7 @@
 //
 // Memory and disk (embedded target): after a commit the follower drops the
 // engine's caches every 20,000 committed row changes (purgeEvery), and
-// runs DOLT_GC once the chunk journal passes 256 MiB (gcJournalBytes; the
+// runs DOLT_GC once the chunk journal passes 1 GiB (gcJournalBytes; the
 // GC ends the session, loader.Target.GCAndReconnect opens a fresh one). It
 // never collects in the middle of an interval.
 //

@@ -133,9 +133,13 @@ const purgeEvery = 20000
 // to the journal and nothing else removes the old ones: at pgbench -R 1000
 // on scale 10 the journal grew by about 3.3 MB/s (685 MB in 3.5 minutes),
 // and the journal's in-memory index with it (nbs.rangeIndex, 24.6 MB of
-// the 118 MB heap then), which was the follower's remaining RSS growth
-// (BENCHMARKS.md, section 11).
-const gcJournalBytes = 256 << 20
+// the 118 MB heap then), most likely the follower's remaining RSS growth
+// (BENCHMARKS.md, section 11). A GC stalls the follower: at 256 MiB on
+// scale 10 each took 7.2–8.6 s, every 80 s or so, and the lag at a commit
+// rose to 10.4 s at 1,000 tps with no gain in RSS. So the threshold is a
+// bound on disk, 1 GiB, rare at that rate (about every 5 minutes); how
+// long a GC of a 1 GiB journal stalls was not measured.
+const gcJournalBytes = 1 << 30
 
 // Result says what a run did.
 type Result struct {
