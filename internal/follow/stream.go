@@ -178,6 +178,21 @@ func typeFamily(t string) string {
 	return t
 }
 
+// intervalCut ends the --commit-every interval once *next has passed: the
+// commit is made now when the follower is between transactions, or at the
+// next Commit message (f.due) inside one; *next moves one interval on.
+func (f *follower) intervalCut(next *time.Time, every time.Duration, res *Result) error {
+	if time.Now().Before(*next) {
+		return nil
+	}
+	*next = time.Now().Add(every)
+	if f.inTx {
+		f.due = true
+		return nil
+	}
+	return f.commit(res)
+}
+
 // loop applies the stream until ctx ends, --until is reached, or an error.
 func (f *follower) loop(ctx context.Context, res *Result) error {
 	every := f.opts.CommitEvery
@@ -201,13 +216,8 @@ func (f *follower) loop(ctx context.Context, res *Result) error {
 				return f.commit(res)
 			}
 			if errors.Is(err, context.DeadlineExceeded) {
-				if !time.Now().Before(next) {
-					next = time.Now().Add(every)
-					if f.inTx {
-						f.due = true
-					} else if err := f.commit(res); err != nil {
-						return err
-					}
+				if err := f.intervalCut(&next, every, res); err != nil {
+					return err
 				}
 				if f.until != 0 && !f.inTx && time.Since(idleSince) > time.Second && time.Since(nudged) > time.Second {
 					// Write a WAL record so that the walsender moves on
@@ -242,13 +252,8 @@ func (f *follower) loop(ctx context.Context, res *Result) error {
 		// a reliable cut (a catch-up of 50,000 transactions made one
 		// commit). Past the interval, the commit is made at once between
 		// transactions, or at the next Commit (f.due) inside one.
-		if !time.Now().Before(next) {
-			next = time.Now().Add(every)
-			if f.inTx {
-				f.due = true
-			} else if err := f.commit(res); err != nil {
-				return err
-			}
+		if err := f.intervalCut(&next, every, res); err != nil {
+			return err
 		}
 	}
 }
@@ -413,14 +418,14 @@ func (f *follower) commit(res *Result) error {
 		// DOLT_GC also purges the caches (dolt_gc.go).
 		start := time.Now()
 		if err := f.tgt.GCAndReconnect(ctx); err != nil {
-			return fmt.Errorf("after commit %s (published): dolt_gc of a %d-byte chunk journal: %w", hash, n, err)
+			return fmt.Errorf("after commit %s (published, its LSN confirmed): dolt_gc of a %d-byte chunk journal: %w; run pgcopy follow again: it resumes from that commit", hash, n, err)
 		}
 		f.sincePurge = 0
 		fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc after commit %s: the chunk journal held %.1f MiB; %.2f s\n", hash, float64(n)/(1<<20), time.Since(start).Seconds())
 	} else if f.sincePurge += s.rows(); f.sincePurge >= purgeEvery {
 		f.sincePurge = 0
 		if err := f.tgt.PurgeCaches(ctx); err != nil {
-			return fmt.Errorf("after commit %s (published): %w", hash, err)
+			return fmt.Errorf("after commit %s (published, its LSN confirmed): drop the engine's caches: %w; run pgcopy follow again: it resumes from that commit", hash, err)
 		}
 	}
 	now := time.Now().UTC()
