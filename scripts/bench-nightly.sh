@@ -25,20 +25,9 @@ go build -o .cache/bin/pgcopy ./cmd/pgcopy
 go build -o .cache/bin/dolt github.com/dolthub/dolt/go/cmd/dolt
 pgcopy=$repo_root/.cache/bin/pgcopy
 dolt=$repo_root/.cache/bin/dolt
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pgcopy-bench-nightly.XXXXXX")
-chmod 755 "$tmp"
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	pg_stop
-	rm -rf "$tmp"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 # shellcheck source=scripts/lib-bench.sh
 source "$repo_root/scripts/lib-bench.sh"
+bench_scratch nightly
 bench_dolt_env "$tmp" "$dolt"
 
 step "uptime before: $(uptime)"

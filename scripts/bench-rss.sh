@@ -23,20 +23,9 @@ make_dump=$repo_root/../shared/corpus/make-pgbench-dump.sh
 pg_find pg_dump psql pgbench
 mkdir -p .cache/bin
 go build -o .cache/bin/pgcopy ./cmd/pgcopy
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pgcopy-bench-rss.XXXXXX")
-chmod 755 "$tmp"
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	pg_stop
-	rm -rf "$tmp"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 # shellcheck source=scripts/lib-bench.sh
 source "$repo_root/scripts/lib-bench.sh"
+bench_scratch rss
 bench_dolt_env "$tmp"
 
 pg_start "$tmp/pg"
