@@ -461,6 +461,7 @@ func (t *Target) GCAndReconnect(ctx context.Context) error {
 // reconnect replaces the pinned session, which DOLT_GC ended, with a
 // fresh one on the target database.
 func (t *Target) reconnect(ctx context.Context) error {
+	t.untrack()
 	discard(t.conn)
 	// Idle pooled connections are ended sessions too, and an ended
 	// embedded session may still accept USE and writes whose rows are

@@ -43,7 +43,10 @@
 // writes enters (BENCHMARKS.md, "Bounding a load's memory without
 // DOLT_GC"). [Target.GCAndReconnect] runs DOLT_GC in the middle of a load
 // on a sql-server (--server-gc), and [Target.Rejoin] gives a --jobs worker
-// a fresh session after it.
+// a fresh session after it. [Target.StartGC] runs DOLT_GC on an embedded
+// target in the background, on a session of its own, with Dolt's
+// session-aware GC safepoint controller, while the pinned session goes on
+// writing (the follower; gcbackground.go).
 // The loader never parses PostgreSQL and never decides how a value is
 // converted; translate does. It never commits anything that failed: a run
 // that stops early leaves the branch HEAD untouched, and the next run resets

@@ -9,10 +9,12 @@ import (
 
 	"github.com/dolthub/dolt/go/cmd/dolt/doltversion"
 	"github.com/dolthub/dolt/go/libraries/doltcore/doltdb"
+	"github.com/dolthub/dolt/go/libraries/doltcore/sqle/dprocedures"
 	"github.com/dolthub/dolt/go/libraries/doltcore/sqle/dsess"
 	dherrors "github.com/dolthub/dolt/go/libraries/utils/errors"
 	"github.com/dolthub/dolt/go/store/chunks"
 	embedded "github.com/dolthub/driver"
+	gmssql "github.com/dolthub/go-mysql-server/sql"
 )
 
 // doltVersion is the version of the embedded Dolt engine, for messages.
@@ -103,4 +105,69 @@ func eachDoltDB(conn driver.Conn, f func(name string, ddb *doltdb.DoltDB) error)
 		}
 	}
 	return nil
+}
+
+// sessionTrack is the pinned session as Dolt's GC safepoint controller
+// knows it (gcbackground.go): registered, and whether a command is
+// outstanding on it.
+type sessionTrack struct {
+	sess gmssql.Session
+	busy bool
+}
+
+// trackSession registers the pinned session with the engine's GC
+// safepoint controller, busy, and switches DOLT_GC in this process to the
+// session-aware safepoint controller (dprocedures.RunDoltGC: the
+// controller Dolt's sql-server uses when auto_gc is on), which keeps the
+// sessions it knows instead of ending every session.
+func (t *Target) trackSession() error {
+	if t.track != nil {
+		return nil
+	}
+	var s *engineSession
+	if err := t.conn.Raw(func(dc any) (err error) {
+		s, err = sessionOf(dc)
+		return err
+	}); err != nil {
+		return fmt.Errorf("background dolt_gc: %w", err)
+	}
+	dprocedures.UseSessionAwareSafepointController = true
+	if err := gmssql.SessionCommandBegin(s.ctx.Session); err != nil {
+		return fmt.Errorf("background dolt_gc: register the session: %w", err)
+	}
+	t.track = &sessionTrack{sess: s.ctx.Session, busy: true}
+	return nil
+}
+
+// Idle tells a running background GC that the pinned session is between
+// commands, so that the GC may visit its roots now (gcbackground.go). A
+// no-op before the first StartGC. Run nothing on the session until Busy.
+func (t *Target) Idle() {
+	if t.track != nil && t.track.busy {
+		gmssql.SessionCommandEnd(t.track.sess)
+		t.track.busy = false
+	}
+}
+
+// Busy ends an Idle: it waits while a GC visits the session's roots, then
+// marks a command outstanding.
+func (t *Target) Busy() error {
+	if t.track != nil && !t.track.busy {
+		if err := gmssql.SessionCommandBegin(t.track.sess); err != nil {
+			return fmt.Errorf("background dolt_gc: %w", err)
+		}
+		t.track.busy = true
+	}
+	return nil
+}
+
+// untrack removes the pinned session from the controller, before the
+// session is closed or replaced.
+func (t *Target) untrack() {
+	if t.track == nil {
+		return
+	}
+	t.Idle()
+	gmssql.SessionEnd(t.track.sess)
+	t.track = nil
 }

@@ -42,3 +42,15 @@ func sessionOf(any) (*engineSession, error) {
 
 func relaxFatalIO(driver.Conn) error { return nil }
 func purgeCaches(driver.Conn) error  { return nil }
+
+type sessionTrack struct{}
+
+func (t *Target) trackSession() error { return ErrBackgroundGC }
+
+// Idle is a no-op without the embedded engine.
+func (t *Target) Idle() {}
+
+// Busy is a no-op without the embedded engine.
+func (t *Target) Busy() error { return nil }
+
+func (t *Target) untrack() {}

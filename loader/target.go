@@ -64,6 +64,8 @@ type Target struct {
 	locked    bool           // the lock is held
 	lockFiles []*flock.Flock // embedded: one flock(2)ed file per database
 	lockConn  *sql.Conn      // sql-server: the session holding GET_LOCK
+
+	track *sessionTrack // the pinned session as the GC safepoint controller knows it (gcbackground.go)
 }
 
 // Options for opening a target.
@@ -245,6 +247,7 @@ func (t *Target) Exec(ctx context.Context, query string) error {
 // files' lock.
 func (t *Target) Close() error {
 	var errs []error
+	t.untrack()
 	if t.conn != nil {
 		errs = append(errs, t.conn.Close())
 	}

@@ -67,9 +67,13 @@
 //
 // Memory and disk (embedded target): after a commit the follower drops the
 // engine's caches every 20,000 committed row changes (purgeEvery), and
-// runs DOLT_GC once the chunk journal passes 1 GiB (gcJournalBytes; the
-// GC ends the session, loader.Target.GCAndReconnect opens a fresh one). It
-// never collects in the middle of an interval.
+// starts DOLT_GC once the chunk journal passes 256 MiB (gcJournalBytes).
+// The GC runs in the background on a session of its own
+// (loader.Target.StartGC) while the follower goes on applying on its
+// session, which it marks idle while it waits for the stream
+// (loader.Target.Idle, Busy) so that the GC can visit its roots; at the
+// end of a run the follower waits for a running GC. A failed GC ends the
+// run with its error: every commit so far is published and confirmed.
 //
 // Schema changes: logical replication carries no DDL. A Relation message
 // whose columns (names, order, type OID and typmod) differ from the

@@ -114,6 +114,9 @@ type follower struct {
 	// row changes committed since the engine's caches were last dropped
 	// (purgeEvery)
 	sincePurge int64
+
+	gc      *loader.BackgroundGC // the DOLT_GC running beside the stream, if any (gcJournalBytes)
+	gcAfter string               // the commit it started after
 }
 
 // purgeEvery is how many committed row changes the follower applies
@@ -127,19 +130,19 @@ type follower struct {
 const purgeEvery = 20000
 
 // gcJournalBytes is the size of the embedded target's chunk journal past
-// which the follower runs DOLT_GC after a commit (loader.Target.
-// GCAndReconnect; the commit is published and confirmed first, and the
-// follower is between transactions). Every commit appends its new nodes
-// to the journal and nothing else removes the old ones: at pgbench -R 1000
-// on scale 10 the journal grew by about 3.3 MB/s (685 MB in 3.5 minutes),
+// which the follower starts DOLT_GC after a commit, in the background
+// (loader.Target.StartGC: on a session of its own, with Dolt's
+// session-aware safepoint controller, while the follower goes on applying
+// the stream on its session). Every commit appends its new nodes to the
+// journal and nothing else removes the old ones: at pgbench -R 1000 on
+// scale 10 the journal grew by about 3.3 MB/s (685 MB in 3.5 minutes),
 // and the journal's in-memory index with it (nbs.rangeIndex, 24.6 MB of
 // the 118 MB heap then), most likely the follower's remaining RSS growth
-// (BENCHMARKS.md, section 11). A GC stalls the follower: at 256 MiB on
-// scale 10 each took 7.2–8.6 s, every 80 s or so, and the lag at a commit
-// rose to 10.4 s at 1,000 tps with no gain in RSS. So the threshold is a
-// bound on disk, 1 GiB, rare at that rate (about every 5 minutes); how
-// long a GC of a 1 GiB journal stalls was not measured.
-const gcJournalBytes = 1 << 30
+// (BENCHMARKS.md, section 11). A GC that stopped the follower
+// (GCAndReconnect, which ends the session) took 7.2–8.6 s at 256 MiB on
+// scale 10 and raised the lag at a commit to 10.4 s at 1,000 tps; in the
+// background it costs CPU, not a stall.
+const gcJournalBytes = 256 << 20
 
 // Result says what a run did.
 type Result struct {
@@ -287,6 +290,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return res, nil
 	}
 	err = f.loop(ctx, res)
+	if gerr := f.gcEnded(true); gerr != nil {
+		err = errors.Join(err, gerr)
+	}
 	res.LSN = f.state.LSN
 	return res, err
 }

@@ -205,8 +205,15 @@ func (f *follower) loop(ctx context.Context, res *Result) error {
 			deadline = minTime(deadline, time.Now().Add(time.Second))
 		}
 		wctx, cancel := context.WithDeadline(ctx, deadline)
+		f.tgt.Idle() // a background GC may visit the session's roots while it waits
 		ev, err := f.stream.Next(wctx)
 		cancel()
+		if berr := f.tgt.Busy(); berr != nil {
+			return berr
+		}
+		if gerr := f.gcEnded(false); gerr != nil {
+			return gerr
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				// SIGINT/SIGTERM: discard the transaction in progress,
@@ -414,14 +421,16 @@ func (f *follower) commit(res *Result) error {
 		return nil
 	}
 	res.Commits++
-	if n, ok := f.tgt.JournalBytes(); ok && n >= gcJournalLimit() {
-		// DOLT_GC also purges the caches (dolt_gc.go).
-		start := time.Now()
-		if err := f.tgt.GCAndReconnect(ctx); err != nil {
-			return fmt.Errorf("after commit %s (published, its LSN confirmed): dolt_gc of a %d-byte chunk journal: %w; run pgcopy follow again: it resumes from that commit", hash, n, err)
-		}
+	if f.gc != nil {
+		// a GC is running: it purged the caches when it began
 		f.sincePurge = 0
-		fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc after commit %s: the chunk journal held %.1f MiB; %.2f s\n", hash, float64(n)/(1<<20), time.Since(start).Seconds())
+	} else if n, ok := f.tgt.JournalBytes(); ok && n >= gcJournalLimit() {
+		gc, err := f.tgt.StartGC(ctx)
+		if err != nil {
+			return fmt.Errorf("after commit %s (published, its LSN confirmed): start dolt_gc of a %d-byte chunk journal: %w; run pgcopy follow again: it resumes from that commit", hash, n, err)
+		}
+		f.gc, f.gcAfter, f.sincePurge = gc, hash, 0
+		fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc after commit %s, in the background: the chunk journal holds %.1f MiB\n", short(hash), float64(n)/(1<<20))
 	} else if f.sincePurge += s.rows(); f.sincePurge >= purgeEvery {
 		f.sincePurge = 0
 		if err := f.tgt.PurgeCaches(ctx); err != nil {
@@ -440,4 +449,33 @@ func (f *follower) commit(res *Result) error {
 	f.record(rec)
 	f.warnRetained(ctx, false)
 	return nil
+}
+
+// gcEnded reports a background GC that has ended (StartGC in commit), or
+// with wait, waits for the running one to end: the session is marked idle
+// first, since the GC's last step waits for the session's safepoint. The
+// GC's error is the run's: the commits so far are published and
+// confirmed, the transactions after them are not, and a rerun resumes
+// from the last commit.
+func (f *follower) gcEnded(wait bool) error {
+	if f.gc == nil {
+		return nil
+	}
+	if !wait {
+		select {
+		case <-f.gc.Done():
+		default:
+			return nil
+		}
+	}
+	f.tgt.Idle()
+	err := f.gc.Wait()
+	gc := f.gc
+	f.gc = nil
+	if err != nil {
+		return fmt.Errorf("%w (it started after commit %s, which is published and its LSN confirmed, as is every commit after it); run pgcopy follow again: it resumes from the last commit", err, short(f.gcAfter))
+	}
+	n, _ := f.tgt.JournalBytes()
+	fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc done in %.2f s, the stream applied meanwhile; the chunk journal holds %.1f MiB\n", gc.Took().Seconds(), float64(n)/(1<<20))
+	return f.tgt.Busy()
 }
