@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,4 +48,26 @@ func (t *Target) JournalBytes() (n int64, ok bool) {
 		return 0, false
 	}
 	return fi.Size(), true
+}
+
+// StoreBytes returns the size in bytes of all the chunk files of the
+// current database of an embedded target (.dolt/noms and its oldgen: the
+// journal and the table files and archives that dolt_gc writes); ok is
+// false for a sql-server or when the directory cannot be read.
+func (t *Target) StoreBytes() (n int64, ok bool) {
+	if t.Kind != Embedded || t.root == "" {
+		return 0, false
+	}
+	err := filepath.WalkDir(filepath.Join(t.root, t.cur, ".dolt", "noms"), func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n, err == nil
 }

@@ -15,6 +15,7 @@
 #   the unthrottled probe, at most pgbench's rate alone), BENCH_FOLLOW_NIGHT [10000] (pgbench -t
 #   per client, 2 clients, while no follower runs), BENCH_FOLLOW_EVERY [2s] (--commit-every),
 #   BENCH_FOLLOW_SAMPLE [5] (seconds between RSS samples; lag is sampled every second),
+#   BENCH_FOLLOW_GC_MB [1024] (the follower's --gc-journal-mb; -1: no GC),
 #   BENCH_OUT, BENCH_WRITE_DOC [1], PG_BINDIR.
 #
 # Phases, strictly one after another on a throwaway PostgreSQL 15 (wal_level=logical):
@@ -52,6 +53,7 @@ rate=${BENCH_FOLLOW_RATE:-auto}
 night=${BENCH_FOLLOW_NIGHT:-10000}
 backlog=${BENCH_FOLLOW_BACKLOG:-5000}
 every=${BENCH_FOLLOW_EVERY:-2s}
+gc_mb=${BENCH_FOLLOW_GC_MB:-1024}
 sample=${BENCH_FOLLOW_SAMPLE:-5}
 write_doc=${BENCH_WRITE_DOC:-1}
 out=${BENCH_OUT:-$repo_root/.cache/bench/follow-$(date -u +%Y%m%dT%H%M%SZ)}
@@ -160,7 +162,7 @@ tps_alone=$(tps_of "$out/pgbench-alone.log")
 echo "    $tps_alone tps ($busy_alone busy cores)"
 
 target=$tmp/target
-follow_args=(--source "$url" --target "$target" --slot bench --publication bench --commit-every "$every")
+follow_args=(--source "$url" --target "$target" --slot bench --publication bench --commit-every "$every" --gc-journal-mb "$gc_mb")
 
 step "probe: follower started; pgbench -c 2 -j 2 -t $backlog -n (unthrottled) after its first commit"
 t0=$(now)
@@ -265,6 +267,10 @@ echo "    $night_tx transactions ($((night_tx * 4)) row changes, $night_bytes WA
 step "verify: pgcopy verify of the followed target"
 "$pgcopy" verify --source "$url" --target "$target" >"$out/verify.log" 2>&1 || { cat "$out/verify.log"; die "pgcopy verify found differences"; }
 tail -n 1 "$out/verify.log"
+gc_runs=$(grep -c '^pgcopy: follow: dolt_gc done in' "$out/follow-steady.log" || true)
+gc_secs=$(sed -n 's/^pgcopy: follow: dolt_gc done in \([0-9.]*\) s.*/\1/p' "$out/follow-steady.log" | sort -n | awk 'NR==1{a=$1} {b=$1} END{if (NR) printf "%s-%s s", a, b; else printf "none"}')
+store_mib=$(du -sm "$target/.dolt/noms" | cut -f1)
+journal_mib=$(( $(stat -c %s "$target/.dolt/noms/vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv" 2>/dev/null || echo 0) / 1048576 ))
 
 cat >"$out/summary.md" <<EOF
 Run: $(date -u +%Y-%m-%d) by \`scripts/bench.sh follow\` (scale $scale, steady run $minutes min, --commit-every $every,
@@ -284,6 +290,8 @@ $(sed -n 's/^load average at start: //p' "$out/machine.txt").
 | lag in bytes sampled from PostgreSQL (slot confirmed_flush_lsn, 1 s samples), max / p95 | $lag_b_max / $lag_b_p95 |
 | lag in seconds from the same samples (1 s resolution), max / p95 | $lag_s_max / $lag_s_p95 |
 | follower RSS first / last / max (every $sample s) | $((rss_first / 1024)) / $((rss_last / 1024)) / $((rss_max / 1024)) MiB |
+| background dolt_gc in the steady run (--gc-journal-mb $gc_mb): count, time each | $gc_runs, $gc_secs |
+| target's store after the run (.dolt/noms, after the catch-up) / its chunk journal | $store_mib / $journal_mib MiB |
 | night: pgbench -c 2 -t $night, follower stopped | $night_tx transactions, $((night_tx * 4)) row changes, $night_bytes WAL bytes |
 | catch-up: follow --until now | $catchup_s s, peak RSS $catchup_rss MiB ($catchup_busy busy cores) |
 | full copy --source of the same database ($rows_total rows) | $copy_s s, peak RSS $copy_rss MiB ($copy_busy busy cores) |

@@ -51,6 +51,10 @@ type Options struct {
 	// WarnRetained warns when the slot retains more WAL than this many
 	// bytes; 0 means 1 GiB, < 0 never.
 	WarnRetained int64
+	// GCJournal starts a background DOLT_GC after a commit once the
+	// embedded target's chunk journal holds this many bytes
+	// (gcJournalBytes); 0 means 1 GiB, < 0 never.
+	GCJournal int64
 	// Log gets one line per commit and the warnings; Report (optional) one
 	// JSON object per commit.
 	Log, Report io.Writer
@@ -142,7 +146,7 @@ const purgeEvery = 20000
 // (GCAndReconnect, which ends the session) took 7.2–8.6 s at 256 MiB on
 // scale 10 and raised the lag at a commit to 10.4 s at 1,000 tps; in the
 // background it costs CPU, not a stall.
-const gcJournalBytes = 256 << 20
+const gcJournalBytes = 1 << 30
 
 // Result says what a run did.
 type Result struct {
@@ -167,6 +171,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.WarnRetained == 0 {
 		opts.WarnRetained = 1 << 30
+	}
+	if opts.GCJournal == 0 {
+		opts.GCJournal = gcJournalBytes
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard

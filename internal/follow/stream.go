@@ -421,17 +421,18 @@ func (f *follower) commit(res *Result) error {
 		return nil
 	}
 	res.Commits++
-	if f.gc != nil {
-		// a GC is running: it purged the caches when it began
-		f.sincePurge = 0
-	} else if n, ok := f.tgt.JournalBytes(); ok && n >= gcJournalLimit() {
+	if n, ok := f.tgt.JournalBytes(); ok && f.gc == nil && f.gcJournalLimit() > 0 && n >= f.gcJournalLimit() {
 		gc, err := f.tgt.StartGC(ctx)
 		if err != nil {
 			return fmt.Errorf("after commit %s (published, its LSN confirmed): start dolt_gc of a %d-byte chunk journal: %w; run pgcopy follow again: it resumes from that commit", hash, n, err)
 		}
 		f.gc, f.gcAfter, f.sincePurge = gc, hash, 0
-		fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc after commit %s, in the background: the chunk journal holds %.1f MiB\n", short(hash), float64(n)/(1<<20))
+		all, _ := f.tgt.StoreBytes()
+		fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc after commit %s, in the background: the chunk journal holds %.1f MiB, the store %.1f MiB\n", short(hash), float64(n)/(1<<20), float64(all)/(1<<20))
 	} else if f.sincePurge += s.rows(); f.sincePurge >= purgeEvery {
+		// also while a GC runs (which purges once, when it begins): the
+		// caches fill as fast then, and Dolt's sql-server purges them
+		// under running sessions too
 		f.sincePurge = 0
 		if err := f.tgt.PurgeCaches(ctx); err != nil {
 			return fmt.Errorf("after commit %s (published, its LSN confirmed): drop the engine's caches: %w; run pgcopy follow again: it resumes from that commit", hash, err)
@@ -476,6 +477,7 @@ func (f *follower) gcEnded(wait bool) error {
 		return fmt.Errorf("%w (it started after commit %s, which is published and its LSN confirmed, as is every commit after it); run pgcopy follow again: it resumes from the last commit", err, short(f.gcAfter))
 	}
 	n, _ := f.tgt.JournalBytes()
-	fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc done in %.2f s, the stream applied meanwhile; the chunk journal holds %.1f MiB\n", gc.Took().Seconds(), float64(n)/(1<<20))
+	all, _ := f.tgt.StoreBytes()
+	fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc done in %.2f s, the stream applied meanwhile; the chunk journal holds %.1f MiB, the store %.1f MiB\n", gc.Took().Seconds(), float64(n)/(1<<20), float64(all)/(1<<20))
 	return f.tgt.Busy()
 }

@@ -2,6 +2,6 @@
 
 package follow
 
-// gcJournalLimit is gcJournalBytes (see testhook.go for the pgcopytest
+// gcJournalLimit is opts.GCJournal (see testhook.go for the pgcopytest
 // build's PGCOPY_TEST_FOLLOW_GC_BYTES).
-func gcJournalLimit() int64 { return gcJournalBytes }
+func (f *follower) gcJournalLimit() int64 { return f.opts.GCJournal }
