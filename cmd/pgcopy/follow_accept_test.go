@@ -468,12 +468,42 @@ var pgbenchTPS = regexp.MustCompile(`tps = ([0-9.]+) \(without initial connectio
 // TestFollowAccept is issue 14's acceptance test of `pgcopy follow`.
 func TestFollowAccept(t *testing.T) {
 	eachFollowTarget(t, func(t *testing.T, newTarget func(string) followTarget) {
-		t.Run("pgbench", func(t *testing.T) { testFollowPgbench(t, newTarget("bench")) })
+		t.Run("pgbench", func(t *testing.T) { testFollowPgbench(t, newTarget("bench"), false) })
 		t.Run("faults", func(t *testing.T) { testFollowFaults(t, newTarget("faults")) })
 	})
 }
 
-func testFollowPgbench(t *testing.T, ft followTarget) {
+// TestFollowAcceptKillInGC is the pgbench part of TestFollowAccept with
+// the follower starting a background DOLT_GC after every commit (the
+// pgcopytest hook PGCOPY_TEST_FOLLOW_GC_BYTES=1) and the kill -9 made
+// while one runs: the GC's session and the follower's are both cut, and
+// the rerun resumes with every table equal to PostgreSQL's. Embedded only:
+// the background GC is the directory target's.
+func TestFollowAcceptKillInGC(t *testing.T) {
+	t.Setenv("PGCOPY_TEST_FOLLOW_GC_BYTES", "1")
+	dir := filepath.Join(t.TempDir(), "bench")
+	testFollowPgbench(t, followTarget{spec: dir, dir: dir}, true)
+}
+
+var gcLine = regexp.MustCompile(`(?m)^pgcopy: follow: dolt_gc (after commit|done in) `)
+
+// inGC reports whether the follower's output shows a background GC that
+// started and has not ended.
+func inGC(out string) bool {
+	started, ended := 0, 0
+	for _, m := range gcLine.FindAllStringSubmatch(out, -1) {
+		if m[1] == "done in" {
+			ended++
+		} else {
+			started++
+		}
+	}
+	return started > ended
+}
+
+// testFollowPgbench: with killInGC, the kill -9 waits (up to 60 s) for
+// the output to show a background GC running.
+func testFollowPgbench(t *testing.T, ft followTarget, killInGC bool) {
 	pg := testenv.Postgres(t)
 	_, dbURL := pg.CreateDB(t)
 	slot := uniqueSlot(t, pg, dbURL)
@@ -534,6 +564,13 @@ func testFollowPgbench(t *testing.T, ft followTarget) {
 		before = len(lsns) + 1
 		return initial && len(lsns) >= 1
 	})
+	if killInGC {
+		for end := time.Now().Add(60 * time.Second); !inGC(f.out.String()); time.Sleep(time.Millisecond) {
+			if time.Now().After(end) || f.exited() {
+				t.Fatalf("no background dolt_gc seen running; output:\n%s", f.out.String())
+			}
+		}
+	}
 	benchRunning := bench.ProcessState == nil
 	if err := f.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)

@@ -65,9 +65,11 @@
 // transactions a keepalive lets the follower confirm the server's position
 // when nothing is waiting, so an idle follower does not hold WAL.
 //
-// Memory and disk (embedded target): after a commit the follower drops the
-// engine's caches every 20,000 committed row changes (purgeEvery), and
-// starts DOLT_GC once the chunk journal passes 256 MiB (gcJournalBytes).
+// Memory and disk (embedded target): the follower drops the engine's
+// caches every 20,000 applied row changes, at a PostgreSQL transaction's
+// end, or earlier when the heap is high (purgeEvery, pipeline.CachePurge);
+// after a commit it starts DOLT_GC once the chunk journal passes
+// --gc-journal-mb, 1 GiB by default (gcJournalBytes).
 // The GC runs in the background on a session of its own
 // (loader.Target.StartGC) while the follower goes on applying on its
 // session, which it marks idle while it waits for the stream

@@ -115,16 +115,20 @@ type follower struct {
 
 	warned time.Time
 
-	// row changes committed since the engine's caches were last dropped
-	// (purgeEvery)
-	sincePurge int64
+	// counts applied row changes and says when to drop the engine's
+	// caches (purgeEvery)
+	purge *pipeline.CachePurge
 
 	gc      *loader.BackgroundGC // the DOLT_GC running beside the stream, if any (gcJournalBytes)
 	gcAfter string               // the commit it started after
+	gcStore int64                // bytes of the store after the last GC (gcDue)
 }
 
-// purgeEvery is how many committed row changes the follower applies
-// between drops of the embedded engine's caches (loader.Target.PurgeCaches).
+// purgeEvery is how many row changes the follower applies between drops
+// of the embedded engine's caches (loader.Target.PurgeCaches), counted at
+// each PostgreSQL transaction's end, inside an interval too (a catch-up's
+// interval holds many); earlier when Go's live heap is over 3/4 of the
+// soft limit (pipeline.CachePurge).
 // Every prolly-tree node a commit writes enters Dolt's process-wide node
 // cache (256 MiB of node bytes, more in heap), and a scattered row change
 // writes about one 4 KB leaf and its path; without the drops a follower's
@@ -133,19 +137,25 @@ type follower struct {
 // that later commits read again come back from the chunk journal.
 const purgeEvery = 20000
 
-// gcJournalBytes is the size of the embedded target's chunk journal past
-// which the follower starts DOLT_GC after a commit, in the background
-// (loader.Target.StartGC: on a session of its own, with Dolt's
-// session-aware safepoint controller, while the follower goes on applying
-// the stream on its session). Every commit appends its new nodes to the
-// journal and nothing else removes the old ones: at pgbench -R 1000 on
-// scale 10 the journal grew by about 3.3 MB/s (685 MB in 3.5 minutes),
-// and the journal's in-memory index with it (nbs.rangeIndex, 24.6 MB of
-// the 118 MB heap then), most likely the follower's remaining RSS growth
-// (BENCHMARKS.md, section 11). A GC that stopped the follower
-// (GCAndReconnect, which ends the session) took 7.2–8.6 s at 256 MiB on
-// scale 10 and raised the lag at a commit to 10.4 s at 1,000 tps; in the
-// background it costs CPU, not a stall.
+// gcJournalBytes is the default size of the embedded target's chunk
+// journal past which the follower starts DOLT_GC after a commit
+// (--gc-journal-mb), in the background (loader.Target.StartGC: on a
+// session of its own, with Dolt's session-aware safepoint controller,
+// while the follower goes on applying the stream on its session). Every
+// commit appends its new nodes to the journal; a GC moves the live ones
+// into table files and drops the rest. How much is garbage depends on the
+// interval: within one, a leaf changed many times leaves all but its last
+// version behind, while every commit's own leaves are history and stay.
+// Measured at pgbench -R 1000, scale 10, --commit-every 2s (BENCHMARKS.md,
+// section 11): the journal grew 3.3 MB/s, and each GC of 256 MiB of it
+// gave back only 50-96 MiB (the store went from 279 to 1,041 MiB in 5
+// GCs); each took longer as the store grew (12.8 s to 36.1 s, in the
+// background), the lag rose to 17 s and RSS climbed 9.2 MiB/min. So the
+// follower waits until the journal holds both gcJournalBytes and as much
+// as the whole store held after the last GC (gcDue): a GC's cost, which
+// grows with the store, is then paid once per doubling of a store that
+// keeps its history, and once per gcJournalBytes of one that is mostly
+// garbage.
 const gcJournalBytes = 1 << 30
 
 // Result says what a run did.
@@ -186,7 +196,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	f := &follower{opts: opts, plans: map[uint32]*plan{}, bg: context.WithoutCancel(ctx)}
+	f := &follower{opts: opts, plans: map[uint32]*plan{}, bg: context.WithoutCancel(ctx), purge: pipeline.NewCachePurge(purgeEvery)}
 	f.src, err = replication.Open(ctx, opts.Source)
 	if err != nil {
 		return res, err

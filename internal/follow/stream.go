@@ -323,6 +323,14 @@ func (f *follower) event(ctx context.Context, ev replication.Event, res *Result)
 		if err := f.app.commitTx(bg); err != nil {
 			return false, err
 		}
+		// The caches are dropped while a background GC runs too (it
+		// purges once, when it begins): they fill as fast then, and Dolt's
+		// sql-server purges them under running sessions as well.
+		if f.purge.Add(f.app.rows()) {
+			if err := f.tgt.PurgeCaches(bg); err != nil {
+				return false, fmt.Errorf("drop the engine's caches: %w", err)
+			}
+		}
 		f.pending.txns++
 		f.pending.inserted += f.app.inserted
 		f.pending.updated += f.app.updated
@@ -421,22 +429,14 @@ func (f *follower) commit(res *Result) error {
 		return nil
 	}
 	res.Commits++
-	if n, ok := f.tgt.JournalBytes(); ok && f.gc == nil && f.gcJournalLimit() > 0 && n >= f.gcJournalLimit() {
+	if n, ok := f.tgt.JournalBytes(); ok && f.gcDue(n) {
 		gc, err := f.tgt.StartGC(ctx)
 		if err != nil {
 			return fmt.Errorf("after commit %s (published, its LSN confirmed): start dolt_gc of a %d-byte chunk journal: %w; run pgcopy follow again: it resumes from that commit", hash, n, err)
 		}
-		f.gc, f.gcAfter, f.sincePurge = gc, hash, 0
+		f.gc, f.gcAfter = gc, hash
 		all, _ := f.tgt.StoreBytes()
 		fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc after commit %s, in the background: the chunk journal holds %.1f MiB, the store %.1f MiB\n", short(hash), float64(n)/(1<<20), float64(all)/(1<<20))
-	} else if f.sincePurge += s.rows(); f.sincePurge >= purgeEvery {
-		// also while a GC runs (which purges once, when it begins): the
-		// caches fill as fast then, and Dolt's sql-server purges them
-		// under running sessions too
-		f.sincePurge = 0
-		if err := f.tgt.PurgeCaches(ctx); err != nil {
-			return fmt.Errorf("after commit %s (published, its LSN confirmed): drop the engine's caches: %w; run pgcopy follow again: it resumes from that commit", hash, err)
-		}
 	}
 	now := time.Now().UTC()
 	rec := CommitRecord{Kind: "stream", Commit: hash, Branch: f.opts.Branch, LSN: st.LSN.String(), CommitTime: f.lastTime,
@@ -478,6 +478,16 @@ func (f *follower) gcEnded(wait bool) error {
 	}
 	n, _ := f.tgt.JournalBytes()
 	all, _ := f.tgt.StoreBytes()
+	f.gcStore = all
 	fmt.Fprintf(f.opts.Log, "pgcopy: follow: dolt_gc done in %.2f s, the stream applied meanwhile; the chunk journal holds %.1f MiB, the store %.1f MiB\n", gc.Took().Seconds(), float64(n)/(1<<20), float64(all)/(1<<20))
 	return f.tgt.Busy()
+}
+
+// gcDue says whether a chunk journal of n bytes calls for a background GC
+// now: none is running, and n is at least the limit (--gc-journal-mb, or
+// the test hook) and at least the store's size after the last GC
+// (gcJournalBytes explains why).
+func (f *follower) gcDue(n int64) bool {
+	limit, store := f.gcJournalLimit()
+	return f.gc == nil && limit > 0 && n >= limit && (!store || n >= f.gcStore)
 }

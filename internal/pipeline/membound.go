@@ -54,6 +54,23 @@ func (p *cachePurge) add(n int64) bool {
 	return true
 }
 
+// CachePurge is cachePurge for a writer outside a load: the follower
+// (internal/follow), which counts its applied row changes with Add and
+// drops the engine's caches when Add says so, also inside an interval's
+// open transaction.
+type CachePurge struct{ p cachePurge }
+
+// NewCachePurge returns a CachePurge that says to purge after every
+// `every` row changes, or earlier when the heap is high (cachePurge.add).
+func NewCachePurge(every int64) *CachePurge { return &CachePurge{p: cachePurge{every: every}} }
+
+// Add counts n row changes and reports whether the caller should drop the
+// caches now (loader.Target.PurgeCaches).
+func (c *CachePurge) Add(n int64) bool { return c.p.add(n) }
+
+// Purges is how many times Add said to purge.
+func (c *CachePurge) Purges() int64 { return c.p.runs.Load() }
+
 // heapHigh reports whether the live heap after Go's last GC
 // (runtime/metrics /gc/heap/live:bytes) is over 3/4 of the soft memory
 // limit (runtime/debug.SetMemoryLimit); false when no limit is set.
