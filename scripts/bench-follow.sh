@@ -15,7 +15,7 @@
 #   the unthrottled probe, at most pgbench's rate alone), BENCH_FOLLOW_NIGHT [10000] (pgbench -t
 #   per client, 2 clients, while no follower runs), BENCH_FOLLOW_EVERY [2s] (--commit-every),
 #   BENCH_FOLLOW_SAMPLE [5] (seconds between RSS samples; lag is sampled every second),
-#   BENCH_FOLLOW_GC_MB [1024] (the follower's --gc-journal-mb; -1: no GC),
+#   BENCH_FOLLOW_GC_MB [0] (the follower's --gc-journal-mb; 0: no GC),
 #   BENCH_OUT, BENCH_WRITE_DOC [1], PG_BINDIR.
 #
 # Phases, strictly one after another on a throwaway PostgreSQL 15 (wal_level=logical):
@@ -53,7 +53,7 @@ rate=${BENCH_FOLLOW_RATE:-auto}
 night=${BENCH_FOLLOW_NIGHT:-10000}
 backlog=${BENCH_FOLLOW_BACKLOG:-5000}
 every=${BENCH_FOLLOW_EVERY:-2s}
-gc_mb=${BENCH_FOLLOW_GC_MB:-1024}
+gc_mb=${BENCH_FOLLOW_GC_MB:-0}
 sample=${BENCH_FOLLOW_SAMPLE:-5}
 write_doc=${BENCH_WRITE_DOC:-1}
 out=${BENCH_OUT:-$repo_root/.cache/bench/follow-$(date -u +%Y%m%dT%H%M%SZ)}

@@ -30,7 +30,7 @@ func followCommand(stdout, stderr io.Writer) *cli.Command {
 		&cli.BoolFlag{Name: "resnapshot", Usage: "drop the slot, create a new one and copy its snapshot onto the branch (one commit), then stream (after a schema change)"},
 		&cli.StringFlag{Name: "report", Usage: "append one JSON line per commit to `FILE`"},
 		&cli.Int64Flag{Name: "warn-retained-mb", Usage: "warn when the slot retains more than `MB` of WAL (pg_replication_slots; 0: 1024; -1: never)"},
-		&cli.Int64Flag{Name: "gc-journal-mb", Usage: "directory target: start DOLT_GC in the background after a commit once the chunk journal holds `MB` (0: 1024; -1: never)"},
+		&cli.Int64Flag{Name: "gc-journal-mb", Usage: "directory target: start DOLT_GC in the background after a commit once the chunk journal holds `MB` and as much as the store after the last GC (default 0: never; most of the journal is history at short --commit-every)"},
 		&cli.StringFlag{Name: "on-unrepresentable", Usage: "values Dolt cannot store: `POLICY` clamp-infinity, error, null or clamp (as copy)", Value: string(pipeline.UnrepClampInfinity)},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress lines and no copy summary"},
 	}
@@ -85,9 +85,6 @@ func followCommand(stdout, stderr io.Writer) *cli.Command {
 				OnUnrepresentable: unrep, WarnRetained: c.Int64("warn-retained-mb") << 20, GCJournal: c.Int64("gc-journal-mb") << 20, Log: log}
 			if c.Int64("warn-retained-mb") < 0 {
 				opts.WarnRetained = -1
-			}
-			if c.Int64("gc-journal-mb") < 0 {
-				opts.GCJournal = -1
 			}
 			if p := c.String("report"); p != "" {
 				f, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)

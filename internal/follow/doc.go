@@ -68,8 +68,9 @@
 // Memory and disk (embedded target): the follower drops the engine's
 // caches every 20,000 applied row changes, at a PostgreSQL transaction's
 // end, or earlier when the heap is high (purgeEvery, pipeline.CachePurge);
-// after a commit it starts DOLT_GC once the chunk journal passes
-// --gc-journal-mb, 1 GiB by default (gcJournalBytes).
+// with --gc-journal-mb (off by default: gcDue says why) it starts
+// DOLT_GC after a commit once the chunk journal holds that much and as
+// much as the store held after the last GC.
 // The GC runs in the background on a session of its own
 // (loader.Target.StartGC) while the follower goes on applying on its
 // session, which it marks idle while it waits for the stream

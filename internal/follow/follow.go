@@ -51,9 +51,10 @@ type Options struct {
 	// WarnRetained warns when the slot retains more WAL than this many
 	// bytes; 0 means 1 GiB, < 0 never.
 	WarnRetained int64
-	// GCJournal starts a background DOLT_GC after a commit once the
-	// embedded target's chunk journal holds this many bytes
-	// (gcJournalBytes); 0 means 1 GiB, < 0 never.
+	// GCJournal, when > 0, starts a background DOLT_GC after a commit once
+	// the embedded target's chunk journal holds this many bytes and as
+	// many as the whole store held after the last GC (gcDue); 0 or less:
+	// never (the default: see gcDue for why).
 	GCJournal int64
 	// Log gets one line per commit and the warnings; Report (optional) one
 	// JSON object per commit.
@@ -119,7 +120,7 @@ type follower struct {
 	// caches (purgeEvery)
 	purge *pipeline.CachePurge
 
-	gc      *loader.BackgroundGC // the DOLT_GC running beside the stream, if any (gcJournalBytes)
+	gc      *loader.BackgroundGC // the DOLT_GC running beside the stream, if any (gcDue)
 	gcAfter string               // the commit it started after
 	gcStore int64                // bytes of the store after the last GC (gcDue)
 }
@@ -136,27 +137,6 @@ type follower struct {
 // section 11). 20,000 changes are about 80 MB of nodes at most; the nodes
 // that later commits read again come back from the chunk journal.
 const purgeEvery = 20000
-
-// gcJournalBytes is the default size of the embedded target's chunk
-// journal past which the follower starts DOLT_GC after a commit
-// (--gc-journal-mb), in the background (loader.Target.StartGC: on a
-// session of its own, with Dolt's session-aware safepoint controller,
-// while the follower goes on applying the stream on its session). Every
-// commit appends its new nodes to the journal; a GC moves the live ones
-// into table files and drops the rest. How much is garbage depends on the
-// interval: within one, a leaf changed many times leaves all but its last
-// version behind, while every commit's own leaves are history and stay.
-// Measured at pgbench -R 1000, scale 10, --commit-every 2s (BENCHMARKS.md,
-// section 11): the journal grew 3.3 MB/s, and each GC of 256 MiB of it
-// gave back only 50-96 MiB (the store went from 279 to 1,041 MiB in 5
-// GCs); each took longer as the store grew (12.8 s to 36.1 s, in the
-// background), the lag rose to 17 s and RSS climbed 9.2 MiB/min. So the
-// follower waits until the journal holds both gcJournalBytes and as much
-// as the whole store held after the last GC (gcDue): a GC's cost, which
-// grows with the store, is then paid once per doubling of a store that
-// keeps its history, and once per gcJournalBytes of one that is mostly
-// garbage.
-const gcJournalBytes = 1 << 30
 
 // Result says what a run did.
 type Result struct {
@@ -181,9 +161,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.WarnRetained == 0 {
 		opts.WarnRetained = 1 << 30
-	}
-	if opts.GCJournal == 0 {
-		opts.GCJournal = gcJournalBytes
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
