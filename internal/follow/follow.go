@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -56,6 +57,11 @@ type Options struct {
 	// many as the whole store held after the last GC (gcDue); 0 or less:
 	// never (the default: see gcDue for why).
 	GCJournal int64
+	// StreamMemoryLimit, when > 0, is Go's soft memory limit in bytes
+	// (runtime/debug.SetMemoryLimit) from the stream's start on; the
+	// initial copy keeps the process's limit. cmd/pgcopy sets 512 MiB
+	// unless GOMEMLIMIT is set (streamMemoryLimit says why).
+	StreamMemoryLimit int64
 	// Log gets one line per commit and the warnings; Report (optional) one
 	// JSON object per commit.
 	Log, Report io.Writer
@@ -277,6 +283,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer f.stream.Close()
+	if opts.StreamMemoryLimit > 0 {
+		debug.SetMemoryLimit(opts.StreamMemoryLimit)
+	}
 	fmt.Fprintf(opts.Log, "pgcopy: follow: streaming from slot %s at lsn %s into branch %s, a commit every %s\n", slot, f.state.LSN, opts.Branch, opts.CommitEvery)
 	f.warnRetained(ctx, true)
 	if f.until != 0 && f.state.LSN >= f.until {
