@@ -65,7 +65,9 @@
 // transactions a keepalive lets the follower confirm the server's position
 // when nothing is waiting, so an idle follower does not hold WAL.
 //
-// Memory and disk (embedded target): the follower drops the engine's
+// Memory and disk (embedded target): from the stream's start, Go's soft
+// memory limit is Options.StreamMemoryLimit (cmd/pgcopy: 512 MiB unless
+// GOMEMLIMIT is set), and the follower drops the engine's
 // caches every 20,000 applied row changes, at a PostgreSQL transaction's
 // end, or earlier when the heap is high (purgeEvery, pipeline.CachePurge);
 // with --gc-journal-mb (off by default: gcDue says why) it starts
