@@ -24,8 +24,8 @@ import (
 // 2-core machine (BENCHMARKS.md section 11): at 256 MiB the GC's mark
 // workers took 37 % of the follower's CPU samples, it spent 0.361 core-s
 // per 1,000 TPC-B transactions and fell 24 s behind; at 512 MiB 0.190
-// core-s, lag at most 4.6 s, RSS at most 545 MiB; with no limit 0.182
-// core-s and RSS 752 MiB. At 1,000 to 3,000 transactions/s, 256 MiB cost
+// core-s, lag at most 4.6 s, RSS at most 532 MiB; with no limit 0.182
+// core-s and RSS 735 MiB. At 1,000 to 3,000 transactions/s, 256 MiB cost
 // 0.176 to 0.202 core-s per 1,000. GOMEMLIMIT in the environment
 // overrides it.
 const streamMemoryLimit = 512 << 20
